@@ -1,0 +1,1 @@
+"""Exporters: JSON, Markdown and timelines, one module per output format."""

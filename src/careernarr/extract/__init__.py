@@ -1,0 +1,1 @@
+"""Extraction: time expressions, events and reflections, found by rules that explain themselves."""

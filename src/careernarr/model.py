@@ -1,0 +1,292 @@
+"""The typed model: a Narrative, its structure, and what was extracted from it.
+
+Every class here is a frozen, slotted ``attrs`` value object. Offsets are
+Python string indices into :attr:`Narrative.text`; a :class:`Narrative`
+refuses to exist with a span that falls outside its text. Change a value with
+:func:`attrs.evolve`, never in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "Diagram",
+    "DiagramEdge",
+    "DiagramNode",
+    "Event",
+    "EVENT_KINDS",
+    "Narrative",
+    "Post",
+    "REFLECTION_KINDS",
+    "Reflection",
+    "Section",
+    "Span",
+    "Subgraph",
+    "TimeExpr",
+]
+
+#: Event kinds of SPEC.md, in the order the spec lists them.
+EVENT_KINDS: tuple[str, ...] = (
+    "job_start", "job_end", "transfer", "promotion", "job_search", "review",
+    "project", "overwork", "leave", "health", "support", "conflict",
+    "education", "creator", "career_change", "family", "other",
+)
+#: Reflection kinds of SPEC.md.
+REFLECTION_KINDS: tuple[str, ...] = ("insight", "advice", "resolution", "quote", "opinion")
+
+
+def _tuple_of_str(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value)
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@frozen(order=True)
+class Span:
+    """A half-open ``[start, end)`` range of character offsets into a text."""
+
+    start: int = field()
+    end: int = field()
+
+    @end.validator
+    def _check(self, _attr: attrs.Attribute[int], end: int) -> None:
+        if self.start < 0 or end < self.start:
+            raise ValueError(f"invalid span [{self.start}, {end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[int]:
+        yield self.start
+        yield self.end
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end})"
+
+    def of(self, text: str) -> str:
+        """The characters of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def shift(self, offset: int) -> Span:
+        """This span moved by ``offset`` characters."""
+        return Span(self.start + offset, self.end + offset)
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies entirely inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    @classmethod
+    def coerce(cls, value: Span | tuple[int, int] | list[int]) -> Span:
+        """A Span from a Span, a ``(start, end)`` pair or a two-item list."""
+        if isinstance(value, Span):
+            return value
+        start, end = value
+        return cls(int(start), int(end))
+
+
+def _span(value: Any) -> Span:
+    return Span.coerce(value)
+
+
+@frozen
+class Section:
+    """A titled or untitled stretch of the text.
+
+    ``role`` says what the stretch is, so extractors know what to read:
+    ``body`` (prose), ``verse``, ``title``, ``header`` (metadata lines),
+    ``summary`` (an abstract), ``keywords``, ``description``, ``content``,
+    ``code``, ``diagram``, ``footer`` …; parsers may add their own.
+    """
+
+    heading: str | None
+    level: int
+    span: Span = field(converter=_span)
+    role: str = "body"
+
+
+@frozen
+class Post:
+    """One post of a thread. The opening post is floor 0.
+
+    ``author`` is ``None`` when unknown or when later posts disagree about it;
+    ``author_candidates`` then lists every claim, so nothing is guessed.
+    """
+
+    floor: int
+    span: Span = field(converter=_span)
+    author: str | None = None
+    mentions: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    reply_to: tuple[int, ...] = field(default=(), converter=_tuple)
+    author_candidates: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    author_source: str | None = None
+    links: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    time: str | None = None
+    stance: str | None = None
+
+
+@frozen
+class DiagramNode:
+    """A node of a diagram: its identifier and its label (the id if none)."""
+
+    id: str
+    label: str | None = None
+
+
+@frozen
+class DiagramEdge:
+    """A directed edge between two node ids, with an optional label."""
+
+    source: str
+    target: str
+    label: str | None = None
+
+
+@frozen
+class Subgraph:
+    """A named group of node ids."""
+
+    id: str
+    title: str | None = None
+    nodes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+
+
+@frozen
+class Diagram:
+    """A diagram found in the document (for now Mermaid flowcharts)."""
+
+    kind: str
+    span: Span = field(converter=_span)
+    direction: str | None = None
+    nodes: tuple[DiagramNode, ...] = field(default=(), converter=_tuple, repr=lambda v: f"<{len(v)} nodes>")
+    edges: tuple[DiagramEdge, ...] = field(default=(), converter=_tuple, repr=lambda v: f"<{len(v)} edges>")
+    subgraphs: tuple[Subgraph, ...] = field(default=(), converter=_tuple, repr=lambda v: f"<{len(v)} subgraphs>")
+
+
+@frozen
+class TimeExpr:
+    """A time expression with its normalized value.
+
+    ``value`` is EDTF (a point, an interval, a season, an approximation) or
+    ``None`` when the expression cannot be placed; ``duration`` is an ISO 8601
+    duration. ``resolved`` is true when the value was computed from a
+    reference date (``去年``, ``last year``) rather than read off the text.
+    """
+
+    text: str
+    span: Span = field(converter=_span)
+    value: str | None = None
+    duration: str | None = None
+    resolved: bool = False
+    rule: str = ""
+
+
+@frozen
+class Event:
+    """One happening in someone's working life, with its evidence."""
+
+    kind: str
+    text: str
+    span: Span = field(converter=_span)
+    when: str | None = None
+    duration: str | None = None
+    subject: str = "narrator"
+    rule: str = ""
+    when_source: str | None = None
+
+
+@frozen
+class Reflection:
+    """What the speaker learned, believes, advises or resolves."""
+
+    kind: str
+    text: str
+    span: Span = field(converter=_span)
+    themes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    speaker: str | None = None
+    rule: str = ""
+
+
+def _summarise(items: tuple[Any, ...]) -> str:
+    return f"<{len(items)}>"
+
+
+@frozen
+class Narrative:
+    """A document read into careernarr's model.
+
+    ``text`` is what every span points into. ``metadata`` keeps every field
+    the source carried, as read; the first-class fields (``title``, ``date``
+    …) are their normalized forms. ``warnings`` lists what the parser noticed
+    but could not use — data, not exceptions.
+    """
+
+    format: str
+    text: str = field(repr=lambda t: f"<{len(t)} chars>")
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    language: str | None = None
+    summary: str | None = field(default=None, repr=lambda s: "None" if s is None else repr(_short(s)))
+    keywords: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    links: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    duration: str | None = None
+    video_id: str | None = None
+    metadata: Mapping[str, Any] = field(factory=dict, repr=lambda m: f"<{len(m)} fields>", hash=False)
+    sections: tuple[Section, ...] = field(default=(), converter=_tuple, repr=_summarise)
+    posts: tuple[Post, ...] = field(default=(), converter=_tuple, repr=_summarise)
+    diagrams: tuple[Diagram, ...] = field(default=(), converter=_tuple, repr=_summarise)
+    time_expressions: tuple[TimeExpr, ...] = field(default=(), converter=_tuple, repr=_summarise)
+    events: tuple[Event, ...] = field(default=(), converter=_tuple, repr=_summarise)
+    reflections: tuple[Reflection, ...] = field(default=(), converter=_tuple, repr=_summarise)
+    source: str | None = None
+    warnings: tuple[str, ...] = field(default=(), converter=_tuple_of_str, repr=_summarise)
+
+    def __attrs_post_init__(self) -> None:
+        n = len(self.text)
+        for span in self.spans():
+            if span.end > n:
+                raise ValueError(f"span [{span.start}, {span.end}) lies outside a text of {n} characters")
+
+    def spans(self) -> Iterator[Span]:
+        """Every span this narrative holds, structure and extraction alike."""
+        for group in (self.sections, self.posts, self.diagrams, self.time_expressions,
+                      self.events, self.reflections):
+            for item in group:
+                yield item.span
+
+    def quote(self, span: Span | tuple[int, int]) -> str:
+        """The words of the text at ``span``."""
+        return Span.coerce(span).of(self.text)
+
+    def post_at(self, offset: int) -> Post | None:
+        """The post containing character ``offset``, if any."""
+        for post in self.posts:
+            if post.span.start <= offset < post.span.end:
+                return post
+        return None
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section containing character ``offset``, if any."""
+        best: Section | None = None
+        for section in self.sections:
+            if section.span.start <= offset < section.span.end:
+                if best is None or len(section.span) <= len(best.span):
+                    best = section
+        return best
+
+    def evolve(self, **changes: Any) -> Narrative:
+        """A copy with ``changes`` applied (spans are checked again)."""
+        return attrs.evolve(self, **changes)
