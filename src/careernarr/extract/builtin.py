@@ -11,4 +11,8 @@ from ..hookspecs import Extractor
 @hookimpl
 def careernarr_extractors() -> Sequence[Extractor]:
     """The rule-based time, event and reflection extractors."""
-    return []
+    from .events import EventExtractor
+    from .reflections import ReflectionExtractor
+    from .time import TimeExtractor
+
+    return [TimeExtractor(), EventExtractor(), ReflectionExtractor()]

@@ -17,7 +17,7 @@ _BLANK = re.compile(r"\n[ \t]*\n")
 def paragraph_sections(text: str, start: int = 0, end: int | None = None, role: str = "body") -> list[Section]:
     """One untitled section per blank-line-separated paragraph of ``text[start:end]``."""
     stop = len(text) if end is None else end
-    sections = []
+    sections: list[Section] = []
     pos = start
     for m in _BLANK.finditer(text, start, stop):
         _add(text, pos, m.start(), role, sections)
