@@ -43,6 +43,8 @@ def parse(
     """
     host = host or default_host()
     src = read_source(source)
+    if not src.text.strip():
+        raise ParseError("the document is empty", file=src.name, expected="some text to read")
     parser = host.parser(format) if format else host.detect(src)
     try:
         narrative = parser.parse(src)
