@@ -25,6 +25,8 @@ _LAZY: dict[str, str] = {
     "parse": "careernarr.api",
     "detect": "careernarr.api",
     "extract": "careernarr.api",
+    "parse_many": "careernarr.batch",
+    "Outcome": "careernarr.batch",
     "to_json": "careernarr.export.json",
     "from_json": "careernarr.export.json",
     "to_dict": "careernarr.export.json",
@@ -74,6 +76,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .api import detect, extract, parse
+    from .batch import Outcome, parse_many
     from .errors import (
         CareerNarrError,
         EncodingError,

@@ -6,9 +6,6 @@ line on stderr, no traceback), 2 on usage errors.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +16,8 @@ from . import __version__
 from .errors import CareerNarrError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from .plugins import Host
 
 __all__ = ["main"]
@@ -52,19 +51,6 @@ def _expand(paths: Sequence[str]) -> Iterator[Path]:
             yield p
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @cli.command("parse")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--to", "to", default=("json",), multiple=True, show_default=True,
@@ -73,8 +59,10 @@ def write_atomic(path: Path, text: str) -> None:
 @click.option("--script", metavar="SCRIPT", help="Convert to zh-Hans, zh-Hant, zh-TW, zh-HK or an OpenCC config.")
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False), help="Write one file per document here.")
 @click.option("--no-extract", is_flag=True, help="Parse structure only; skip extraction.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, None),
+              help="Documents parsed in parallel (processes).")
 def parse_cmd(inputs: tuple[str, ...], to: tuple[str, ...], format_: str | None, script: str | None,
-              outdir: str | None, no_extract: bool) -> None:
+              outdir: str | None, no_extract: bool, jobs: int) -> None:
     """Parse documents (files or folders) and print or write them.
 
     One file without -o prints to stdout; otherwise every document is
@@ -99,26 +87,38 @@ def parse_cmd(inputs: tuple[str, ...], to: tuple[str, ...], format_: str | None,
             _fail(str(exc))
         click.echo(exporters[0].export([narrative]))
         return
-    target = Path(outdir or "careernarr-out")
-    failures: list[tuple[Path, str]] = []
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(transient=False, disable=not sys.stderr.isatty()) as progress:
+    from .batch import output_stems, parse_to_files, run_many
+
+    target = Path(outdir or "careernarr-out")
+    names = tuple(e.name for e in exporters)
+    failures: list[tuple[str, str]] = []
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=_stderr_console(), transient=False) as progress:
         task = progress.add_task("parsing", total=len(files))
-        for path in files:
-            try:
-                narrative = parse(path, format_, script=script, extract=not no_extract, host=host)
-                for exporter in exporters:
-                    write_atomic(target / (path.stem + exporter.suffix), exporter.export([narrative]))
-            except CareerNarrError as exc:
-                failures.append((path, str(exc)))
+        for (path, _stem), error in run_many(
+            parse_to_files, list(zip([str(f) for f in files], output_stems(files))), jobs=jobs,
+            ordered=False, args=(str(target), names, format_, script, not no_extract),
+            on_crash=lambda item, exc: f"{item[0]}: worker process died ({exc})",
+        ):
+            if error is not None:
+                failures.append((path, error))
             progress.advance(task)
     done = len(files) - len(failures)
-    click.echo(f"{done} of {len(files)} documents written to {target}", err=True)
-    for path, message in failures:
-        click.echo(f"  failed: {path}: {message}", err=True)
+    click.echo(f"{done} of {len(files)} documents written to {target}/", err=True)
     if failures:
+        click.echo(f"{len(failures)} failed:", err=True)
+        for path, message in failures:
+            click.echo(f"  {message if message.startswith(path) else f'{path}: {message}'}", err=True)
         raise SystemExit(1)
+
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 @cli.command("formats")
