@@ -1,13 +1,199 @@
-"""``markdown``: not written yet."""
+"""``markdown``: Markdown without front matter, read with markdown-it-py.
+
+Headings (ATX ``#`` lines and Setext ``===``/``---`` underlines) become
+sections, the first H1 (else the first heading) the title. Links come from
+inline and reference links, ``<autolinks>``, bare URLs in prose and the
+``<a href>`` of raw HTML, which is read with lxml (never with regular
+expressions). The text is the source, verbatim.
+
+:func:`read_markdown` is shared with the ``frontmatter`` parser, which reads
+the body after its front matter the same way.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from .. import hookimpl
 from ..hookspecs import Parser
+from ..model import Narrative, Section
+from ..source import Source
+from ._common import html_links, text_links, unique
+
+__all__ = ["MarkdownParser", "MarkdownStructure", "read_markdown", "markdown_score"]
+
+
+class _Reader(MarkdownIt):
+    """CommonMark (plus tables and strikethrough) that keeps link targets as written.
+
+    markdown-it percent-encodes link targets for HTML output; careernarr
+    reports links as the author wrote them (``/wiki/職業``, not ``%E8…``).
+    """
+
+    def normalizeLink(self, url: str) -> str:  # noqa: N802 (markdown-it's name)
+        return url.strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _reader() -> _Reader:
+    return _Reader("commonmark").enable(["table", "strikethrough"])  # type: ignore[return-value]
+
+
+@frozen
+class MarkdownStructure:
+    """What :func:`read_markdown` finds: sections, links and the title."""
+
+    sections: tuple[Section, ...]
+    links: tuple[str, ...]
+    title: str | None
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _plain(inline: Token | None) -> str:
+    """The visible words of an inline token (emphasis and code marks dropped)."""
+    if inline is None:
+        return ""
+    parts: list[str] = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(_plain(child))
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _is_followable(href: str) -> bool:
+    return bool(href) and not href.lower().startswith(("javascript:", "vbscript:", "data:"))
+
+
+def _inline_links(inline: Token) -> Iterable[str]:
+    for child in inline.children or ():
+        if child.type == "link_open":
+            yield str(child.attrGet("href") or "")
+        elif child.type == "html_inline":
+            yield from html_links(child.content)
+        elif child.type == "text":
+            yield from text_links(child.content)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def read_markdown(text: str) -> MarkdownStructure:
+    """Sections (headings and code blocks), links and title of Markdown ``text``.
+
+    A heading's section runs from its first line to the next heading of the
+    same or a higher level (trailing blank lines excluded); a fenced or
+    indented code block is a section of role ``code`` with no heading.
+    Offsets are indices into ``text``.
+    """
+    tokens = _reader().parse(text)
+    starts = _line_starts(text)
+    n = len(text)
+
+    def offset(line: int) -> int:
+        return starts[line] if line < len(starts) else n
+
+    headings: list[tuple[int, int, str]] = []  # (offset, level, heading)
+    code: list[Section] = []
+    links: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and tok.map:
+            words = _plain(tokens[i + 1] if i + 1 < len(tokens) else None)
+            if words:
+                headings.append((offset(tok.map[0]), int(tok.tag[1]), words))
+        elif tok.type in ("fence", "code_block") and tok.map:
+            start, end = offset(tok.map[0]), offset(tok.map[1])
+            end = _trim_end(text, start, end)
+            if end > start:
+                code.append(Section(None, 0, (start, end), "code"))
+        elif tok.type == "html_block":
+            links.extend(html_links(tok.content))
+        elif tok.type == "inline":
+            links.extend(_inline_links(tok))
+
+    sections: list[Section] = []
+    for i, (start, level, words) in enumerate(headings):
+        end = n
+        for later, later_level, _ in headings[i + 1 :]:
+            if later_level <= level:
+                end = later
+                break
+        sections.append(Section(words, level, (start, _trim_end(text, start, end)), "body"))
+    sections.extend(code)
+    sections.sort(key=lambda s: (s.span.start, -s.span.end))
+    h1 = next((words for _, level, words in headings if level == 1), None)
+    title = h1 or (headings[0][2] if headings else None)
+    return MarkdownStructure(tuple(sections), tuple(unique(h for h in links if _is_followable(h))), title)
+
+
+_ATX_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
+_SETEXT_LINE = re.compile(r"^\S.*\n {0,3}(=+|-{2,})[ \t]*$", re.M)
+_CONSTRUCTS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\[[^\]\n]+\]\([^)\s]+[^)\n]*\)"),  # [text](target)
+    re.compile(r"<https?://[^>\s]+>"),  # <autolink>
+    re.compile(r"(\*\*|__)\S[^\n]*?\S?\1"),  # **strong**
+    re.compile(r"^ {0,3}(```|~~~)", re.M),  # fenced code
+    re.compile(r"^ {0,3}[-*+][ \t]+\S", re.M),  # bullet item
+    re.compile(r"^ {0,3}\d{1,9}[.)][ \t]+\S", re.M),  # numbered item
+    re.compile(r"^ {0,3}>[ \t]?\S", re.M),  # blockquote
+    re.compile(r"`[^`\n]+`"),  # inline code
+    re.compile(r"^ {0,3}\|.*\|[ \t]*$", re.M),  # table row
+)
+
+
+def markdown_score(head: str) -> float:
+    """0.5 for text with Markdown headings or several kinds of Markdown, else 0.2."""
+    if _ATX_LINE.search(head) or _SETEXT_LINE.search(head):
+        return 0.5
+    kinds = sum(1 for pattern in _CONSTRUCTS if pattern.search(head))
+    return 0.5 if kinds >= 2 else 0.2
+
+
+class MarkdownParser:
+    """Markdown without front matter: headings as sections, links, text verbatim."""
+
+    name = "markdown"
+    description = "Markdown without front matter: headings become sections, links are collected."
+
+    def sniff(self, source: Source) -> float:
+        try:
+            return markdown_score(source.head)
+        except Exception:  # a sniffer never raises
+            return 0.0
+
+    def parse(self, source: Source) -> Narrative:
+        text = source.text
+        found = read_markdown(text)
+        return Narrative(
+            format=self.name,
+            text=text,
+            title=found.title,
+            links=found.links,
+            sections=found.sections,
+            source=source.path,
+        )
 
 
 @hookimpl
 def careernarr_parsers() -> Sequence[Parser]:
-    return []
+    return [MarkdownParser()]
