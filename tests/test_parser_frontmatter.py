@@ -16,7 +16,7 @@ from careernarr.model import Narrative
 from careernarr.parsers.frontmatter import FrontMatterParser, find_front_matter
 from careernarr.parsers.markdown import MarkdownParser
 from careernarr.plugins import Host
-from careernarr.source import read_source
+from careernarr.source import Source, read_source
 
 HERE = Path(__file__).parent / "fixtures" / "frontmatter"
 PARSER = FrontMatterParser()
@@ -159,12 +159,12 @@ def test_obsidian_note_tags_lose_their_hash_but_metadata_keeps_it() -> None:
      ("2021-03-04T05:06:07Z", "2021-03-04"), ("2019年3月5日", "2019-03-05"), ("''", None)],
 )
 def test_dates_become_edtf(value: str, date: str | None) -> None:
-    n = PARSER.parse(read_source(f"---\ntitle: t\ndate: {value}\n---\nbody\n"))
+    n = PARSER.parse(Source(f"---\ntitle: t\ndate: {value}\n---\nbody\n"))
     assert n.date == date
 
 
 def test_date_falls_back_to_other_date_fields() -> None:
-    n = PARSER.parse(read_source("---\ntitle: t\ndate: ''\npubDate: 2022-08-01\n---\nbody\n"))
+    n = PARSER.parse(Source("---\ntitle: t\ndate: ''\npubDate: 2022-08-01\n---\nbody\n"))
     assert n.date == "2022-08-01"
 
 
@@ -183,7 +183,7 @@ def test_authors_url_and_lists_from_varied_shapes() -> None:
         "---\n"
         "正文\n"
     )
-    n = PARSER.parse(read_source(src))
+    n = PARSER.parse(Source(src))
     assert n.authors == ("李雷", "韩梅梅", "王小明", "张三")
     assert n.url == "https://talks.example.cn/42"
     assert n.tags == ("职场", "成长", "心态")
@@ -193,7 +193,7 @@ def test_authors_url_and_lists_from_varied_shapes() -> None:
 
 def test_yaml_alias_merge_keys_are_fine() -> None:
     src = "---\nbase: &b {lang: zh, draft: false}\npost:\n  <<: *b\n  title: 合并\ntitle: ok\n---\nx\n"
-    n = PARSER.parse(read_source(src))
+    n = PARSER.parse(Source(src))
     assert n.metadata["post"] == {"lang": "zh", "draft": False, "title": "合并"}
 
 
@@ -236,7 +236,7 @@ def test_yaml_list_is_not_a_mapping() -> None:
 
 def test_yaml_scalar_is_not_a_mapping() -> None:
     with pytest.raises(ParseError, match="single str value, not a mapping"):
-        PARSER.parse(read_source("---\njust one sentence\n---\nbody\n"))
+        PARSER.parse(Source("---\njust one sentence\n---\nbody\n"))
 
 
 def test_billion_laughs_is_refused_before_expansion() -> None:
@@ -252,34 +252,34 @@ def test_a_far_larger_alias_bomb_is_refused_all_the_same() -> None:
         lines.append(f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]")
     lines += ["---", "body"]
     with pytest.raises(ParseError, match="alias"):
-        PARSER.parse(read_source("\n".join(lines) + "\n"))
+        PARSER.parse(Source("\n".join(lines) + "\n"))
 
 
 def test_recursive_alias_is_refused() -> None:
     with pytest.raises(ParseError, match="refers to itself"):
-        PARSER.parse(read_source("---\na: &a [1, *a]\n---\nbody\n"))
+        PARSER.parse(Source("---\na: &a [1, *a]\n---\nbody\n"))
 
 
 def test_python_tags_are_never_constructed() -> None:
     src = "---\ntitle: x\nrun: !!python/object/apply:os.system ['echo pwned']\n---\nbody\n"
     with pytest.raises(ParseError, match="tag") as info:
-        PARSER.parse(read_source(src))
+        PARSER.parse(Source(src))
     assert info.value.line == 3
 
 
 def test_impossible_yaml_timestamp_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="invalid value"):
-        PARSER.parse(read_source("---\ndate: 2023-02-30 10:00:00\n---\nbody\n"))
+        PARSER.parse(Source("---\ndate: 2023-02-30 10:00:00\n---\nbody\n"))
 
 
 def test_forcing_the_format_on_a_plain_document_explains_what_was_expected() -> None:
     with pytest.raises(ParseError) as info:
-        PARSER.parse(read_source("# Just Markdown\n\nNo metadata here.\n"))
+        PARSER.parse(Source("# Just Markdown\n\nNo metadata here.\n"))
     assert info.value.expected is not None and "'---'" in info.value.expected
 
 
 def test_empty_front_matter_is_a_warning_not_an_error() -> None:
-    n = PARSER.parse(read_source("---\n---\n# 标题\n\n正文\n"))
+    n = PARSER.parse(Source("---\n---\n# 标题\n\n正文\n"))
     assert n.metadata == {} and n.title == "标题"
     assert any("empty" in w for w in n.warnings)
 
@@ -301,12 +301,12 @@ def test_empty_front_matter_is_a_warning_not_an_error() -> None:
     ],
 )
 def test_sniff_scores(text: str, score: float) -> None:
-    assert PARSER.sniff(read_source(text)) == score
+    assert PARSER.sniff(Source(text)) == score
 
 
 def test_transcript_headers_score_below_a_transcript_parser() -> None:
     text = "Timestamp: 2025-01-02T10:00:00\nTitle: 视频\nURL: https://example.org/v\nStatus: success\n\nDescription:\nx\n"
-    assert PARSER.sniff(read_source(text)) == 0.7
+    assert PARSER.sniff(Source(text)) == 0.7
 
 
 def test_find_front_matter_reports_where_the_body_starts() -> None:
@@ -334,7 +334,7 @@ _bodies = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclu
 @given(fields=st.dictionaries(_keys, _values, max_size=8), body=_bodies)
 def test_any_yaml_mapping_is_kept_and_the_body_is_untouched(fields: dict[str, Any], body: str) -> None:
     dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) if fields else ""
-    n = PARSER.parse(read_source(f"---\n{dumped}---\n{body}"))
+    n = PARSER.parse(Source(f"---\n{dumped}---\n{body}"))
     assert n.text == body
     assert dict(n.metadata) == fields
     for section in n.sections:

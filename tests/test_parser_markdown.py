@@ -13,7 +13,7 @@ import careernarr
 from careernarr.model import Narrative
 from careernarr.parsers.markdown import MarkdownParser, read_markdown
 from careernarr.plugins import Host
-from careernarr.source import read_source
+from careernarr.source import Source, read_source
 
 HERE = Path(__file__).parent / "fixtures" / "markdown"
 PARSER = MarkdownParser()
@@ -97,7 +97,7 @@ def test_javascript_links_in_html_blocks_are_skipped() -> None:
 
 def test_inline_html_links_and_link_targets_stay_as_written() -> None:
     text = "# 链接\n\n见 <a href=\"https://example.cn/文章\">这里</a> 和 [维基](https://zh.wikipedia.org/wiki/職業)。\n"
-    n = PARSER.parse(read_source(text))
+    n = PARSER.parse(Source(text))
     assert n.links == ("https://example.cn/文章", "https://zh.wikipedia.org/wiki/職業")
 
 
@@ -122,7 +122,7 @@ def test_first_h1_wins_over_an_earlier_lower_heading() -> None:
     ],
 )
 def test_sniff_scores(text: str, score: float) -> None:
-    assert PARSER.sniff(read_source(text)) == score
+    assert PARSER.sniff(Source(text)) == score
 
 
 # -- properties -----------------------------------------------------------------
@@ -137,7 +137,7 @@ _para = st.lists(_words, min_size=1, max_size=6).map(" ".join)
 def test_generated_headings_all_become_sections(blocks: list[Any]) -> None:
     lines = [("#" * b[0] + " " + b[1]) if isinstance(b, tuple) else b for b in blocks]
     text = "\n\n".join(lines) + "\n"
-    n = PARSER.parse(read_source(text))
+    n = PARSER.parse(Source(text))
     assert n.text == text
     want = [(b[0], b[1]) for b in blocks if isinstance(b, tuple)]
     assert [(s.level, s.heading) for s in n.sections] == want
