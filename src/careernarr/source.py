@@ -10,7 +10,10 @@ UTF-32) are honoured; anything else is detected with ``charset-normalizer``
 from __future__ import annotations
 
 import codecs
+import functools
 import os
+import re
+import unicodedata
 from pathlib import Path
 
 from attrs import field, frozen
@@ -27,7 +30,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Encodings charset-normalizer may propose that we trust for CJK text, best first.
-_PREFERRED = ("gb18030", "big5", "big5hkscs", "cp950", "gbk", "gb2312", "utf_16", "shift_jis", "euc_kr")
+_PREFERRED = ("gb18030", "big5", "big5hkscs", "cp950", "utf_16")
 
 
 @frozen
@@ -72,11 +75,35 @@ def _looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.05
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """The text of UTF-16 without a BOM, recognised by its zero bytes, or ``None``."""
+    sample = data[:8192] if len(data) % 2 == 0 else b""
+    if len(sample) < 4:
+        return None
+    for encoding, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        units = range(0, len(sample) - 1, 2)
+        zero_high = sum(1 for i in units if sample[i + high] == 0)
+        zero_low = sum(1 for i in units if sample[i + 1 - high] == 0)  # U+4E00 一, U+0100 …
+        nul = sum(1 for i in units if sample[i] == sample[i + 1] == 0)
+        if zero_high * 5 >= len(units) * 2 and zero_low * 20 <= len(units) and not nul:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text):
+                return text
+    return None
+
+
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Decode ``data`` to text; returns ``(text, encoding)``.
 
-    Raises :class:`EncodingError` naming ``name`` for binary or undecodable
-    input.
+    Order of trust: a BOM; UTF-16 without BOM (zero bytes in step, as in
+    mostly-ASCII text); valid UTF-8; then the Chinese encodings, scored by how much of each decoding
+    is common Chinese (see :func:`_common_han`) — charset detectors misjudge
+    short GB18030 and Big5 texts; last, ``charset-normalizer``'s guesses.
+    GBK and GB2312 are read as GB18030, their superset. Raises
+    :class:`EncodingError` naming ``name`` for binary or undecodable input.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -87,6 +114,9 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
                     f"{name}: starts with a {encoding} byte-order mark but is not valid {encoding} "
                     f"(byte {exc.start}); re-save the file as UTF-8"
                 ) from None
+    utf16 = _bomless_utf16(data) if b"\x00" in data[:8192] else None
+    if utf16 is not None:
+        return utf16, "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -99,12 +129,20 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data, cp_isolation=None)
-    candidates = [m.encoding for m in matches]
-    ordered = [e for e in _PREFERRED if e in candidates] + [e for e in candidates if e not in _PREFERRED]
-    # Prefer the detector's best guess, but fall back to the CJK encodings it considered.
     best = matches.best()
-    if best is not None:
-        ordered.insert(0, best.encoding)
+    guess = _ALIASES.get(best.encoding, best.encoding) if best is not None else None
+    if guess is not None and best is not None and _reads_as_korean_or_japanese(guess, str(best)):
+        return str(best), guess
+    chinese = _best_chinese(data, guess)
+    if chinese is not None:
+        return chinese
+    candidates = [_ALIASES.get(m.encoding, m.encoding) for m in matches]
+    ordered = [e for e in _PREFERRED if e in candidates] + [e for e in candidates if e not in _PREFERRED]
+    if guess is not None:
+        ordered.insert(0, guess)
+    # Korean and Japanese readings that did not look like Korean or Japanese above
+    # are almost always short Chinese text; read those as Chinese first.
+    ordered = [e for e in ordered if e not in _KOREAN_JAPANESE]
     for encoding in ordered + ["gb18030", "big5"]:
         try:
             text = data.decode(encoding)
@@ -118,6 +156,94 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     )
 
 
+# Encodings read through their superset.
+_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "hz": "hz", "cp936": "gb18030"}
+_CHINESE_CODECS = ("gb18030", "big5", "cp950", "big5hkscs")
+_KOREAN = frozenset({"cp949", "euc_kr", "johab", "iso2022_kr"})
+_JAPANESE = frozenset({"shift_jis", "cp932", "euc_jp", "iso2022_jp", "shift_jis_2004", "euc_jis_2004"})
+_KOREAN_JAPANESE = _KOREAN | _JAPANESE
+_CJK_PUNCTUATION = frozenset("，。、；：？！「」『』（）《》〈〉…—·“”‘’【】～　﹏")
+_SCORE_SAMPLE = 20000
+
+
+@functools.lru_cache(maxsize=1)
+def _common_han() -> frozenset[str]:
+    """Common Chinese characters in both scripts.
+
+    The 3 755 level-1 characters of GB 2312 (the most used simplified
+    characters, read off the codec itself) and their traditional forms
+    (OpenCC ``s2t``, ``s2tw``, ``s2hk``). No frequency table is shipped.
+    """
+    simplified = []
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                simplified.append(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    chars = set(simplified)
+    try:
+        import opencc
+
+        joined = "".join(simplified)
+        for config in ("s2t", "s2tw", "s2hk"):
+            chars.update(opencc.OpenCC(config).convert(joined))
+    except Exception:  # OpenCC unavailable: Big5's own "frequently used" block instead
+        for lead in range(0xA4, 0xC7):
+            for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
+                try:
+                    chars.add(bytes((lead, trail)).decode("big5"))
+                except UnicodeDecodeError:
+                    pass
+    return frozenset(chars)
+
+
+def _chinese_score(text: str) -> float:
+    """The share of non-ASCII characters that are common Chinese characters or punctuation.
+
+    Currency signs (``€``, ``¥``) count neither way.
+    """
+    common = _common_han()
+    wide = [ch for ch in text[:_SCORE_SAMPLE]
+            if ord(ch) > 0x7F and not ch.isspace() and unicodedata.category(ch) != "Sc"]
+    if not wide:
+        return 0.0
+    good = sum(1 for ch in wide if ch in common or ch in _CJK_PUNCTUATION or "\uff01" <= ch <= "\uff5e")
+    return good / len(wide)
+
+
+def _best_chinese(data: bytes, guess: str | None) -> tuple[str, str] | None:
+    """The GB18030 or Big5 reading of ``data`` that is most plainly Chinese, if one is."""
+    scored: list[tuple[float, int, str, str]] = []
+    for rank, encoding in enumerate(_CHINESE_CODECS):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        preferred = 1 if encoding == guess else 0  # the detector breaks ties
+        scored.append((_chinese_score(text), preferred * 10 - rank, text, encoding))
+    if not scored:
+        return None
+    score, _, text, encoding = max(scored)
+    return (text, encoding) if score >= 0.6 else None
+
+
+def _reads_as_korean_or_japanese(encoding: str, text: str) -> bool:
+    """Whether the detector's Korean/Japanese reading looks like real Korean/Japanese."""
+    wide = [ch for ch in text[:_SCORE_SAMPLE] if ord(ch) > 0x7F and not ch.isspace()]
+    if not wide:
+        return False
+    if encoding in _KOREAN:
+        from charset_normalizer.constant import FREQUENCIES
+
+        frequent = set(FREQUENCIES.get("Korean", ()))
+        hits = sum(1 for ch in wide if ch in frequent)
+        return hits >= 2 and hits / len(wide) >= 0.3
+    if encoding in _JAPANESE:
+        return sum(1 for ch in wide if "\u3040" <= ch <= "\u30ff") / len(wide) >= 0.2
+    return False
+
+
 def _plausible(text: str) -> bool:
     if not text:
         return True
@@ -129,8 +255,11 @@ def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = No
     """Read a path, a ``str`` of text or ``bytes`` into a :class:`Source`.
 
     A ``str`` is taken as a path when it names an existing file and holds no
-    line break; otherwise it is the document's text itself. Pass a
-    :class:`pathlib.Path` to make the intent explicit.
+    line break; otherwise it is the document's text itself — except that a
+    one-line ``str`` that is plainly a file name (``notes/2024.md``,
+    ``review.txt``) but names no file raises :class:`EncodingError` rather
+    than being parsed as a two-word document. Pass a :class:`pathlib.Path`
+    to make the intent explicit.
     """
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and "\n" not in source and len(source) < 4096 and _is_file(source)
@@ -151,8 +280,28 @@ def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = No
         text, encoding = decode_bytes(bytes(source), label)
         return Source(normalize_newlines(text), name=label, encoding=encoding)
     if isinstance(source, str):
+        if _names_a_missing_file(source):
+            raise EncodingError(
+                f"{source}: no such file (to read this string as the document's text, "
+                "pass it as bytes or with a line break)"
+            )
         return Source(normalize_newlines(source), name=name or "<text>")
     raise TypeError(f"cannot read a {type(source).__name__}: pass a path, a str of text or bytes")
+
+
+_FILE_NAME = re.compile(r"(?:^|[/\\])[^/\\\s]+\.[A-Za-z][A-Za-z0-9]{0,4}$")
+
+
+def _names_a_missing_file(candidate: str) -> bool:
+    """Whether a one-line ``str`` is plainly a file name (``notes/2024.md``) rather than text."""
+    line = candidate.strip()
+    if "\n" in line or "\r" in line or not line or len(line) > 1024:
+        return False
+    has_dir = "/" in line or "\\" in line
+    has_suffix = _FILE_NAME.search(line) is not None
+    if any(ch.isspace() for ch in line):
+        return has_dir and has_suffix
+    return has_dir or has_suffix
 
 
 def _is_file(candidate: str) -> bool:

@@ -63,9 +63,9 @@ _HEADERS = [
     # alice 发表于 2023-4-5 10:00
     re.compile(rf"^{_NAME}\s*(?:发表于|發表於|发布于|發佈於|posted on|posted)\s*{_WHEN}$", re.IGNORECASE),
 ]
-# **alice** replied:  /  **张三** 回复：  /  __bob__ (2023-04-05) wrote:
+# **alice** replied:  /  **张三** 回复：  /  **bob** (2023-04-05) wrote:
 _BOLD_HEADER = re.compile(
-    r"^(?:\*\*|__)@?(?P<name>[^*_\n]{1,40}?)(?:\*\*|__)\s*"
+    r"^\*\*@?(?P<name>[^*\n]{1,40}?)\*\*\s*"
     rf"(?:[(（]{_WHEN}[)）]\s*)?"
     r"(?:replied|replies|wrote|writes|said|says|commented|answered|回复道|回复|回覆|写道|寫道|说道|說道|说|說|评论|評論|答)"
     r"\s*[:：]?\s*$",
