@@ -8,8 +8,11 @@ from collections.abc import Sequence
 from .. import hookimpl
 from ..hookspecs import Exporter
 from ..model import Narrative
+from .html import HtmlExporter
 from .json import to_dict
 from .markdown import MarkdownExporter
+from .mermaid import MermaidExporter
+from .timelinejs import TimelineJsExporter
 
 
 class JsonExporter:
@@ -26,4 +29,4 @@ class JsonExporter:
 
 @hookimpl
 def careernarr_exporters() -> Sequence[Exporter]:
-    return [JsonExporter(), MarkdownExporter()]
+    return [JsonExporter(), MarkdownExporter(), MermaidExporter(), TimelineJsExporter(), HtmlExporter()]
