@@ -29,6 +29,7 @@ from ..hookspecs import Parser
 from ..model import Narrative, Section
 from ..source import Source
 from ._common import html_links, iter_lines, text_links, unique
+from .article import find_headings
 from ._prose import clauses, date_in, is_cjk, looks_like_title, part_sections, prose_paragraphs, strip_markup
 
 __all__ = ["EssayParser", "LAST_UPDATED", "find_footer"]
@@ -44,6 +45,7 @@ _BYLINE = re.compile(
     r"^(?:(?:作者|文|撰文|author)\s*[:：|/]\s*|(?:by|written by)\s+)(?P<name>\S.{0,40})$", re.I
 )
 _TITLE_LIMIT = 40
+_HEADER_FIELD = re.compile(r"^[A-Za-z][\w -]{0,30}[:：]\s*\S")
 
 
 def find_footer(text: str) -> tuple[int, int, str] | None:
@@ -89,6 +91,19 @@ def _is_verse(block: str) -> bool:
     return len(lines) >= 2 and all(len(ln) <= 60 for ln in lines) and not any(date_in(ln) for ln in lines)
 
 
+def _front_fact(line: str) -> tuple[str, str] | None:
+    """``("author", name)`` for a byline, ``("date", edtf)`` for a dateline, else ``None``."""
+    s = line.strip()
+    byline = _BYLINE.match(s)
+    if byline:
+        return "author", byline.group("name").strip()
+    if len(s) <= 30 and not re.search(r"[。，！？!?]", s):
+        value = date_in(s)
+        if value:
+            return "date", value
+    return None
+
+
 class EssayParser:
     """Plain prose: title line, optional verse, paragraphs, "Last updated" footer."""
 
@@ -111,20 +126,18 @@ class EssayParser:
 
         footer = find_footer(text)
         body_end = footer[0] if footer else len(text)
-        blocks = [b for b in prose_paragraphs(text, 0, body_end)]
-
         title: str | None = None
         pos = 0
-        if blocks:
-            first = blocks[0]
-            first_line = next(ln for _, ln in iter_lines(text, first.span.start, first.span.end))
-            if looks_like_title(first_line, 80):
-                title = strip_markup(first_line)
-                t_end = first.span.start + len(first_line.rstrip())
-                sections.append(Section(title, 1, (first.span.start, t_end), "title"))
-                pos = t_end
+        first = next(((o, ln) for o, ln in iter_lines(text, 0, body_end) if ln.strip()), None)
+        if first is not None:
+            offset, line = first
+            start = offset + len(line) - len(line.lstrip())
+            if looks_like_title(line, 80):
+                title = strip_markup(line)
+                pos = offset + len(line.rstrip())
+                sections.append(Section(title, 1, (start, pos), "title"))
             else:
-                warnings.append(f"line {source.line_of(first.span.start)}: no title line "
+                warnings.append(f"line {source.line_of(offset)}: no title line "
                                 "(expected a short first line without final punctuation)")
 
         # Verse, byline and dateline right after the title.
@@ -133,16 +146,18 @@ class EssayParser:
         body_start = pos
         for block in front:
             chunk = block.span.of(text)
-            byline = _BYLINE.match(chunk) if "\n" not in chunk else None
-            dateline = date_in(chunk) if "\n" not in chunk and len(chunk) <= 30 else None
-            if byline:
-                authors.append(byline.group("name").strip())
-                metadata["byline"] = chunk
-                sections.append(Section(None, 0, block.span, "header"))
-            elif dateline and date is None and len(chunk) <= 30 and not re.search(r"[。，,]", chunk):
-                date = dateline
-                metadata["dateline"] = chunk
-                sections.append(Section(None, 0, block.span, "header"))
+            lines = [(o, ln) for o, ln in iter_lines(text, block.span.start, block.span.end) if ln.strip()]
+            facts = [(o, ln, fact) for o, ln in lines if (fact := _front_fact(ln)) is not None]
+            if len(facts) == len(lines):
+                for offset, line, (kind, value) in facts:
+                    if kind == "author":
+                        authors.append(value)
+                        metadata.setdefault("byline", line.strip())
+                    elif date is None:
+                        date = value
+                        metadata.setdefault("dateline", line.strip())
+                    start = offset + len(line) - len(line.lstrip())
+                    sections.append(Section(None, 0, (start, offset + len(line.rstrip())), "header"))
             elif _is_verse(chunk):
                 verse.extend(clauses(chunk))
                 sections.append(Section(None, 0, block.span, "verse"))
@@ -181,24 +196,34 @@ class EssayParser:
 
 
 def _score(source: Source) -> float:
+    """0.6 title and footer, 0.4 footer only, 0.3 title and paragraphs (0.25 for one), else 0."""
     head = source.head
-    lines = [ln.strip() for ln in head.split("\n")]
-    non_empty = [ln for ln in lines if ln]
-    if len(non_empty) < 2:
-        return 0.0
+    non_empty = [ln.strip() for ln in head.split("\n") if ln.strip()]
+    if len(non_empty) < 2 or all(_HEADER_FIELD.match(ln) for ln in non_empty[:2]):
+        return 0.0  # header lines (a transcript, Pelican metadata) are not an essay's title
     footer = find_footer(source.text) is not None
     first = non_empty[0]
+    prose = sum(1 for ln in non_empty[1:] if _prose_line(ln, len(first)))
     titled = (
         len(first) <= _TITLE_LIMIT
         and first[-1] not in "。！？!?….:：,，;；"
         and not first.startswith(("#", "---", "<", "{", "[", "|", "-", "*", ">"))
-        and any(len(ln) >= max(60, 2 * len(first)) for ln in non_empty[1:])
+        and prose > 0
     )
+    if find_headings(head):
+        return 0.1  # an abstract or keywords heading: an article
     if titled and footer:
         return 0.6
     if footer:
         return 0.4
-    return 0.3 if titled else 0.0
+    if titled:
+        return 0.3 if prose > 1 else 0.25
+    return 0.0
+
+
+def _prose_line(line: str, title_length: int) -> bool:
+    """A line of prose longer than the title: it ends a sentence or is too long for a heading."""
+    return len(line) > max(title_length, 8) and (len(line) >= 60 or line[-1] in "。！？!?….\"”」』）)")
 
 
 @hookimpl
