@@ -35,6 +35,7 @@ from ..hookspecs import Parser
 from ..model import Narrative, Section
 from ..source import Source
 from ._common import normalize_date, unique
+from .markdown import heading_sections
 
 __all__ = ["HtmlParser", "html_score"]
 
@@ -59,6 +60,8 @@ _BLOCKS = frozenset({
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _CELLS = frozenset({"td", "th"})
 _SPACES = re.compile(r"\s+")
+_RUNS = re.compile(r" {2,}")
+_AROUND_BREAKS = re.compile(r" *([\n\t]) *")
 _LIST_SPLIT = re.compile(r"\s*[,，、;；]\s*")
 
 _DATE_META = (
@@ -282,7 +285,7 @@ class _TextBuilder:
         if verbatim:
             block = raw.strip("\n").rstrip()
         else:
-            block = re.sub(r" *([\n\t]) *", r"\1", re.sub(r" {2,}", " ", raw)).strip()
+            block = _AROUND_BREAKS.sub(r"\1", _RUNS.sub(" ", raw)).strip()
         if not block.strip():
             return None
         if self.parts:
@@ -328,16 +331,7 @@ def build_text(root: Any) -> tuple[str, list[Section]]:
             out.add(el.tail)
     out.flush()
     text = out.text()
-    sections: list[Section] = []
-    for i, (start, level, heading) in enumerate(out.headings):
-        end = len(text)
-        for later, later_level, _ in out.headings[i + 1 :]:
-            if later_level <= level:
-                end = later
-                break
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        sections.append(Section(_collapse(heading), level, (start, end), "body"))
+    sections = heading_sections(text, [(start, level, _collapse(words)) for start, level, words in out.headings])
     sections.extend(Section(None, 0, span, "code") for span in out.code)
     sections.sort(key=lambda s: (s.span.start, -s.span.end))
     return text, sections
@@ -346,14 +340,25 @@ def build_text(root: Any) -> tuple[str, list[Section]]:
 # -- the parser ------------------------------------------------------------
 
 
-def _parse_document(source: Source) -> Any:
+def _parse_document(source: Source, warnings: list[str]) -> Any:
+    """The page as an lxml tree; never fetches, never expands entities.
+
+    ``huge_tree`` lifts libxml2's nesting limit from 256 to 2048 levels (the
+    tree is walked without recursion); content nested deeper still is
+    reported in ``warnings``.
+    """
     parser = lxml_html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
-                                  remove_pis=True)
+                                  remove_pis=True, huge_tree=True)
     try:
-        return lxml_html.document_fromstring(source.text.encode("utf-8"), parser=parser)
+        doc = lxml_html.document_fromstring(source.text.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"not a readable HTML page ({exc})", file=source.name, line=1,
                          expected="an HTML document") from None
+    for entry in parser.error_log:
+        if "depth" in entry.message.lower():
+            warnings.append(f"line {entry.line}: elements nest too deeply; what lies deeper was not read")
+            break
+    return doc
 
 
 class HtmlParser:
@@ -369,8 +374,8 @@ class HtmlParser:
             return 0.0
 
     def parse(self, source: Source) -> Narrative:
-        doc = _parse_document(source)
         warnings: list[str] = []
+        doc = _parse_document(source, warnings)
         meta = _meta_tags(doc)
         ld = _json_ld(doc, warnings)
         head_title = doc.find(".//title")

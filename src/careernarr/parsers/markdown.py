@@ -26,7 +26,7 @@ from ..model import Narrative, Section
 from ..source import Source
 from ._common import html_links, text_links, unique
 
-__all__ = ["MarkdownParser", "MarkdownStructure", "read_markdown", "markdown_score"]
+__all__ = ["MarkdownParser", "MarkdownStructure", "heading_sections", "markdown_score", "read_markdown"]
 
 
 class _Reader(MarkdownIt):
@@ -42,7 +42,18 @@ class _Reader(MarkdownIt):
 
 @functools.lru_cache(maxsize=1)
 def _reader() -> _Reader:
-    return _Reader("commonmark").enable(["table", "strikethrough"])  # type: ignore[return-value]
+    reader = _Reader("commonmark")
+    reader.enable(["table", "strikethrough"])
+    # Inline parsing is most of markdown-it's time; it is run below only where it matters.
+    reader.core.ruler.disable("inline")
+    return reader
+
+
+def _parse_inline(reader: _Reader, token: Token, env: dict[str, object]) -> Token:
+    children: list[Token] = []
+    reader.inline.parse(token.content, reader, env, children)
+    token.children = children
+    return token
 
 
 @frozen
@@ -69,7 +80,7 @@ def _plain(inline: Token | None) -> str:
         return ""
     parts: list[str] = []
     for child in inline.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "text_special", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -98,6 +109,23 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def heading_sections(text: str, headings: Sequence[tuple[int, int, str]], role: str = "body") -> list[Section]:
+    """Sections for ``(offset, level, heading)`` triples in text order.
+
+    Each runs from its offset to the next heading of the same or a higher
+    level (or the end of ``text``), trailing whitespace excluded. Linear: a
+    stack holds the headings still open.
+    """
+    ends: list[int] = [len(text)] * len(headings)
+    open_: list[int] = []  # indices of headings whose section has not ended yet
+    for i, (start, level, _) in enumerate(headings):
+        while open_ and headings[open_[-1]][1] >= level:
+            ends[open_.pop()] = start
+        open_.append(i)
+    return [Section(words, level, (start, _trim_end(text, start, ends[i])), role)
+            for i, (start, level, words) in enumerate(headings)]
+
+
 def read_markdown(text: str) -> MarkdownStructure:
     """Sections (headings and code blocks), links and title of Markdown ``text``.
 
@@ -106,7 +134,9 @@ def read_markdown(text: str) -> MarkdownStructure:
     indented code block is a section of role ``code`` with no heading.
     Offsets are indices into ``text``.
     """
-    tokens = _reader().parse(text)
+    reader = _reader()
+    env: dict[str, object] = {}
+    tokens = reader.parse(text, env)
     starts = _line_starts(text)
     n = len(text)
 
@@ -118,7 +148,8 @@ def read_markdown(text: str) -> MarkdownStructure:
     links: list[str] = []
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and tok.map:
-            words = _plain(tokens[i + 1] if i + 1 < len(tokens) else None)
+            inline = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].type == "inline" else None
+            words = _plain(_parse_inline(reader, inline, env) if inline else None)
             if words:
                 headings.append((offset(tok.map[0]), int(tok.tag[1]), words))
         elif tok.type in ("fence", "code_block") and tok.map:
@@ -129,16 +160,11 @@ def read_markdown(text: str) -> MarkdownStructure:
         elif tok.type == "html_block":
             links.extend(html_links(tok.content))
         elif tok.type == "inline":
+            if not tok.children and any(mark in tok.content for mark in ("[", "<", "://")):
+                _parse_inline(reader, tok, env)
             links.extend(_inline_links(tok))
 
-    sections: list[Section] = []
-    for i, (start, level, words) in enumerate(headings):
-        end = n
-        for later, later_level, _ in headings[i + 1 :]:
-            if later_level <= level:
-                end = later
-                break
-        sections.append(Section(words, level, (start, _trim_end(text, start, end)), "body"))
+    sections = heading_sections(text, headings)
     sections.extend(code)
     sections.sort(key=lambda s: (s.span.start, -s.span.end))
     h1 = next((words for _, level, words in headings if level == 1), None)
