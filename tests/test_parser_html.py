@@ -168,6 +168,13 @@ def test_a_page_of_scripts_only_is_a_clear_error() -> None:
     assert info.value.expected is not None
 
 
+def test_content_nested_beyond_the_parser_limit_is_reported() -> None:
+    deep = "<div>" * 3000 + "深处" + "</div>" * 3000
+    n = PARSER.parse(Source(f"<!DOCTYPE html><html><body><p>浅处</p>{deep}</body></html>"))
+    assert "浅处" in n.text
+    assert "深处" in n.text or any("nest too deeply" in w for w in n.warnings)
+
+
 def test_entities_are_never_resolved_from_outside() -> None:
     page = ('<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n'
             "<html><body><p>before &e; after</p></body></html>")

@@ -141,5 +141,13 @@ def test_generated_headings_all_become_sections(blocks: list[Any]) -> None:
     assert n.text == text
     want = [(b[0], b[1]) for b in blocks if isinstance(b, tuple)]
     assert [(s.level, s.heading) for s in n.sections] == want
-    for s in n.sections:
+    for i, s in enumerate(n.sections):
         assert n.quote(s.span).startswith("#" * s.level + " " + (s.heading or ""))
+        later = n.sections[i + 1 :]
+        stop = next((t for t in later if t.level <= s.level), None)
+        # A section holds every deeper heading up to the next one of its level or higher.
+        for t in later:
+            if stop is not None and t is stop:
+                assert s.span.end <= t.span.start
+                break
+            assert s.span.contains(t.span)
