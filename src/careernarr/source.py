@@ -294,8 +294,10 @@ _FILE_NAME = re.compile(r"(?:^|[/\\])[^/\\\s]+\.[A-Za-z][A-Za-z0-9]{0,4}$")
 
 def _names_a_missing_file(candidate: str) -> bool:
     """Whether a one-line ``str`` is plainly a file name (``notes/2024.md``) rather than text."""
+    if "\n" in candidate or "\r" in candidate:
+        return False
     line = candidate.strip()
-    if "\n" in line or "\r" in line or not line or len(line) > 1024:
+    if not line or len(line) > 1024:
         return False
     has_dir = "/" in line or "\\" in line
     has_suffix = _FILE_NAME.search(line) is not None
