@@ -406,3 +406,23 @@ def test_rendered_threads_read_back(thread: tuple[list[str], list[list[tuple[str
             assert post.author is None and set(post.author_candidates) == names
         else:
             assert post.author is None
+
+
+def test_a_long_opening_post_does_not_hide_the_separators() -> None:
+    opening = "我在这家公司工作了八年，今年终于决定离开。" * 300  # far beyond the 4 000-character head
+    text = f"# 标题\n\n{opening}\n\n-----\n\n第一条回复\n\n-----\n\n@someone #1 第二条回复\n"
+    assert PARSER.sniff(read_source(text)) == 0.9
+    assert careernarr.parse(text, extract=False).format == "forum"
+
+
+def test_a_lone_line_is_the_opening_post_and_the_title() -> None:
+    n = careernarr.parse("# 只有标题\n", format="forum", extract=False)
+    assert n.title == "只有标题"
+    assert [n.quote(p.span) for p in n.posts] == ["# 只有标题"]
+
+
+def test_forced_front_matter_is_kept_as_a_header_section() -> None:
+    text = "---\ntitle: 笔记\n---\n\n正文第一段。\n\n-----\n\n@lin 回复\n"
+    n = careernarr.parse(text, format="forum", extract=False)
+    assert n.sections[0].role == "header" and n.quote(n.sections[0].span).endswith("title: 笔记\n---")
+    assert [n.quote(p.span) for p in n.posts] == ["正文第一段。", "@lin 回复"]

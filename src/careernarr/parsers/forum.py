@@ -54,6 +54,7 @@ _SETEXT_CHARS = frozenset("-=")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+_SNIFF_WINDOW = 65536
 _MENTION_HINT = re.compile(r"(?<![A-Za-z0-9_.@/])@\S")
 
 
@@ -244,7 +245,8 @@ class ForumParser:
 
     def sniff(self, source: Source) -> float:
         try:
-            return _sniff(source.head)
+            # Line scans are cheap: look past ``head`` so that a long opening post still shows its separators.
+            return _sniff(source.text[:_SNIFF_WINDOW])
         except Exception:  # a sniffer must never raise
             return 0.0
 
@@ -263,14 +265,30 @@ class ForumParser:
             blocks = [_trim(text, body_start, len(text))]
 
         title = _title(text, *blocks[0])
+        kept = [b for b in blocks if b[1] > b[0]]
         if title is not None:
             blocks[0] = _trim(text, title.end, blocks[0][1])
-        blocks = [b for b in blocks if b[1] > b[0]]
-        return _build(source, text, title, blocks, layout)
+            if any(b[1] > b[0] for b in blocks):
+                kept = [b for b in blocks if b[1] > b[0]]
+            else:  # a lone line: the whole thread is its opening post
+                title = None
+        blocks = kept
+        return _build(source, text, title, blocks, layout, body_start)
+
+
+def _first_short_line(text: str, blocks: list[tuple[int, int]]) -> str | None:
+    """A title for an untitled thread: the opening post's first line, if short and not a header."""
+    if not blocks:
+        return None
+    line = _first_line(text, *blocks[0]).strip()
+    if not line or len(line) > 80 or header_of(line) is not None:
+        return None
+    atx = _ATX.match(line)
+    return visible_text(_plain_heading(atx.group(2)) if atx else line).strip() or None
 
 
 def _build(source: Source, text: str, title: _Title | None, blocks: list[tuple[int, int]],
-           layout: _Layout) -> Narrative:
+           layout: _Layout, body_start: int) -> Narrative:
     headers = _trusted_headers([header_of(_first_line(text, s, e)) for s, e in blocks])
     warnings: list[str] = []
     base = 0
@@ -331,6 +349,8 @@ def _build(source: Source, text: str, title: _Title | None, blocks: list[tuple[i
 
     sections: list[Section] = []
     links: list[str] = []
+    if body_start:
+        sections.append(Section(None, 0, (0, body_start), "header"))
     if title is not None:
         sections.append(Section(_visible_title(title), title.level, (title.start, title.end), "title"))
         links.extend(post_links(text[title.start:title.end]))
@@ -347,7 +367,7 @@ def _build(source: Source, text: str, title: _Title | None, blocks: list[tuple[i
     return Narrative(
         format="forum",
         text=text,
-        title=_visible_title(title),
+        title=_visible_title(title) or _first_short_line(text, blocks),
         date=date,
         authors=[opener.author] if opener is not None and opener.author else [],
         links=unique(links),
