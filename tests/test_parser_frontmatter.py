@@ -272,6 +272,14 @@ def test_impossible_yaml_timestamp_is_a_parse_error() -> None:
         PARSER.parse(Source("---\ndate: 2023-02-30 10:00:00\n---\nbody\n"))
 
 
+@pytest.mark.parametrize(("char", "code"), [("\x07", "U+0007"), ("\ud800", "U+D800")])
+def test_control_characters_in_yaml_point_at_their_place(char: str, code: str) -> None:
+    with pytest.raises(ParseError) as info:
+        PARSER.parse(Source(f"---\ntitle: x\nnote: ab{char}c\n---\nbody\n"))
+    assert (info.value.line, info.value.column) == (3, 9)
+    assert code in str(info.value)
+
+
 def test_forcing_the_format_on_a_plain_document_explains_what_was_expected() -> None:
     with pytest.raises(ParseError) as info:
         PARSER.parse(Source("# Just Markdown\n\nNo metadata here.\n"))

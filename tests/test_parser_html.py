@@ -175,6 +175,12 @@ def test_content_nested_beyond_the_parser_limit_is_reported() -> None:
     assert "深处" in n.text or any("nest too deeply" in w for w in n.warnings)
 
 
+def test_lone_surrogates_are_replaced_with_notice() -> None:
+    n = PARSER.parse(Source("<html><body><p>離職\ud800之後</p></body></html>"))
+    assert n.text == "離職\ufffd之後"
+    assert any("surrogate" in w for w in n.warnings)
+
+
 def test_entities_are_never_resolved_from_outside() -> None:
     page = ('<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n'
             "<html><body><p>before &e; after</p></body></html>")

@@ -262,8 +262,9 @@ def load_yaml_mapping(raw: str, *, name: str | None = None, first_line: int = 1)
     document by more than :data:`ALIAS_EXPANSION_BUDGET` nodes, recursive
     aliases and anything but a mapping at the top are refused.
     """
-    loader = yaml.SafeLoader(raw)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = yaml.SafeLoader(raw)
         node = loader.get_single_node()
         if node is None:
             return {}
@@ -279,6 +280,15 @@ def load_yaml_mapping(raw: str, *, name: str | None = None, first_line: int = 1)
             line=first_line + mark.line if mark else first_line,
             column=mark.column + 1 if mark else None,
             expected=_yaml_expected(problem),
+        ) from None
+    except yaml.reader.ReaderError as exc:  # a control character or a lone surrogate
+        before = raw[: exc.position]
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise ParseError(
+            f"the front matter holds a character YAML does not allow (U+{char:04X})",
+            file=name, line=first_line + before.count("\n"),
+            column=exc.position - (before.rfind("\n") + 1) + 1,
+            expected="printable text (remove or escape the control character)",
         ) from None
     except yaml.YAMLError as exc:
         raise ParseError(f"invalid YAML in the front matter: {exc}", file=name, line=first_line,
@@ -299,7 +309,8 @@ def load_yaml_mapping(raw: str, *, name: str | None = None, first_line: int = 1)
         raise ParseError(f"invalid value in the YAML front matter: {exc}", file=name,
                          line=first_line, expected="valid YAML values (real dates, hashable keys)") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         return {}
     if not isinstance(data, dict):

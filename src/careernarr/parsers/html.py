@@ -61,6 +61,7 @@ _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _CELLS = frozenset({"td", "th"})
 _SPACES = re.compile(r"\s+")
 _RUNS = re.compile(r" {2,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _AROUND_BREAKS = re.compile(r" *([\n\t]) *")
 _LIST_SPLIT = re.compile(r"\s*[,，、;；]\s*")
 
@@ -350,7 +351,12 @@ def _parse_document(source: Source, warnings: list[str]) -> Any:
     parser = lxml_html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
                                   remove_pis=True, huge_tree=True)
     try:
-        doc = lxml_html.document_fromstring(source.text.encode("utf-8"), parser=parser)
+        data = source.text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: not text a page can hold
+        data = _SURROGATE.sub("\ufffd", source.text).encode("utf-8")
+        warnings.append("lone surrogate characters were replaced with U+FFFD")
+    try:
+        doc = lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"not a readable HTML page ({exc})", file=source.name, line=1,
                          expected="an HTML document") from None
