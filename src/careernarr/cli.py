@@ -142,6 +142,79 @@ def plugins_cmd() -> None:
         click.echo(f"FAILED {failure.name}: {failure.error}")
 
 
+@cli.command("exporters")
+def exporters_cmd() -> None:
+    """List the exporters (output formats) for --to."""
+    host = _host()
+    for name in sorted(host.exporters):
+        exporter = host.exporters[name]
+        click.echo(f"{name:12} {exporter.suffix:15} {exporter.description}")
+
+
+@cli.command("export")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--to", "to", required=True, metavar="NAME",
+              help="Exporter: markdown, mermaid, timelinejs, html, json… (see `careernarr exporters`).")
+@click.option("-o", "--output", "output", type=click.Path(), help="Write to this file (a folder with --each); default stdout.")
+@click.option("--each", is_flag=True, help="One file per narrative in the -o folder, instead of one for all.")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Keep only events of this kind (repeatable).")
+@click.option("--subject", "subjects", multiple=True, type=click.Choice(["narrator", "other"]),
+              help="Keep only the narrator's or others' events (repeatable).")
+@click.option("--from", "start", metavar="EDTF", help="Keep events that end on or after this date (2023, 2023-06…).")
+@click.option("--until", "end", metavar="EDTF", help="Keep events that start on or before this date.")
+@click.option("--format", "format_", metavar="NAME", help="Force a parser instead of detecting the format.")
+@click.option("--script", metavar="SCRIPT", help="Convert to zh-Hans, zh-Hant, zh-TW, zh-HK or an OpenCC config.")
+def export_cmd(inputs: tuple[str, ...], to: str, output: str | None, each: bool, kinds: tuple[str, ...],
+               subjects: tuple[str, ...], start: str | None, end: str | None, format_: str | None,
+               script: str | None) -> None:
+    """Export documents (or careernarr JSON) to one report or one corpus timeline.
+
+    All inputs go into one output (a corpus timeline for the timeline
+    formats); --each writes one file per narrative instead. Event filters
+    apply before exporting; with --from/--until undated events are left out.
+    """
+    from .export.load import load_narratives
+    from .export.timeline import filter_narratives
+    from .model import EVENT_KINDS
+
+    host = _host()
+    try:
+        exporter = host.exporter(to)
+        if format_:
+            host.parser(format_)
+    except CareerNarrError as exc:
+        raise click.UsageError(str(exc)) from None
+    unknown = sorted(set(kinds) - set(EVENT_KINDS))
+    if unknown:
+        raise click.UsageError(f"unknown event kind(s) {', '.join(unknown)}; known: {', '.join(EVENT_KINDS)}")
+    if each and not output:
+        raise click.UsageError("--each needs -o FOLDER")
+    loaded = load_narratives(inputs, format=format_, script=script, host=host)
+    for path, message in loaded.failures:
+        click.echo(f"careernarr: error: {message if message.startswith(path) else f'{path}: {message}'}", err=True)
+    if not loaded.narratives:
+        _fail("no document could be read")
+    try:
+        narratives = filter_narratives(loaded.narratives, kinds=kinds or None, subjects=subjects or None,
+                                       start=start, end=end)
+    except CareerNarrError as exc:
+        raise click.UsageError(str(exc)) from None
+    from .batch import output_stems, write_atomic
+
+    if output is None:
+        click.echo(exporter.export(narratives), nl=False)
+    elif each:
+        names = [Path(n.source or f"narrative-{i + 1}") for i, n in enumerate(narratives)]
+        for narrative, stem in zip(narratives, output_stems(names)):
+            write_atomic(Path(output) / (stem + exporter.suffix), exporter.export([narrative]))
+        click.echo(f"{len(narratives)} files written to {output}/", err=True)
+    else:
+        write_atomic(Path(output), exporter.export(narratives))
+        click.echo(f"{len(narratives)} narratives written to {output}", err=True)
+    if loaded.failures:
+        raise SystemExit(1)
+
+
 @cli.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema of careernarr's narrative JSON."""

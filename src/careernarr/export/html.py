@@ -22,7 +22,6 @@ import base64
 import datetime as _dt
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -34,6 +33,7 @@ from lxml import html as lhtml
 
 from .. import __version__
 from ..model import EVENT_KINDS, REFLECTION_KINDS, Narrative, Post
+from ._text import clip_columns
 from .timeline import Location, Timeline, TimelineEntry, build_timeline, humanize_when
 
 __all__ = ["HtmlExporter", "KIND_COLORS", "safe_url", "timeline_to_html", "to_html"]
@@ -61,16 +61,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff
 def _t(text: object) -> str:
     """Text an lxml tree accepts: control characters (not XML-compatible) dropped."""
     return _CONTROL.sub("", "" if text is None else str(text))
-
-
-def _clip(text: str, width: int) -> str:
-    """``text`` cut to ``width`` columns, counting East Asian wide characters as two."""
-    used = 0
-    for i, ch in enumerate(text):
-        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used > width:
-            return text[:i].rstrip() + "…"
-    return text
 
 
 def safe_url(url: str | None) -> str | None:
@@ -234,7 +224,7 @@ def _chart(parent: etree._Element, tl: Timeline) -> None:
     for lane, entries, rows, top, _ in layout:
         el(svg, "line", class_="lane-sep", x1=0, x2=_W, y1=top, y2=top)
         label = tl.label(lane)
-        short = _clip(label, 24 if len(tl.narratives) > 1 else 28)
+        short = clip_columns(label, 24 if len(tl.narratives) > 1 else 28)
         text = el(svg, "text", f"{lane + 1}  {short}" if len(tl.narratives) > 1 else short,
                   class_="lane-label", x=8, y=round(top + _LANE_PAD + 13, 1))
         el(text, "title", label)

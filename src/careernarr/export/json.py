@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import CareerNarrError
 from ..model import (
+    Conversion,
     Diagram,
     DiagramEdge,
     DiagramNode,
@@ -53,8 +54,30 @@ def _span(s: Span) -> list[int]:
     return [s.start, s.end]
 
 
+def _conversion_to_dict(c: Conversion) -> dict[str, Any]:
+    return {"config": c.config, "original": c.original, "blocks": [list(b) for b in c.blocks]}
+
+
+def _conversion_from_dict(d: Mapping[str, Any] | None) -> Conversion | None:
+    if d is None:
+        return None
+    return Conversion(d["config"], d["original"], d.get("blocks", ()))
+
+
 def to_dict(n: Narrative) -> dict[str, Any]:
-    """The JSON-ready dict of ``n`` (SPEC.md's contract plus a few extra fields)."""
+    """The JSON-ready dict of ``n`` (SPEC.md's contract plus a few extra fields).
+
+    A converted narrative (``careernarr.convert``) also carries
+    ``conversion``: the OpenCC configuration, the original text and the
+    blocks whose length changed.
+    """
+    d = _to_dict(n)
+    if n.conversion is not None:
+        d["conversion"] = _conversion_to_dict(n.conversion)
+    return d
+
+
+def _to_dict(n: Narrative) -> dict[str, Any]:
     return {
         "schema": SCHEMA_ID,
         "format": n.format,
@@ -186,6 +209,7 @@ def from_dict(d: Mapping[str, Any]) -> Narrative:
                 for r in d.get("reflections", ())
             ],
             warnings=d.get("warnings", ()),
+            conversion=_conversion_from_dict(d.get("conversion")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise CareerNarrError(f"malformed careernarr JSON: {exc}") from None

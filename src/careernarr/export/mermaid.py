@@ -17,15 +17,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Narrative
+from ._text import clip_columns, wrap_columns
 from .timeline import Timeline, TimelineEntry, build_timeline, humanize_when
 
-__all__ = ["MermaidExporter", "mermaid_text", "to_mermaid"]
+__all__ = ["MermaidExporter", "mermaid_text", "timeline_to_mermaid", "to_mermaid"]
 
 _SPECIAL = set(':#%;"\'`<>&{}=\\|[]()') | {"\ufb02", "\u00b6", "\u00b0", "\u00df"}
 # ﬂ ¶ ° ß are Mermaid's own entity placeholders: written as codes, input cannot forge one.
 
-#: Longest event text kept in a diagram box (the full text is in the other exports).
-MAX_EVENT_CHARS = 80
+#: Columns per line in an event box (an East Asian wide character takes two) and lines
+#: of evidence kept; Mermaid wraps only at spaces, so Chinese text is wrapped here.
+WRAP_COLUMNS = 20
+MAX_EVIDENCE_LINES = 4
 
 
 def mermaid_text(text: str | None, limit: int | None = None) -> str:
@@ -38,12 +41,17 @@ def mermaid_text(text: str | None, limit: int | None = None) -> str:
 
 
 def _event_label(tl: Timeline, entry: TimelineEntry) -> str:
-    prefix = entry.event.kind
+    """The event's box: narrative (in a corpus), kind and subject, wrapped evidence."""
+    head = entry.event.kind
     if entry.event.subject != "narrator":
-        prefix += f" ({entry.event.subject})"
+        head += f" ({entry.event.subject})"
+    lines = []
     if len(tl.narratives) > 1:
-        prefix = f"{tl.label(entry)[:24]} · {prefix}"
-    return mermaid_text(f"{prefix} · {entry.event.text}", MAX_EVENT_CHARS)
+        lines.append(clip_columns(f"[{entry.narrative + 1}] {tl.label(entry)}", WRAP_COLUMNS))
+    lines.append(head)
+    lines += wrap_columns(entry.event.text, WRAP_COLUMNS, MAX_EVIDENCE_LINES)
+    # <br> is Mermaid's own line break; it is the only markup written unescaped.
+    return "<br>".join(mermaid_text(x) for x in lines)
 
 
 def timeline_to_mermaid(tl: Timeline, title: str | None = None) -> str:

@@ -72,19 +72,21 @@ def _slide(tl: Timeline, entry: TimelineEntry, group_by: GroupBy) -> dict[str, A
     ev = entry.event
     loc = tl.location(entry)
     when = humanize_when(ev.when)
-    facts = [f"<b>{_h(ev.kind)}</b>", _h(ev.subject), f"{_h(when)} <code>{_h(ev.when)}</code>"]
+    facts = [f"<b>{_h(ev.kind)}</b>", _h(ev.subject),
+             _h(when) + ("" if when == ev.when else f" <code>{_h(ev.when)}</code>")]
     if ev.duration:
         facts.append(f"duration <code>{_h(ev.duration)}</code>")
+    headline = _short(ev.text)
     text = (
-        f"<blockquote>{_h(ev.text)}</blockquote>"
-        f"<p>{' · '.join(facts)}</p>"
+        (f"<blockquote>{_h(ev.text)}</blockquote>" if headline != " ".join(ev.text.split()) else "")
+        + f"<p>{' · '.join(facts)}</p>"
         f"<p><small>{_h(loc.describe())}</small></p>"
     )
     slide: dict[str, Any] = {
         "unique_id": entry.id,
         "start_date": start,
         "display_date": _h(entry.phrase or when),
-        "text": {"headline": _h(_short(ev.text)), "text": text},
+        "text": {"headline": _h(headline), "text": text},
     }
     if end is not None:
         slide["end_date"] = end
