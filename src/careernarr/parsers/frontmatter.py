@@ -170,7 +170,7 @@ def sniff_score(text: str) -> float:
     first = _first_line(text)
     if first is None:
         return 0.0
-    open_line, open_offset, line = first
+    _, open_offset, line = first
     fence = line.rstrip()
     if fence not in _FENCES:
         return _pelican_score(text)
@@ -293,7 +293,7 @@ def load_yaml_mapping(raw: str, *, name: str | None = None, first_line: int = 1)
     except yaml.YAMLError as exc:
         raise ParseError(f"invalid YAML in the front matter: {exc}", file=name, line=first_line,
                          expected="valid YAML 'key: value' lines") from None
-    except _AliasBomb as exc:
+    except _AliasBomb:
         raise ParseError(
             "the YAML front matter uses aliases that would expand it beyond "
             f"{ALIAS_EXPANSION_BUDGET} extra values (an alias bomb?); refused",
@@ -429,7 +429,7 @@ class FrontMatterParser:
     def sniff(self, source: Source) -> float:
         try:
             return sniff_score(source.text)
-        except Exception:  # a sniffer never raises
+        except Exception:  # noqa: BLE001 (a sniffer never raises)
             return 0.0
 
     def parse(self, source: Source) -> Narrative:

@@ -252,9 +252,9 @@ def _main_content(doc: Any) -> Any:
     if len(articles) == 1 and _collapse(articles[0].text_content()):
         return articles[0]
     for el in root.iter():
-        if isinstance(el.tag, str) and (el.tag == "main" or (el.get("role") or "").lower() == "main"):
-            if _collapse(el.text_content()):
-                return el
+        is_main = isinstance(el.tag, str) and (el.tag == "main" or (el.get("role") or "").lower() == "main")
+        if is_main and _collapse(el.text_content()):
+            return el
     return root
 
 
@@ -376,7 +376,7 @@ class HtmlParser:
     def sniff(self, source: Source) -> float:
         try:
             return html_score(source.head)
-        except Exception:  # a sniffer never raises
+        except Exception:  # noqa: BLE001 (a sniffer never raises)
             return 0.0
 
     def parse(self, source: Source) -> Narrative:

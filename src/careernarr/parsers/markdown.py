@@ -36,7 +36,7 @@ class _Reader(MarkdownIt):
     reports links as the author wrote them (``/wiki/職業``, not ``%E8…``).
     """
 
-    def normalizeLink(self, url: str) -> str:  # noqa: N802 (markdown-it's name)
+    def normalizeLink(self, url: str) -> str:
         return url.strip()
 
 
@@ -172,18 +172,18 @@ def read_markdown(text: str) -> MarkdownStructure:
     return MarkdownStructure(tuple(sections), tuple(unique(h for h in links if _is_followable(h))), title)
 
 
-_ATX_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
-_SETEXT_LINE = re.compile(r"^\S.*\n {0,3}(=+|-{2,})[ \t]*$", re.M)
+_ATX_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+_SETEXT_LINE = re.compile(r"^\S.*\n {0,3}(=+|-{2,})[ \t]*$", re.MULTILINE)
 _CONSTRUCTS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\[[^\]\n]+\]\([^)\s]+[^)\n]*\)"),  # [text](target)
     re.compile(r"<https?://[^>\s]+>"),  # <autolink>
     re.compile(r"(\*\*|__)\S[^\n]*?\S?\1"),  # **strong**
-    re.compile(r"^ {0,3}(```|~~~)", re.M),  # fenced code
-    re.compile(r"^ {0,3}[-*+][ \t]+\S", re.M),  # bullet item
-    re.compile(r"^ {0,3}\d{1,9}[.)][ \t]+\S", re.M),  # numbered item
-    re.compile(r"^ {0,3}>[ \t]?\S", re.M),  # blockquote
+    re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE),  # fenced code
+    re.compile(r"^ {0,3}[-*+][ \t]+\S", re.MULTILINE),  # bullet item
+    re.compile(r"^ {0,3}\d{1,9}[.)][ \t]+\S", re.MULTILINE),  # numbered item
+    re.compile(r"^ {0,3}>[ \t]?\S", re.MULTILINE),  # blockquote
     re.compile(r"`[^`\n]+`"),  # inline code
-    re.compile(r"^ {0,3}\|.*\|[ \t]*$", re.M),  # table row
+    re.compile(r"^ {0,3}\|.*\|[ \t]*$", re.MULTILINE),  # table row
 )
 
 
@@ -204,7 +204,7 @@ class MarkdownParser:
     def sniff(self, source: Source) -> float:
         try:
             return markdown_score(source.head)
-        except Exception:  # a sniffer never raises
+        except Exception:  # noqa: BLE001 (a sniffer never raises)
             return 0.0
 
     def parse(self, source: Source) -> Narrative:
