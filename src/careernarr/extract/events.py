@@ -1,18 +1,285 @@
-"""Built-in ``events`` extractor (not written yet)."""
+"""Built-in ``events`` extractor: happenings of a working life, from lexicons.
+
+For every readable sentence (see :mod:`careernarr.extract.sentences`), each
+event word of the lexicons found in it is a candidate. A candidate is
+dropped when the words around it say it did not happen as told:
+
+* a negation just before it (没有辞职, didn't quit);
+* a hypothetical in its clause or the one before (如果被裁, if I get laid off);
+* a wish, plan or piece of advice before it in its clause (想辞职, 建议跳槽);
+* a general statement before it (任何绩效评分);
+* a time use right after it (辞职后, 休假期间) or a thought noun (辞职的念头);
+* a demonstrative pointing back to an event already told (这场转岗);
+* a question (…吗？);
+* a weak word (项目, 孩子) with nothing saying it happened (了, 过, 开始, a date).
+
+One event per clause: a plain term beats a weak one, then the kind that
+comes first in :data:`KIND_ORDER`. Neighbouring clauses of the same kind are
+one event. A sentence with one event is its evidence; a sentence with several
+completed happenings gives each its own clauses; a run-on sentence (a
+transcript) gives clauses. Each event names the lexicon entry that found it
+(``rule``), its time and duration (see :mod:`careernarr.extract.dating`) and
+whose it is (see :mod:`careernarr.extract.subject`).
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
-from typing import Any
 
+from attrs import frozen
+
+from ..model import EVENT_KINDS, Event, Span
 from .context import ExtractionContext
+from .cues import Cues, find_all
+from .dating import LONG_SENTENCE, Dating, scope_of
+from .lexicon import Lexicon, Match, load_lexicon
+from .sentences import SUMMARY_ROLES, Sentence, segment
+from .subject import Voices
+
+__all__ = ["EventExtractor", "KIND_ORDER", "find_events"]
+
+#: Which kind wins when one clause holds words of several kinds (first wins).
+KIND_ORDER: tuple[str, ...] = (
+    "career_change", "job_end", "job_start", "promotion", "transfer", "leave", "support",
+    "review", "job_search", "overwork", "conflict", "health", "education", "creator", "family",
+    "project", "other",
+)
+_RANK = {kind: i for i, kind in enumerate(KIND_ORDER + tuple(k for k in EVENT_KINDS if k not in KIND_ORDER))}
+#: Evidence shorter than this borrows the clause before it.
+_SHORT = 6
+_NEGATION_REACH = 8
+
+
+@frozen
+class _Candidate:
+    match: Match
+    clause: int
+    strong: bool
+
+    @property
+    def kind(self) -> str:
+        return self.match.entry.category
+
+    def key(self) -> tuple[int, int, int, int]:
+        m = self.match
+        return (0 if self.strong else 1, _RANK.get(self.kind, 99), -(m.end - m.start), m.start)
 
 
 class EventExtractor:
-    """Finds events."""
+    """Finds events with the built-in and plugin lexicons."""
 
     name = "builtin-events"
     field = "events"
 
-    def extract(self, context: ExtractionContext) -> Sequence[Any]:
+    def extract(self, context: ExtractionContext) -> Sequence[Event]:
+        """Events of ``context.narrative`` (spans into its working text)."""
+        return find_events(context, load_lexicon(context.lexicons))
+
+
+def find_events(context: ExtractionContext, lexicon: Lexicon,
+                sentences: Sequence[Sentence] | None = None) -> list[Event]:
+    """Events found in ``context.narrative`` with ``lexicon``."""
+    narrative = context.narrative
+    text = narrative.text
+    sentences = list(sentences) if sentences is not None else segment(narrative)
+    cues = Cues(text, lexicon)
+    voices = Voices(narrative, sentences, cues)
+    dating = Dating(narrative, sentences, context.time_expressions, cues)
+    matches = find_all(lexicon.events, text)
+    starts = [m.start for m in matches]
+    events: list[Event] = []
+    seen: set[tuple[str, int, int]] = set()
+    narrated = not narrative.posts and voices.document == "narrator"
+    for sentence in sentences:
+        grounded = narrated or sentence.role in SUMMARY_ROLES
+        i = bisect.bisect_left(starts, sentence.start)
+        inside: list[Match] = []
+        while i < len(matches) and matches[i].start < sentence.end:
+            if matches[i].end <= sentence.end:
+                inside.append(matches[i])
+            i += 1
+        found: list[_Candidate] = []
+        for m in _longest(inside):
+            cand = _candidate(m, sentence, cues, dating, grounded)
+            if cand is not None:
+                found.append(cand)
+        for event in _events_of(sentence, found, cues, voices, dating, text):
+            key = (event.kind, event.span.start, event.span.end)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    return events
+
+
+def _longest(matches: Sequence[Match]) -> list[Match]:
+    """Matches that do not overlap, the longest (then the earliest) kept."""
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _is_question(cues: Cues, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the words at ``[start, end)`` are asked about (…吗？), in their quote or sentence."""
+    quote = sentence.in_quote(start, end)
+    stop = quote.end if quote is not None else sentence.end
+    tail = cues.text[start:stop].rstrip("”’」』）)\"' 。；;，,")
+    for hit in cues.within("question", max(start, stop - 4), stop):
+        word = cues.text[hit.start : hit.end]
+        if tail.endswith(word):
+            return True
+    return False
+
+
+_GLOSS = re.compile(r"[ \t]*(?:（[^（）\n]{0,40}）|\([^()\n]{0,40}\))?[”’」』）)*]*")
+
+
+def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounded: bool) -> _Candidate | None:
+    """``m`` as an event candidate, or ``None`` when its context says it did not happen."""
+    ci = sentence.clause_at(m.start)
+    clause = sentence.clauses[ci]
+    text = cues.text
+    if _is_question(cues, sentence, m.start, m.end):
+        return None
+    if cues.any("negation", max(clause.start, m.start - _NEGATION_REACH), m.start) is not None:
+        return None
+    prev = sentence.clauses[ci - 1].start if ci > 0 else clause.start
+    if cues.any("hypothetical", prev, m.start) is not None:
+        return None
+    if cues.any("modal", clause.start, m.start) is not None:
+        return None
+    if cues.any("generic", clause.start, m.start) is not None:
+        return None
+    if cues.ending_at("anaphora", m.start, slack=1) is not None:
+        return None
+    if cues.starting_at("temporal_reference", m.end) is not None:
+        return None
+    after = _GLOSS.match(text, m.end)
+    nxt = after.end() if after else m.end
+    if cues.starting_at("mental_noun", nxt) is not None:
+        return None  # 离职背景, 面试技巧: the word qualifies another noun
+    if text[nxt : nxt + 1] == "的" and _is_han(text[nxt + 1 : nxt + 2]):
+        return None  # 辞职的念头, 换组的过程: the word describes something else
+    strong = m.entry.strength == "strong"
+    if strong and not grounded and not _anchored(m, sentence, clause, cues, dating):
+        return None
+    if not strong and not _happened(m, sentence, clause, cues, dating):
+        return None
+    return _Candidate(m, ci, strong)
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _anchored(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
+    """Whether a clause is tied to someone or to a time (not a general statement)."""
+    if _happened(m, sentence, clause, cues, dating):
+        return True
+    scope = scope_of(sentence, clause)
+    if cues.any("first_person", scope.start, scope.end) is not None:
+        return True
+    if cues.any("third_person", scope.start, scope.end) is not None:
+        return True
+    return cues.any("second_person", clause.start, clause.end) is not None  # 你 is often anyone
+
+
+def _single_word(m: Match) -> bool:
+    term = m.entry.term
+    return "…" not in term and "..." not in term and len(term) <= 6 and term == term.strip()
+
+
+def _happened(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
+    """Whether a weak word's context says something did happen (了, 过 …, or a date)."""
+    if cues.any("realis", clause.start, clause.end, outside=(m.start, m.end)) is not None:
+        return True
+    if any(t.duration for t in dating.inside(clause.start, clause.end)):
+        return True
+    scope = scope_of(sentence, clause)
+    return any(t.value for t in dating.inside(scope.start, scope.end))
+
+
+def _groups(found: Sequence[_Candidate], merge: bool) -> list[list[_Candidate]]:
+    """The best candidate of each clause, grouped by kind, the most telling kind first.
+
+    With ``merge`` every clause of a kind joins one group; otherwise only
+    neighbouring clauses do (a run-on transcript tells many happenings).
+    """
+    best: dict[int, _Candidate] = {}
+    for cand in found:
+        if cand.clause not in best or cand.key() < best[cand.clause].key():
+            best[cand.clause] = cand
+    groups: list[list[_Candidate]] = []
+    for ci in sorted(best):
+        cand = best[ci]
+        same = [g for g in groups if g[-1].kind == cand.kind and (merge or g[-1].clause == ci - 1)]
+        if same:
+            same[0].append(cand)
+        else:
+            groups.append([cand])
+    groups.sort(key=lambda g: min(c.key() for c in g)[:2] + (g[0].clause,))
+    return groups
+
+
+def _events_of(sentence: Sentence, found: Sequence[_Candidate], cues: Cues, voices: Voices,
+               dating: Dating, text: str) -> list[Event]:
+    if not found:
         return []
+    long = len(sentence.span) > LONG_SENTENCE
+    groups = _groups(found, merge=not long)
+    if len(groups) > 1 and not long:
+        done = {id(g): _completed(g, sentence, cues, dating) for g in groups}
+        groups.sort(key=lambda g: not done[id(g)])  # stable: completed first, then by kind
+        groups = [groups[0]] + [g for g in groups[1:] if done[id(g)]]
+        groups.sort(key=lambda g: g[0].clause)
+    return [_event(sentence, group, long or len(groups) > 1, voices, dating, text) for group in groups]
+
+
+def _completed(group: Sequence[_Candidate], sentence: Sentence, cues: Cues, dating: Dating) -> bool:
+    """Whether the clauses of a group say that the happening was completed or dated."""
+    for cand in group:
+        clause = sentence.clauses[cand.clause]
+        if cues.any("realis", clause.start, clause.end) is not None:
+            return True
+        if any(t.value for t in dating.inside(clause.start, clause.end)):
+            return True
+    return False
+
+
+def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str) -> Span:
+    first, last = group[0].clause, group[-1].clause
+    start, end = sentence.clauses[first].start, sentence.clauses[last].end
+    while end - start < _SHORT and first > 0:
+        first -= 1
+        start = sentence.clauses[first].start
+    return Span(start, end)
+
+
+def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voices: Voices,
+           dating: Dating, text: str) -> Event:
+    lead = min(group, key=lambda c: c.key())
+    clause = sentence.clauses[lead.clause]
+    at = lead.match.start
+    when = dating.when(sentence, clause, at)
+    duration = dating.duration(clause, at)
+    if by_clause:
+        span = _clause_span(sentence, group, text)
+        if when is not None and when.source == "sentence":
+            span = Span(min(span.start, when.expr.span.start), max(span.end, when.expr.span.end))
+            span = Span(sentence.clauses[sentence.clause_at(span.start)].start,
+                        sentence.clauses[sentence.clause_at(span.end - 1)].end)
+    else:
+        span = sentence.span
+    return Event(
+        kind=lead.kind,
+        text=span.of(text),
+        span=span,
+        when=when.value if when else None,
+        duration=duration.value if duration else None,
+        subject=voices.subject(sentence, clause, (lead.match.start, lead.match.end)),
+        rule=lead.match.entry.rule,
+        when_source=when.source if when else None,
+    )

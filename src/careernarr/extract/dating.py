@@ -1,0 +1,130 @@
+"""When did it happen: an event's time and duration, from the time expressions.
+
+An event is dated by a time expression (one with an EDTF value) found, in
+this order, in its own clause, in its sentence, at the head of its paragraph
+("2019年，…" dates the paragraph it opens), or in the heading of a section
+that contains it. ``when_source`` says which: ``clause``, ``sentence``,
+``paragraph`` or ``heading``. Nothing else dates an event: no date is
+guessed. A duration ("三个月的假期", "for two years") attaches when it sits in
+the event's clause and is not an offset ("三个月后", "two years ago").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from ..model import Narrative, Section, Span, TimeExpr
+from .cues import Cues
+from .sentences import Sentence
+
+__all__ = ["Dated", "Dating", "LONG_SENTENCE", "scope_of"]
+
+#: Sentences longer than this are read clause by clause (run-on transcripts).
+LONG_SENTENCE = 120
+_OFFSET_AFTER = ("后", "前", "以后", "之后", "以前", "之前", "以来", "内", "里", "多后", " ago", " later",
+                 " after", " before", " earlier", "ago", "later")
+
+
+def scope_of(sentence: Sentence, clause: Span) -> Span:
+    """The sentence of a clause; in a run-on sentence, the clauses around it."""
+    if len(sentence.span) <= LONG_SENTENCE:
+        return sentence.span
+    return sentence.window(sentence.clause_at(clause.start))
+
+
+@frozen
+class Dated:
+    """A time (``value``) or a duration found for an event, and where from."""
+
+    value: str
+    source: str
+    expr: TimeExpr
+
+
+class Dating:
+    """Answers "when" and "how long" for spans of one narrative."""
+
+    def __init__(self, narrative: Narrative, sentences: Sequence[Sentence],
+                 times: Sequence[TimeExpr], cues: Cues) -> None:
+        self._text = narrative.text
+        self._cues = cues
+        self._times = sorted((t for t in times if t.span.end <= len(narrative.text)),
+                             key=lambda t: t.span.start)
+        self._starts = [t.span.start for t in self._times]
+        self._leads: dict[int, tuple[int, TimeExpr]] = {}
+        for s in sentences:
+            if s.index_in_paragraph != 0 or s.paragraph in self._leads:
+                continue
+            first = s.clauses[0]
+            for t in self.inside(first.start, first.end):
+                if t.value and t.span.start - s.start <= 10:
+                    self._leads[s.paragraph] = (s.start, t)
+                    break
+        self._sections = narrative.sections
+
+    def inside(self, start: int, end: int) -> list[TimeExpr]:
+        """Time expressions lying inside ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self._times) and self._times[i].span.start < end:
+            if self._times[i].span.end <= end:
+                out.append(self._times[i])
+            i += 1
+        return out
+
+    def _nearest(self, candidates: Sequence[TimeExpr], at: int) -> TimeExpr | None:
+        before = [t for t in candidates if t.span.start <= at]
+        if before:
+            return before[-1]
+        return candidates[0] if candidates else None
+
+    def when(self, sentence: Sentence, clause: Span, at: int) -> Dated | None:
+        """The time of an event whose words are at ``at`` in ``clause``."""
+        points = [t for t in self.inside(clause.start, clause.end) if t.value and not self._is_offset(t)]
+        best = self._nearest(points, at)
+        if best is not None:
+            return Dated(str(best.value), "clause", best)
+        scope = scope_of(sentence, clause)
+        points = [t for t in self.inside(scope.start, scope.end) if t.value and not self._is_offset(t)]
+        best = self._nearest(points, at)
+        if best is not None:
+            return Dated(str(best.value), "sentence", best)
+        lead = self._leads.get(sentence.paragraph)
+        if lead is not None and lead[0] < sentence.start:
+            return Dated(str(lead[1].value), "paragraph", lead[1])
+        heading = self._heading_time(sentence.start)
+        if heading is not None:
+            return Dated(str(heading.value), "heading", heading)
+        return None
+
+    def duration(self, clause: Span, at: int) -> Dated | None:
+        """A duration told in ``clause`` for the event at ``at`` (not an offset like 三个月后)."""
+        spans = [t for t in self.inside(clause.start, clause.end)
+                 if t.duration and not t.value and not self._is_offset(t)]
+        best = self._nearest(spans, at)
+        if best is None:
+            return None
+        return Dated(str(best.duration), "clause", best)
+
+    def _is_offset(self, t: TimeExpr) -> bool:
+        after = self._text[t.span.end : t.span.end + 6]
+        if t.text.endswith(("后", "前", "以来", "ago", "later")):
+            return not t.value
+        return bool(t.duration) and not t.value and after.lstrip("了").startswith(_OFFSET_AFTER)
+
+    def _heading_time(self, offset: int) -> TimeExpr | None:
+        containing: list[Section] = [s for s in self._sections
+                                     if s.heading and s.span.start <= offset < s.span.end]
+        containing.sort(key=lambda s: len(s.span))
+        for section in containing:
+            line_end = self._text.find("\n", section.span.start, section.span.end)
+            line_end = section.span.end if line_end < 0 else line_end
+            if offset < line_end:
+                continue
+            for t in self.inside(section.span.start, line_end):
+                if t.value:
+                    return t
+        return None

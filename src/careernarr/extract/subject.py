@@ -1,0 +1,103 @@
+"""Whose happening is it: the narrator's, or someone else's.
+
+The narrator is whoever speaks: the author of an essay, the speaker of a
+transcript, and in a thread the author of the post (a reply that says 我
+tells its own author's story). A clause that says 我/I is the narrator's; a
+clause that says 他/她/你/they and not 我 is someone else's; a clause that
+says neither takes its sentence's answer, and a sentence that says neither
+takes the voice of its post or document. A document told in the third
+person (an article about an engineer) has the voice ``other``. Summaries
+written about the document (an abstract, a video description) speak of its
+narrator in the third person, so they take the voice of the document's body.
+Words inside quoted speech belong to the quoted speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Narrative, Post, Span
+from .cues import Cues
+from .sentences import SUMMARY_ROLES, Sentence
+
+__all__ = ["Voices", "person_in"]
+
+NARRATOR = "narrator"
+OTHER = "other"
+
+
+def _outside(hits_span: tuple[int, int], quotes: Sequence[Span]) -> bool:
+    s, e = hits_span
+    return not any(q.start <= s and e <= q.end for q in quotes)
+
+
+def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = ()) -> str | None:
+    """``narrator`` if ``[start, end)`` says 我/I, ``other`` if only 他/你/they, else ``None``.
+
+    Pronouns inside ``quotes`` are skipped (they belong to the quoted speaker).
+    """
+    if any(_outside((h.start, h.end), quotes) for h in cues.within("first_person", start, end)):
+        return NARRATOR
+    for name in ("third_person", "second_person"):
+        if any(_outside((h.start, h.end), quotes) for h in cues.within(name, start, end)):
+            return OTHER
+    return None
+
+
+class Voices:
+    """The default subject of each post and of the document as a whole."""
+
+    def __init__(self, narrative: Narrative, sentences: Sequence[Sentence], cues: Cues) -> None:
+        self._cues = cues
+        self._post_counts: dict[int, list[int]] = {}
+        body = [0, 0]
+        for s in sentences:
+            first = sum(1 for h in cues.within("first_person", s.start, s.end)
+                        if _outside((h.start, h.end), s.quoted))
+            third = sum(1 for h in cues.within("third_person", s.start, s.end)
+                        if _outside((h.start, h.end), s.quoted))
+            if s.post is not None:
+                counts = self._post_counts.setdefault(s.post.floor, [0, 0])
+                counts[0] += first
+                counts[1] += third
+            if s.role not in SUMMARY_ROLES:
+                body[0] += first
+                body[1] += third
+        self.document = _voice(*body)
+
+    def of(self, sentence: Sentence) -> str:
+        """The voice a sentence speaks in when it names nobody."""
+        post: Post | None = sentence.post
+        if post is not None:
+            first, third = self._post_counts.get(post.floor, [0, 0])
+            return NARRATOR if first or not third else _voice(first, third)
+        return self.document
+
+    def subject(self, sentence: Sentence, clause: Span, at: tuple[int, int]) -> str:
+        """Whose happening the words at ``at`` in ``clause`` of ``sentence`` tell."""
+        quote = sentence.in_quote(*at)
+        if quote is not None and len(quote) >= 6 and _is_speech(self._cues, sentence, quote):
+            before = Span(sentence.start, quote.start)
+            if self._cues.any("self_speech", before.start, before.end) is not None:
+                return NARRATOR
+            return OTHER
+        if sentence.role in SUMMARY_ROLES:
+            first = person_in(self._cues, clause.start, clause.end, sentence.quoted)
+            return first if first == NARRATOR else self.of(sentence)
+        who = person_in(self._cues, clause.start, clause.end, sentence.quoted)
+        if who is None:
+            who = person_in(self._cues, sentence.start, sentence.end, sentence.quoted)
+        return who or self.of(sentence)
+
+
+def _is_speech(cues: Cues, sentence: Sentence, quote: Span) -> bool:
+    """Whether a quotation is someone's words rather than a quoted term."""
+    text = cues.text
+    lead = text[max(sentence.start, quote.start - 8) : quote.start]
+    if lead.rstrip("“「『\"'‘ ").endswith((":", "：", ",", "，")):
+        return True
+    return cues.any("speech", max(sentence.start, quote.start - 8), quote.start) is not None
+
+
+def _voice(first: int, third: int) -> str:
+    return OTHER if third >= 3 and third > 2 * first else NARRATOR
