@@ -8,6 +8,7 @@ refuses to exist with a span that falls outside its text. Change a value with
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -15,6 +16,8 @@ import attrs
 from attrs import field, frozen
 
 __all__ = [
+    "Block",
+    "Conversion",
     "Diagram",
     "DiagramEdge",
     "DiagramNode",
@@ -221,6 +224,69 @@ def _summarise(items: tuple[Any, ...]) -> str:
     return f"<{len(items)}>"
 
 
+#: A stretch whose length changed: ``(orig_start, orig_end, conv_start, conv_end)``.
+Block = tuple[int, int, int, int]
+
+
+def _blocks(value: Any) -> tuple[Block, ...]:
+    return tuple((int(a), int(b), int(c), int(d)) for a, b, c, d in value)
+
+
+@frozen
+class Conversion:
+    """How a converted text lines up with its original (see ``careernarr.script``).
+
+    ``blocks`` are the stretches whose length changed, in order, as
+    ``(orig_start, orig_end, conv_start, conv_end)``; outside them characters
+    correspond one to one. A span boundary inside a block snaps outward to
+    the block's edges. ``config`` names the OpenCC configuration(s) applied,
+    ``original`` is the text before conversion.
+    """
+
+    config: str
+    original: str = field(repr=lambda t: f"<{len(t)} chars>")
+    blocks: tuple[Block, ...] = field(default=(), converter=_blocks, repr=lambda b: f"<{len(b)} blocks>")
+    _starts: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        prev_o = prev_c = 0
+        for a0, a1, b0, b1 in self.blocks:
+            if not (prev_o <= a0 <= a1 and prev_c <= b0 <= b1) or a0 - prev_o != b0 - prev_c:
+                raise ValueError(f"conversion blocks out of order or misaligned at {(a0, a1, b0, b1)}")
+            prev_o, prev_c = a1, b1
+        if prev_o > len(self.original):
+            raise ValueError(f"conversion block ends at {prev_o}, past the original's {len(self.original)} characters")
+        object.__setattr__(self, "_starts", (tuple(b[0] for b in self.blocks), tuple(b[2] for b in self.blocks)))
+
+    @property
+    def converted_length(self) -> int:
+        """The length of the converted text."""
+        return len(self.original) + sum((b[3] - b[2]) - (b[1] - b[0]) for b in self.blocks)
+
+    def _map(self, x: int, side: int, outward_end: bool) -> int:
+        i = bisect_right(self._starts[side], x) - 1
+        if i < 0:
+            return x
+        block = self.blocks[i]
+        s0, s1 = block[2 * side], block[2 * side + 1]
+        d0, d1 = block[2 - 2 * side], block[3 - 2 * side]
+        if x >= s1 and not (x == s0 == s1):
+            return d1 + (x - s1)
+        if x == s0 and (s0 != s1 or not outward_end):
+            return d0
+        return d1 if outward_end else d0
+
+    def to_original(self, span: Span | tuple[int, int]) -> Span:
+        """``span`` of the converted text as a span of :attr:`original`."""
+        s = Span.coerce(span)
+        return Span(self._map(s.start, 1, False), self._map(s.end, 1, True))
+
+    def to_converted(self, span: Span | tuple[int, int]) -> Span:
+        """``span`` of :attr:`original` as a span of the converted text."""
+        s = Span.coerce(span)
+        return Span(self._map(s.start, 0, False), self._map(s.end, 0, True))
+
+
 @frozen
 class Narrative:
     """A document read into careernarr's model.
@@ -253,6 +319,9 @@ class Narrative:
     reflections: tuple[Reflection, ...] = field(default=(), converter=_tuple, repr=_summarise)
     source: str | None = None
     warnings: tuple[str, ...] = field(default=(), converter=_tuple_of_str, repr=_summarise)
+    conversion: Conversion | None = field(
+        default=None, repr=lambda c: "None" if c is None else f"<{c.config}>", hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         n = len(self.text)

@@ -1,36 +1,709 @@
 """Simplified ⇄ traditional Chinese with OpenCC, keeping every offset right.
 
-(First version: language detection and an identity working form. The
-offset-preserving conversion is being written.)
+Three jobs (the method is written down in ``docs/script.md``):
+
+- :func:`detect_language` — ``zh-Hans``, ``zh-Hant``, ``en``, ``mixed`` (or
+  ``ja``/``und``) from how much OpenCC's ``t2s`` and ``s2t`` would change.
+- :func:`convert` — a narrative in another script (``zh-Hans``, ``zh-Hant``,
+  ``zh-TW``, ``zh-HK`` or any OpenCC configuration), every span moved onto
+  the converted text and a :class:`~careernarr.model.Conversion` kept to map
+  spans back to the original.
+- :func:`working_form` — the narrative in simplified Chinese for the
+  extractors, and the map of their spans back to the user's text.
+
+Alignment: OpenCC converts phrase by phrase, never across a newline, and most
+phrases keep their length. The text is converted once; only lines whose
+length changed (or, for configurations with regional phrase tables, whose
+conversion is not character-for-character) are aligned, by walking the line
+against its character-level conversion and checking every length-changing
+stretch with OpenCC itself. The result is a short list of blocks
+``(orig_start, orig_end, conv_start, conv_end)``; offsets between blocks map
+one to one, and a span boundary inside a block snaps outward to the block.
+URLs and code (inline and fenced, except Mermaid diagrams) are never
+converted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from itertools import accumulate
+from typing import Any
 
-from .model import Narrative, Span
+import attrs
 
-__all__ = ["detect_language", "working_form"]
+from .errors import CareerNarrError
+from .model import Block, Conversion, Narrative, Span
+
+__all__ = [
+    "SCRIPTS",
+    "UnknownScriptError",
+    "convert",
+    "convert_text",
+    "detect_language",
+    "resolve_script",
+    "script_names",
+    "to_original",
+    "working_form",
+]
+
+#: Script names careernarr accepts besides OpenCC's own configuration names.
+SCRIPTS: Mapping[str, str] = {
+    "zh-Hans": "t2s",
+    "zh-CN": "t2s",
+    "zh-SG": "t2s",
+    "zh-Hant": "s2t",
+    "zh-TW": "s2twp",
+    "zh-HK": "s2hk",
+    "zh-MO": "s2hk",
+}
 
 
-def detect_language(text: str) -> str:
-    """``zh-Hans``, ``zh-Hant``, ``en`` or ``mixed`` (see docs/script.md)."""
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    if han == 0 and latin == 0:
-        return "und"
-    if han < latin * 0.1:
-        return "en"
-    return "zh-Hans"
+class UnknownScriptError(CareerNarrError, LookupError):
+    """A script name that is neither a language tag careernarr knows nor an OpenCC configuration."""
 
 
-def working_form(narrative: Narrative) -> tuple[Narrative, Callable[[Span], Span]]:
-    """The narrative in careernarr's working script, and a map of its spans back."""
-    return narrative, lambda span: span
+# --------------------------------------------------------------------------- names
+
+
+@functools.lru_cache(maxsize=1)
+def _opencc_configs() -> tuple[str, ...]:
+    import opencc
+
+    return tuple(sorted(c[:-5] for c in opencc.CONFIGS))
+
+
+def script_names() -> tuple[str, ...]:
+    """Every name :func:`convert` accepts: the language tags, then the OpenCC configurations."""
+    return (*SCRIPTS, *_opencc_configs())
+
+
+def resolve_script(name: str) -> str:
+    """The OpenCC configuration ``name`` stands for (``zh-TW`` → ``s2twp``)."""
+    key = name.strip().replace("_", "-")
+    for tag, config in SCRIPTS.items():
+        if key.lower() == tag.lower():
+            return config
+    stem = key[:-5] if key.lower().endswith(".json") else key
+    if stem.lower() in _opencc_configs():
+        return stem.lower()
+    raise UnknownScriptError(
+        f"unknown script {name!r}: expected one of {', '.join(SCRIPTS)} "
+        f"or an OpenCC configuration ({', '.join(_opencc_configs())})"
+    )
+
+
+# --------------------------------------------------------------------------- OpenCC
+
+#: Han characters: CJK unified ideographs, extension A, compatibility ideographs, extensions B–H.
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_RE = re.compile(f"[{_HAN_CLASS}]")
+_KANA_RE = re.compile("[\u3040-\u30ff]")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+#: Regional phrase tables rewrite vocabulary (软件 → 軟體) and change lengths freely.
+_REGIONAL_PHRASES = re.compile(r"(TW|HK)Phrases|JPShinjitaiPhrases")
+
+
+@functools.lru_cache(maxsize=1)
+def _all_han() -> tuple[str, ...]:
+    return tuple(chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi + 1))
+
+
+class _Engine:
+    """One OpenCC configuration, its character-level map, and how carefully to align it."""
+
+    def __init__(self, config: str) -> None:
+        import opencc
+
+        self.config = config
+        self._cc = opencc.OpenCC(config)
+        self.exact = _uses_regional_phrases(getattr(self._cc, "config", config))
+        self._short: dict[str, str] = {}
+
+    def convert(self, text: str) -> str:
+        """OpenCC's conversion of ``text``."""
+        if not text:
+            return text
+        out: str = self._cc.convert(text)
+        return out
+
+    @functools.cached_property
+    def charmap(self) -> dict[int, str]:
+        """What each Han character becomes on its own (one-to-one changes only)."""
+        chars = _all_han()
+        out = self.convert("\n".join(chars)).split("\n")
+        if len(out) != len(chars):  # pragma: no cover - OpenCC never merges lines
+            return {}
+        return {ord(a): b for a, b in zip(chars, out) if a != b and len(b) == 1}
+
+    @functools.cached_property
+    def table(self) -> list[int]:
+        """:attr:`charmap` as a list indexed by code point (Basic Multilingual Plane), for ``str.translate``.
+
+        A list lookup is about twice as fast as a dict lookup there; characters
+        past the list are left as they are (their lines are then walked).
+        """
+        table = list(range(0x10000))
+        for k, v in self.charmap.items():
+            if k < 0x10000:
+                table[k] = ord(v)
+        return table
+
+    def convert_short(self, text: str) -> str:
+        """:meth:`convert` for the short stretches alignment checks, remembered."""
+        out = self._short.get(text)
+        if out is None:
+            if len(self._short) > 200_000:
+                self._short.clear()
+            out = self._short[text] = self.convert(text)
+        return out
+
+    @functools.cached_property
+    def changing(self) -> re.Pattern[str]:
+        """A pattern finding any character this configuration changes on its own."""
+        keys = "".join(sorted(chr(k) for k in self.charmap))
+        return re.compile(f"[{re.escape(keys)}]") if keys else re.compile(r"(?!)")
+
+
+def _uses_regional_phrases(config_path: str) -> bool:
+    try:
+        with open(config_path, encoding="utf-8") as fh:
+            files = re.findall(r'"file"\s*:\s*"([^"]+)"', fh.read())
+    except OSError:
+        return True  # an unknown configuration: align carefully
+    return any(_REGIONAL_PHRASES.search(os.path.basename(f)) for f in files)
+
+
+@functools.lru_cache(maxsize=None)
+def _engine(config: str) -> _Engine:
+    return _Engine(config)
+
+
+# --------------------------------------------------------------------------- protection
+
+_URL_STOP = "\\s<>\"'`，。、；！？）」』》】"
+_URL_TAIL_RE = re.compile(f"://[^{_URL_STOP}]+")  # a literal first: scanned at memchr speed
+_WWW_RE = re.compile(f"www\\.[A-Za-z0-9-]+\\.[^{_URL_STOP}]+")
+_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}$")
+_INLINE_CODE_RE = re.compile(r"``[^\n]+?``|`[^`\n]+`")
+_FENCE_OPEN_RE = re.compile(r"`{3,}|~{3,}")
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs (``scheme://…``, ``www.…``), stopped by spaces, quotes and CJK punctuation."""
+    out: list[tuple[int, int]] = []
+    if "://" in text:
+        for m in _URL_TAIL_RE.finditer(text):
+            scheme = _SCHEME_RE.search(text, max(0, m.start() - 16), m.start())
+            if scheme:
+                out.append((scheme.start(), m.end()))
+    if "www." in text:
+        out.extend(m.span() for m in _WWW_RE.finditer(text))
+    return out
+
+
+def _fences(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks (to their closing fence or the end), Mermaid diagrams excepted."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _FENCE_OPEN_RE.search(text, pos)
+        if m is None:
+            return out
+        k = m.start()
+        line = text.rfind("\n", 0, k) + 1
+        if k - line > 3 or text[line:k].strip(" \t"):
+            pos = m.end()
+            continue
+        mark, run = text[k], len(m.group())
+        eol = text.find("\n", k)
+        if eol < 0:
+            eol = len(text)
+        closing = re.compile(rf"^[ \t]{{0,3}}{re.escape(mark)}{{{run},}}[ \t]*$", re.M).search(text, eol + 1)
+        end = closing.end() if closing else len(text)
+        if not text[k + run : eol].strip().lower().startswith("mermaid"):
+            out.append((line, end))
+        pos = max(end, k + run)
+
+
+def _protected(text: str, extra: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Stretches never converted: URLs, inline code, fenced code (not Mermaid), ``extra``."""
+    found = [(s, e) for s, e in extra if e > s]
+    if "`" in text or "~~~" in text:
+        found.extend(_fences(text))
+        found.extend(m.span() for m in _INLINE_CODE_RE.finditer(text))
+    if "://" in text or "www." in text:
+        found.extend(_urls(text))
+    if not found:
+        return []
+    found.sort()
+    merged = [found[0]]
+    for s, e in found[1:]:
+        if s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# --------------------------------------------------------------------------- alignment
+
+_K = 2  # Han characters that must agree again after a changed stretch
+_MAXD = 8  # the longest stretch (in either text) a phrase change may span
+_EXPAND = 6  # how often a stretch OpenCC disagrees with is widened before taking the whole line
+
+
+def _prefix(a: str, i: int, b: str, j: int) -> int:
+    """The length of the common prefix of ``a[i:]`` and ``b[j:]`` (galloping on slices)."""
+    n = min(len(a) - i, len(b) - j)
+    lo, step = 0, 8
+    while lo < n:
+        hi = min(n, lo + step)
+        if a[i + lo : i + hi] != b[j + lo : j + hi]:
+            break
+        lo, step = hi, step * 2
+    else:
+        return n
+    hi = min(n, lo + step)  # a[i:i+hi] differs from b[j:j+hi]: bisect in (lo, hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i + lo : i + mid] == b[j + lo : j + mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _synced(t: str, a: int, c: str, b: int) -> bool:
+    """Whether ``t[a:]`` and ``c[b:]`` agree again: on :data:`_K` characters, on one
+    character that is not Han (punctuation, Latin, digits never change), or to the end."""
+    ra, rb = len(t) - a, len(c) - b
+    if ra == 0 or rb == 0:
+        return ra == rb
+    if t[a] != c[b]:
+        return False
+    if ra < _K or rb < _K:
+        return (ra == rb and t[a:] == c[b:]) or not _HAN_RE.match(t[a])
+    return t[a : a + _K] == c[b : b + _K] or not _HAN_RE.match(t[a])
+
+
+@functools.lru_cache(maxsize=1)
+def _steps() -> tuple[tuple[int, int], ...]:
+    """Resynchronisation offsets, shortest first, balanced before lopsided."""
+    steps = [(di, dj) for di in range(_MAXD + 1) for dj in range(_MAXD + 1) if di + dj]
+    steps.sort(key=lambda s: (s[0] + s[1], abs(s[0] - s[1]), -s[0]))
+    return tuple(steps)
+
+
+def _regions(t: str, c: str) -> list[list[int]]:
+    """Stretches where ``t`` (character-level conversion) and ``c`` (OpenCC's) disagree."""
+    n, m = len(t), len(c)
+    i = j = 0
+    out: list[list[int]] = []
+    while True:
+        k = _prefix(t, i, c, j)
+        i += k
+        j += k
+        if i == n and j == m:
+            return out
+        if i == n or j == m:
+            out.append([i, n, j, m])
+            return out
+        weak: tuple[int, int] | None = None
+        for di, dj in _steps():
+            a, b = i + di, j + dj
+            if a < n and b < m:
+                if t[a] != c[b]:
+                    if weak is not None and di + dj > weak[0] + weak[1] + 2:
+                        di, dj = weak  # one equal character, much nearer than any firm agreement
+                        break
+                    continue
+                if _synced(t, a, c, b):
+                    break
+                if weak is None:
+                    weak = (di, dj)
+            elif a <= n and b <= m and a - n == b - m:
+                break  # both at their end
+        else:
+            di, dj = weak or (n - i, m - j)
+        out.append([i, i + di, j, j + dj])
+        i += di
+        j += dj
+
+
+def _edges(a: int, b: int, step: int, limit: int, others: list[list[int]], at: int) -> list[tuple[int, int, int]]:
+    """Candidate edges for a block edge at ``(a, b)`` moving by ``step`` (±1).
+
+    Each candidate is ``(a, b, absorbed)``: moving onto a neighbouring
+    stretch (``others[at]``, ``others[at + step]`` …) swallows it whole.
+    """
+    out = [(a, b, 0)]
+    taken = 0
+    for _ in range(_EXPAND):
+        k = at + taken * step
+        if 0 <= k < len(others) and others[k][1 if step < 0 else 0] == a:
+            a, b = (others[k][0], others[k][2]) if step < 0 else (others[k][1], others[k][3])
+            taken += 1
+        elif (step < 0 and a > 0) or (step > 0 and a < limit):
+            a, b = a + step, b + step
+        else:
+            break
+        out.append((a, b, taken))
+    return out
+
+
+#: Widenings to try (characters added on the left, on the right), fewest first.
+_TRIES = tuple(sorted(((li, ri) for li in range(_EXPAND + 1) for ri in range(_EXPAND + 1)),
+                      key=lambda p: (p[0] + p[1], max(p))))
+
+
+def _align_line(o: str, t: str, c: str, engine: _Engine) -> list[list[int]]:
+    """Verified length-changing blocks of one line (line-local offsets).
+
+    Every block is checked with OpenCC (``convert(o[a0:a1]) == c[b0:b1]``);
+    one that fails is widened, fewest added characters first (a neighbouring
+    stretch it reaches is swallowed whole), and after :data:`_EXPAND` steps
+    each way the whole line is the block.
+    """
+    regs = _regions(t, c)
+    done: list[list[int]] = []
+    idx = 0
+    while idx < len(regs):
+        a0, a1, b0, b1 = regs[idx]
+        idx += 1
+        if a1 - a0 == b1 - b0:
+            done.append([a0, a1, b0, b1])
+            continue
+        lefts = _edges(a0, b0, -1, 0, done, len(done) - 1)
+        rights = _edges(a1, b1, 1, len(o), regs, idx)
+        for li, ri in _TRIES:
+            if li >= len(lefts) or ri >= len(rights):
+                continue
+            (l_a, l_b, l_n), (r_a, r_b, r_n) = lefts[li], rights[ri]
+            if engine.convert_short(o[l_a:r_a]) == c[l_b:r_b]:
+                del done[len(done) - l_n :]
+                idx += r_n
+                done.append([l_a, r_a, l_b, r_b])
+                break
+        else:
+            return [[0, len(o), 0, len(c)]]
+    return [r for r in done if r[1] - r[0] != r[3] - r[2]]
+
+
+def _align(orig: str, conv: str, engine: _Engine, o_off: int, c_off: int, out: list[Block]) -> None:
+    """Append to ``out`` the blocks between ``orig`` and its conversion ``conv``.
+
+    Lines are compared whole first (C-level comparisons); only lines whose
+    length changed — or, for configurations with regional phrase tables,
+    whose conversion differs from the character-level one — are walked.
+    """
+    if orig == conv:
+        return
+    olines = orig.split("\n")
+    clines = conv.split("\n")
+    if len(olines) != len(clines):  # pragma: no cover - OpenCC never crosses a newline
+        out.append((o_off, o_off + len(orig), c_off, c_off + len(conv)))
+        return
+    olens = list(map(len, olines))
+    clens = list(map(len, clines))
+    tlines: list[str] | None = None
+    if engine.exact:
+        tlines = orig.translate(engine.table).split("\n")
+        todo = [k for k, (t, c) in enumerate(zip(tlines, clines)) if t != c]
+    elif olens == clens:
+        return
+    else:
+        todo = [k for k, (a, b) in enumerate(zip(olens, clens)) if a != b]
+    if not todo:
+        return
+    ostarts = list(accumulate((n + 1 for n in olens[:-1]), initial=o_off))
+    cstarts = list(accumulate((n + 1 for n in clens[:-1]), initial=c_off))
+    for k in todo:
+        o, c = olines[k], clines[k]
+        t = tlines[k] if tlines is not None else o.translate(engine.table)
+        oo, co = ostarts[k], cstarts[k]
+        for a0, a1, b0, b1 in _align_line(o, t, c, engine):
+            out.append((oo + a0, oo + a1, co + b0, co + b1))
+
+
+def _convert_text(text: str, engine: _Engine, extra: Iterable[tuple[int, int]] = ()) -> tuple[str, list[Block]]:
+    """``text`` converted (protected stretches copied) and its blocks."""
+    blocks: list[Block] = []
+    regions = _protected(text, extra)
+    if not regions:
+        conv = engine.convert(text)
+        _align(text, conv, engine, 0, 0, blocks)
+        return conv, blocks
+    parts: list[str] = []
+    pos = cpos = 0
+    for s, e in [*regions, (len(text), len(text))]:
+        if s > pos:
+            seg = text[pos:s]
+            cseg = engine.convert(seg)
+            _align(seg, cseg, engine, pos, cpos, blocks)
+            parts.append(cseg)
+            cpos += len(cseg)
+        parts.append(text[s:e])
+        cpos += e - s
+        pos = e
+    return "".join(parts), blocks
+
+
+def convert_text(text: str, to: str) -> tuple[str, Conversion]:
+    """``text`` in script ``to`` and the :class:`Conversion` that maps it back."""
+    config = resolve_script(to)
+    conv, blocks = _convert_text(text, _engine(config))
+    return conv, Conversion(config, text, blocks)
+
+
+def _compose(first: Conversion, second: Conversion) -> Conversion:
+    """One conversion doing ``first`` then ``second`` (``second.original`` is ``first``'s output)."""
+    marks = sorted([(b[2], b[3]) for b in first.blocks] + [(b[0], b[1]) for b in second.blocks])
+    merged: list[list[int]] = []
+    for s, e in marks:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    blocks = []
+    for s, e in merged:
+        a = first.to_original(Span(s, e))
+        b = second.to_converted(Span(s, e))
+        if len(a) != len(b):
+            blocks.append((a.start, a.end, b.start, b.end))
+    return Conversion(f"{first.config}+{second.config}", first.original, blocks)
+
+
+# --------------------------------------------------------------------------- narratives
+
+_URL_KEYS = frozenset({"url", "urls", "link", "links", "href", "src", "source", "image", "cover", "permalink"})
+
+
+class _Strings:
+    """Converts the short strings of a narrative (titles, names, labels), URLs and code kept."""
+
+    def __init__(self, engine: _Engine) -> None:
+        self._engine = engine
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, s: str) -> str:
+        out = self._cache.get(s)
+        if out is None:
+            out = _convert_text(s, self._engine)[0] if _HAN_RE.search(s) else s
+            self._cache[s] = out
+        return out
+
+    def opt(self, s: str | None) -> str | None:
+        return None if s is None else self(s)
+
+    def many(self, items: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self(s) for s in items)
+
+    def value(self, v: Any, key: str = "") -> Any:
+        if isinstance(v, str):
+            return v if key.lower() in _URL_KEYS else self(v)
+        if isinstance(v, Mapping):
+            return {k: self.value(x, str(k)) for k, x in v.items()}
+        if isinstance(v, list | tuple):
+            return type(v)(self.value(x, key) for x in v)
+        return v
+
+
+def _language_after(config: str, language: str | None, text: str) -> str | None:
+    if language is None or not (language.startswith("zh") or language == "mixed"):
+        return language
+    target = config.split("2", 1)[-1]
+    if target in ("s", "sp"):
+        return "zh-Hans"
+    if target in ("t", "tw", "twp", "hk", "hkp"):
+        return "zh-Hant"
+    return detect_language(text)
+
+
+def _convert_narrative(n: Narrative, engine: _Engine) -> tuple[Narrative, Conversion]:
+    """``n`` converted with ``engine`` and the conversion of this one step."""
+    code = [(s.span.start, s.span.end) for s in n.sections if s.role == "code"]
+    text, blocks = _convert_text(n.text, engine, code)
+    step = Conversion(engine.config, n.text, blocks)
+    cs = _Strings(engine)
+    fwd = step.to_converted
+
+    def quoted(item: Any) -> Any:
+        span = fwd(item.span)
+        return attrs.evolve(item, span=span, text=span.of(text))
+
+    new = attrs.evolve(
+        n,
+        text=text,
+        title=cs.opt(n.title),
+        summary=cs.opt(n.summary),
+        authors=cs.many(n.authors),
+        keywords=cs.many(n.keywords),
+        tags=cs.many(n.tags),
+        metadata=cs.value(n.metadata),
+        language=_language_after(engine.config, n.language, text),
+        sections=[attrs.evolve(s, heading=cs.opt(s.heading), span=fwd(s.span)) for s in n.sections],
+        posts=[
+            attrs.evolve(p, span=fwd(p.span), author=cs.opt(p.author), mentions=cs.many(p.mentions),
+                         author_candidates=cs.many(p.author_candidates))
+            for p in n.posts
+        ],
+        diagrams=[
+            attrs.evolve(
+                d,
+                span=fwd(d.span),
+                nodes=[attrs.evolve(x, id=cs(x.id), label=cs.opt(x.label)) for x in d.nodes],
+                edges=[attrs.evolve(e, source=cs(e.source), target=cs(e.target), label=cs.opt(e.label))
+                       for e in d.edges],
+                subgraphs=[attrs.evolve(g, id=cs(g.id), title=cs.opt(g.title), nodes=cs.many(g.nodes))
+                           for g in d.subgraphs],
+            )
+            for d in n.diagrams
+        ],
+        time_expressions=[quoted(t) for t in n.time_expressions],
+        events=[quoted(e) for e in n.events],
+        reflections=[attrs.evolve(quoted(r), speaker=cs.opt(r.speaker)) for r in n.reflections],
+    )
+    return new, step
 
 
 def convert(narrative: Narrative, to: str) -> Narrative:
-    """``narrative`` converted to script ``to`` (being written)."""
-    from .errors import CareerNarrError
+    """``narrative`` converted to script ``to``, every span moved onto the new text.
 
-    raise CareerNarrError("script conversion is not available yet")
+    ``to`` is ``zh-Hans``, ``zh-Hant``, ``zh-TW``, ``zh-HK`` (see
+    :data:`SCRIPTS`) or an OpenCC configuration name (``s2twp``, ``tw2sp``
+    …). The result's ``conversion`` maps spans back to the original text
+    (the very first one, when a narrative is converted twice). Raises
+    :class:`UnknownScriptError` for a name it does not know.
+    """
+    engine = _engine(resolve_script(to))
+    new, step = _convert_narrative(narrative, engine)
+    conversion = step if narrative.conversion is None else _compose(narrative.conversion, step)
+    return new.evolve(conversion=conversion)
+
+
+def to_original(narrative: Narrative, span: Span | tuple[int, int]) -> Span:
+    """``span`` of a converted narrative's text, as a span of its original text."""
+    if narrative.conversion is None:
+        return Span.coerce(span)
+    return narrative.conversion.to_original(span)
+
+
+# --------------------------------------------------------------------------- language
+
+_SAMPLE = 50_000
+_CLAUSE_RE = re.compile(r"[\n。！？；，：、!?;]+")
+
+
+def _changed_count(text: str, config: str) -> int:
+    """How many characters of ``text`` OpenCC configuration ``config`` changes."""
+    conv = _engine(config).convert(text)
+    if conv == text:
+        return 0
+    if len(conv) == len(text):
+        return sum(1 for a, b in zip(text, conv) if a != b)
+    return sum(
+        sum(1 for x, y in zip(a, b) if x != y) + abs(len(a) - len(b))
+        for a, b in zip(text.split("\n"), conv.split("\n"))
+        if a != b
+    )
+
+
+def detect_language(text: str) -> str:
+    """``zh-Hans``, ``zh-Hant``, ``en`` or ``mixed`` (``ja``, ``und`` when neither fits).
+
+    Han characters are weighed against Latin words (one word counting as two
+    characters): below 30 % Han the text is ``en``, between 30 % and 70 %
+    ``mixed``. Chinese text is ``zh-Hant`` when at least 70 % of the
+    characters OpenCC would change belong to the ``t2s`` side, ``zh-Hans``
+    at most 30 %, ``mixed`` in between; with nothing script-specific it is
+    ``zh-Hans`` (converting it is a no-op). Reads the first 50 000
+    characters, URLs left out.
+    """
+    sample = text[:_SAMPLE]
+    urls = _urls(sample)
+    if urls:
+        sample = "".join(sample[s:e] for s, e in zip([0, *(e for _, e in urls)], [*(s for s, _ in urls), len(sample)]))
+    han = len(_HAN_RE.findall(sample))
+    words = len(_LATIN_WORD_RE.findall(sample))
+    if han == 0:
+        return "en" if words else "und"
+    kana = len(_KANA_RE.findall(sample))
+    if kana > 0.2 * (han + kana):
+        return "ja"
+    share = han / (han + 2 * words)
+    if share < 0.3:
+        return "en"
+    if share < 0.7:
+        return "mixed"
+    trad = _changed_count(sample, "t2s")
+    simp = _changed_count(sample, "s2t")
+    if trad + simp == 0:
+        return "zh-Hans"
+    t_share = trad / (trad + simp)
+    if t_share >= 0.7:
+        return "zh-Hant"
+    if t_share <= 0.3:
+        return "zh-Hans"
+    return "mixed"
+
+
+# --------------------------------------------------------------------------- working form
+
+#: (to simplified, back to traditional), in the order ties are settled.
+_UNDO = (("tw2sp", "s2twp"), ("hk2s", "s2hk"), ("tw2s", "s2tw"), ("t2s", "s2t"))
+_UNDO_SAMPLE = 20_000
+
+
+def working_config(text: str, language: str | None = None) -> str | None:
+    """The OpenCC configuration that brings ``text`` to careernarr's working script, or ``None``.
+
+    ``None`` (no conversion) when no character of ``text`` would change
+    under ``t2s`` — the common case of simplified or English text, checked
+    with one regular-expression search. Text that is mostly simplified
+    (``t2s`` changes fewer characters than ``s2t`` would) gets ``t2s`` for
+    its traditional bits. Traditional text gets the configuration that best
+    undoes how it was written: each candidate (``tw2sp``, ``hk2s``,
+    ``tw2s``, ``t2s``) converts a sample, its regional counterpart
+    (``s2twp``, ``s2hk``, ``s2tw``, ``s2t``) converts it back, and the one
+    that gives back most clauses wins; ties go to the earlier one, so Taiwan
+    vocabulary (軟體, 記憶體) becomes mainland vocabulary (软件, 内存) unless
+    the text shows it was not written that way. ``language`` is accepted
+    for symmetry with :func:`detect_language` and not needed.
+    """
+    if not _engine("t2s").changing.search(text):
+        return None
+    sample = text[:_UNDO_SAMPLE]
+    if _changed_count(sample, "t2s") <= _changed_count(sample, "s2t"):
+        return "t2s"
+    clauses = _CLAUSE_RE.split(sample)
+    best, best_score = "t2s", -1
+    for back, forth in _UNDO:
+        again = _CLAUSE_RE.split(_engine(forth).convert(_engine(back).convert(sample)))
+        score = sum(1 for a, b in zip(clauses, again) if a == b) if len(again) == len(clauses) else 0
+        if score > best_score:
+            best, best_score = back, score
+    return best
+
+
+def _identity(span: Span) -> Span:
+    return span
+
+
+def working_form(narrative: Narrative) -> tuple[Narrative, Callable[[Span], Span]]:
+    """The narrative in careernarr's working script (simplified), and a map of its spans back.
+
+    Every structural span is moved onto the working text; ``back`` maps a
+    span of the working text to ``narrative.text``. When nothing would
+    change (simplified or English text) the narrative itself is returned.
+    """
+    config = working_config(narrative.text, narrative.language)
+    if config is None:
+        return narrative, _identity
+    working, step = _convert_narrative(narrative, _engine(config))
+    if not step.blocks and working.text == narrative.text:
+        return narrative, _identity
+    return working, step.to_original
