@@ -107,8 +107,9 @@ CASES: dict[str, dict[str, Any]] = {
     },
     "labels: <br> and entity codes": {
         "src": 'graph TD\n  A["first<br>second<br/>third"] --> B["say #quot;hi#quot; #35;1"]\n'
-               '  C["<b>bold</b> text"]',
-        "nodes": {"A": "first\nsecond\nthird", "B": 'say "hi" #1', "C": "bold text"},
+               '  C["<b>bold</b> text"] -- "<script>alert(1)</script>ok" --> D["<img src=x onerror=alert(2)>"]',
+        "nodes": {"A": "first\nsecond\nthird", "B": 'say "hi" #1', "C": "bold text", "D": "D"},
+        "edges_exact": [("A", "B", None), ("C", "D", "ok")],
     },
     "semicolons and a one-line header": {
         "src": "graph LR; A-->B; B-->C;",
@@ -155,7 +156,7 @@ def test_pipe_label_with_quotes_is_unquoted() -> None:
 
 def test_malformed_statements_are_reported_with_lines_and_the_rest_is_kept() -> None:
     src = "graph TD\n  A --> B\n  B -->\n  C[[never closed\n  subgraph S\n    B --> D\n  A -- label\nend\nend"
-    direction, nodes, edges, subgraphs, problems = _read(src)
+    _, nodes, edges, subgraphs, problems = _read(src)
     assert set(nodes) == {"A", "B", "D"}
     assert edges == [("A", "B", None), ("B", "D", None)]
     assert subgraphs == {"S": ("S", ("B", "D", "A"))}  # what parsed of "A -- label" still counts
@@ -185,7 +186,7 @@ def test_other_diagram_types_are_not_read() -> None:
 
 
 def test_missing_header_is_read_as_a_flowchart_with_a_problem() -> None:
-    direction, nodes, edges, _, problems = _read("A --> B")
+    direction, _, edges, _, problems = _read("A --> B")
     assert direction is None and edges == [("A", "B", None)]
     assert any("header" in p for p in problems)
 
@@ -200,7 +201,7 @@ def test_empty_source() -> None:
 @given(st.text(alphabet=st.sampled_from(list('graphTD \n-->|"[](){}<>&;:=.ox~subgraphend\\/#%A1中')), max_size=200))
 def test_never_raises_on_mermaid_like_noise(src: str) -> None:
     problems: list[str] = []
-    direction, nodes, edges, subgraphs = parse_mermaid(src, problems=problems)
+    _, nodes, edges, subgraphs = parse_mermaid(src, problems=problems)
     ids = {n.id for n in nodes} | {s.id for s in subgraphs}
     for edge in edges:
         assert edge.source in ids and edge.target in ids

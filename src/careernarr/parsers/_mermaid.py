@@ -158,7 +158,7 @@ def parse_mermaid(src: str, *, first_line: int = 1, problems: list[str] | None =
         sink.append(f"line {first_line}: empty Mermaid diagram")
     subgraph_ids = {s.id for s in graph.subgraphs}
     nodes = tuple(
-        DiagramNode(node_id, label if label is not None else node_id)
+        DiagramNode(node_id, label or node_id)
         for node_id, label in graph.labels.items()
         if not (node_id in subgraph_ids and node_id not in graph.shaped)
     )
@@ -454,6 +454,8 @@ def _html_text(fragment: str) -> str:
         root = html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return fragment
+    for element in list(root.iter("script", "style")):
+        element.drop_tree()  # code, not words of the label
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     return str(root.text_content())

@@ -29,10 +29,18 @@ from ..hookspecs import Parser
 from ..model import Narrative, Section
 from ..source import Source
 from ._common import html_links, iter_lines, text_links, unique
+from ._prose import (
+    clauses,
+    date_in,
+    is_cjk,
+    looks_like_title,
+    part_sections,
+    prose_paragraphs,
+    strip_markup,
+)
 from .article import find_headings
-from ._prose import clauses, date_in, is_cjk, looks_like_title, part_sections, prose_paragraphs, strip_markup
 
-__all__ = ["EssayParser", "LAST_UPDATED", "find_footer"]
+__all__ = ["LAST_UPDATED", "EssayParser", "find_footer"]
 
 #: A "Last updated" line: English, simplified and traditional Chinese; group ``rest`` is what follows.
 LAST_UPDATED = re.compile(

@@ -43,7 +43,15 @@ from ..errors import ParseError
 from ..hookspecs import Parser
 from ..model import Diagram, Narrative, Section
 from ..source import Source
-from ._common import clock_duration, html_links, iter_lines, markdown_sections, normalize_date, text_links, unique
+from ._common import (
+    clock_duration,
+    html_links,
+    iter_lines,
+    markdown_sections,
+    normalize_date,
+    text_links,
+    unique,
+)
 from ._mermaid import parse_mermaid
 from ._prose import prose_paragraphs
 
@@ -247,13 +255,13 @@ def iso_duration(raw: str) -> str | None:
     for part in parts:
         unit = part.group("unit").lower()
         n = float(part.group("n"))
-        if unit.startswith("h") or unit in ("小时", "小時", "時"):
+        if unit.startswith(("h", "小", "時")):
             total += n * 3600
-        elif unit.startswith("m") or unit.startswith("分"):
+        elif unit.startswith(("m", "分")):
             total += n * 60
         else:
             total += n
-    return clock_duration(str(int(round(total))))
+    return clock_duration(str(round(total)))
 
 
 def video_id(url: str | None, title: str | None) -> tuple[str | None, str | None]:
@@ -284,7 +292,7 @@ def _youtube_id(url: str) -> str | None:
     candidate: str | None = None
     if host == "youtu.be" and segments:
         candidate = segments[0]
-    elif host.endswith("youtube.com") or host.endswith("youtube-nocookie.com"):
+    elif host.endswith(("youtube.com", "youtube-nocookie.com")):
         if segments[:1] == ["watch"]:
             candidate = next(iter(parse_qs(parts.query).get("v", [])), None)
         elif len(segments) >= 2 and segments[0] in ("shorts", "embed", "live", "v", "e"):
