@@ -80,8 +80,12 @@ class TimeRange:
         return "/" in self.value
 
     def overlaps(self, start: _dt.date | None, end: _dt.date | None) -> bool:
-        """Whether this range meets ``[start, end]`` (``None``: unbounded)."""
-        return (start is None or self.upper >= start) and (end is None or self.lower <= end)
+        """Whether this range meets ``[start, end]`` (``None``: unbounded).
+
+        An open end reaches every later date, an open start every earlier one.
+        """
+        return ((start is None or self.open_end or self.upper >= start)
+                and (end is None or self.open_start or self.lower <= end))
 
 
 def _date(st: time.struct_time) -> _dt.date:
@@ -116,6 +120,8 @@ def parse_when(value: str | None) -> TimeRange | None:
             first = lo or hi
             last = hi or lo
             assert first is not None and last is not None
+            if last[1] < first[0]:
+                return None
             return TimeRange(
                 text, first[0], last[1], first[2], last[3],
                 approximate="~" in text or "%" in text, uncertain="?" in text or "%" in text,
