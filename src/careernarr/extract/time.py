@@ -1,18 +1,450 @@
-"""Built-in ``time_expressions`` extractor (not written yet)."""
+"""Built-in ``time_expressions`` extractor: dates, parts of years, relative times, durations.
+
+Values are EDTF (points, intervals, seasons ``Y-21``…``Y-24``, approximations
+``2025~``, decades ``199X``, open ranges ``2019/..``) and ISO 8601 durations
+(``P3M``, ``PT72H``). Conventions (``Y`` is the year in context):
+
+- 年初 / early Y ``Y-01/Y-03``; 年中 / mid Y ``Y-05/Y-08``; 年底, 年末, 年终,
+  岁末 / late Y, the end of Y ``Y-10/Y-12``; 上半年 ``Y-01/Y-06``, 下半年
+  ``Y-07/Y-12``; Q1…Q4, 第一季度… three months each; seasons are EDTF
+  seasons; 月初/上旬 days 1-10, 中旬 11-20, 月底/下旬 21 to the month's end.
+- 去年, 今年, 明年, 前年, 两年前, last year, two years ago count from the
+  *reference year* (:func:`reference_year`); 上个月, 上周, 昨天 from the
+  reference date, when it has that precision. Without one they keep value
+  ``None``: never guessed. ``resolved`` is true when a value was computed.
+- A bare month or part of a year (``8月``, ``年底``, ``in March``) takes the
+  closest preceding year in its paragraph, else the year in its section's
+  heading, else the reference year. 同年 / 次年 / the following year count
+  from that same year in context.
+- ``14年底到16年中`` is ``2014-10/2016-08``: a range runs from the start of
+  its first end to the end of its last. Two-digit years take the century
+  that puts them at most ten years after the reference year (without one:
+  00-49 → 20xx).
+- ``三个月`` ``P3M``; ``一年半`` ``P1Y6M``; ``三个多月``, ``2 周左右`` keep the
+  stated amount; vague amounts (几个月, 三五年, 两三天, a few years) and
+  ranges of amounts (3-5年) have no duration. ``N年后`` / ``two years
+  later`` are durations (counted from a happening, not from the reference);
+  ``N年前`` / ``ago`` are dates.
+- Not times: ages (三岁, 30 years old), money, counts, percentages, floors
+  (#3), versions (v2.0, PyCharm 2024.1), areas, frequencies (每两周, every
+  two weeks), rates of pay (一年也能挣…), ordinals (第三年), set phrases
+  (一天到晚), clock readings (4:28).
+
+The patterns live in :mod:`.time_zh`, :mod:`.time_en` and
+:mod:`.time_atoms`; the words in ``lexicons/time/{zh,en}.toml``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import datetime as _dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+from ..model import Narrative, Section, TimeExpr
 from .context import ExtractionContext
+from .time_atoms import S, Atom, numeric_patterns, scan
+from .time_en import english_patterns
+from .time_lexicon import TimeLexicon, time_lexicon
+from .time_numerals import chinese_number
+from .time_reference import reference_year
+from .time_values import Date, When, days_of, iso_duration, month_shift, parse_reference
+from .time_zh import chinese_patterns
+
+__all__ = ["SKIP_ROLES", "TimeExtractor", "TimeFinder", "extract_times", "find_times", "reference_year"]
+
+#: Section roles whose text is not read for times (metadata lines, diagrams, code, keyword lists).
+SKIP_ROLES = frozenset({"header", "diagram", "code", "keywords", "frontmatter", "metadata"})
+
+#: 预约, 合约, 签约 …: 约 that does not mean "about".
+_NOT_ABOUT = frozenset("预节合签相制邀婚公条和契")
+_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+_COMPOUND_GAP = re.compile(r"[ \t]*(?:零|又|and|,)?[ \t]*\Z", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+_ZH_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.isdigit() else chinese_number(text)
+
+
+class TimeFinder:
+    """The time patterns of one lexicon, compiled once, and what runs them."""
+
+    def __init__(self, lexicon: TimeLexicon) -> None:
+        self.lexicon = lexicon
+        self.fold = lexicon.fold_table()
+        self.patterns = numeric_patterns() + chinese_patterns(lexicon) + english_patterns(lexicon)
+        zh, en = lexicon.table("zh", "cues"), lexicon.table("en", "cues")
+        separators = list(zh.get("range_separators", [])) + list(en.get("range_separators", []))
+        self.separator = re.compile(rf"{S}(?:{_alt(separators)}){S}", re.IGNORECASE)
+        approx_before = list(zh.get("approximate_before", [])) + list(en.get("approximate_before", []))
+        self.approx_before = re.compile(rf"(?:{_alt(approx_before)}){S}\Z", re.IGNORECASE)
+        self.approx_after = re.compile(rf"{S}(?:{_alt(zh.get('approximate_after', []))})")
+        open_end = list(zh.get("open_end", [])) + list(en.get("open_end", []))
+        self.open_end = re.compile(rf"(?:{_alt(open_end)})(?![A-Za-z])", re.IGNORECASE)
+        self.zh_month_right = re.compile(
+            rf"(?P<mon>{_ZH_MONTH}){S}月(?:份)?(?:{S}(?P<day>{_ZH_DAY}){S}[日号])?"
+        )
+        self.day_right = re.compile(
+            rf"(?P<day>{_ZH_DAY}){S}[日号]|(?P<dday>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:/.\-年月])"
+            rf"(?:,?{S}(?P<y>(?:19|20)\d\d)(?!\d))?"
+        )
+        self.year_right = re.compile(r"(?P<yy>\d\d)(?!\d)(?:[ \t]*年)?")
+
+    # --- finding ------------------------------------------------------------
+
+    def atoms(self, folded: str, skip: Sequence[tuple[int, int]] = ()) -> list[Atom]:
+        """The non-overlapping atoms of ``folded`` text, outside the ``skip`` spans, in order."""
+        found = sorted(scan(folded, self.patterns), key=lambda a: (a.start, a.start - a.end))
+        starts = [s for s, _ in skip]
+        chosen: list[Atom] = []
+        last_end = -1
+        for atom in found:
+            if atom.start < last_end or atom.end <= atom.start:
+                continue
+            if skip:
+                i = bisect.bisect_right(starts, atom.start) - 1
+                if i >= 0 and skip[i][1] > atom.start:
+                    continue
+                if i + 1 < len(skip) and skip[i + 1][0] < atom.end:
+                    continue
+            chosen.append(atom)
+            last_end = atom.end
+        chosen = self._compounds(folded, chosen)
+        return [a for a in chosen if a.kind != "block"]
+
+    @staticmethod
+    def _compounds(text: str, atoms: list[Atom]) -> list[Atom]:
+        """两年三个月, 1 hour and 20 minutes: adjacent durations in falling units as one."""
+        out: list[Atom] = []
+        for atom in atoms:
+            prev = out[-1] if out else None
+            if (
+                prev is not None and prev.kind == "duration" and atom.kind == "duration"
+                and prev.parts and atom.parts
+                and _ORDER.index(prev.parts[-1][1]) < _ORDER.index(atom.parts[0][1])
+                and _COMPOUND_GAP.match(text[prev.end : atom.start])
+            ):
+                parts = prev.parts + atom.parts
+                duration = iso_duration(list(parts))
+                if duration is not None:
+                    prev.end, prev.parts, prev.duration = atom.end, parts, duration
+                    prev.rule = prev.rule + "+compound"
+                    continue
+            out.append(atom)
+        return out
+
+    # --- the whole job ------------------------------------------------------
+
+    def extract(self, narrative: Narrative, reference_date: str | None = None) -> list[TimeExpr]:
+        """Every time expression of ``narrative`` (outside metadata, diagrams and code)."""
+        text = narrative.text
+        folded = text.translate(self.fold)
+        skip = _skip_spans(narrative)
+        atoms = self.atoms(folded, skip)
+        ref_date = parse_reference(reference_date or narrative.date)
+        ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
+        placer = _Placer(narrative, folded, ref_year, ref_date)
+        placed = [placer.place(atom) for atom in atoms]
+        items = self._ranges(folded, placed, placer)
+        out = []
+        for atom, when, resolved in items:
+            start, end, approx = self._approximation(folded, atom)
+            if approx and when is not None and when.is_point:
+                when = when.approximate()
+            rule = atom.rule + ("~" if approx else "")
+            out.append(TimeExpr(
+                text=text[start:end], span=(start, end), value=when.edtf() if when else None,
+                duration=atom.duration, resolved=resolved and when is not None, rule=rule,
+            ))
+        return out
+
+    def _approximation(self, text: str, atom: Atom) -> tuple[int, int, bool]:
+        if atom.kind not in ("date", "duration"):
+            return atom.start, atom.end, False
+        start, end, approx = atom.start, atom.end, False
+        before = self.approx_before.search(text, max(0, start - 12), start)
+        if before and not (before.group(0).startswith("约") and text[before.start() - 1 : before.start()] in _NOT_ABOUT):
+            start, approx = before.start(), True
+        after = self.approx_after.match(text, end)
+        if after:
+            end, approx = after.end(), True
+        return start, end, approx
+
+    def _ranges(self, text: str, placed: list[tuple[Atom, When | None, bool]],
+                placer: _Placer) -> list[tuple[Atom, When | None, bool]]:
+        """Join ``A ~ B``, ``A到B``, ``from A to B`` into one range; read partial right ends."""
+        out: list[tuple[Atom, When | None, bool]] = []
+        i = 0
+        while i < len(placed):
+            atom, when, resolved = placed[i]
+            if atom.kind != "date" or when is None or when.decade is not None:
+                out.append(placed[i])
+                i += 1
+                continue
+            sep = self.separator.match(text, atom.end)
+            if sep is None or (sep.group(0).strip().lower() == "and" and not _between_before(text, atom.start)):
+                out.append(placed[i])
+                i += 1
+                continue
+            nxt = placed[i + 1] if i + 1 < len(placed) else None
+            if nxt is not None and nxt[0].start == sep.end() and nxt[0].kind == "date":
+                right_atom, right, right_resolved = nxt
+                if right is not None:
+                    left = when
+                    if not atom.has_year and right_atom.has_year:
+                        left = placer.when(atom, right.lo[0]) or when
+                    joined = left.until(right)
+                    if joined is not None:
+                        merged = Atom(atom.start, right_atom.end, "range:" + atom.rule)
+                        out.append((merged, joined, resolved or right_resolved))
+                        i += 2
+                        continue
+            partial = self._partial(text, sep.end(), atom, when)
+            if partial is not None:
+                end, joined = partial
+                merged = Atom(atom.start, end, "range:" + atom.rule)
+                out.append((merged, joined, resolved))
+                i += 1
+                if i < len(placed) and placed[i][0].start < end:
+                    i += 1
+                continue
+            out.append(placed[i])
+            i += 1
+        return out
+
+    def _partial(self, text: str, pos: int, atom: Atom, when: When) -> tuple[int, When] | None:
+        """A right end that only says what changes: 3月5日到8日, 2014-16, March 5–8, 2019年至今."""
+        if not when.is_point:
+            m = self.open_end.match(text, pos)
+            if m and when.season is None:
+                return m.end(), When(when.lo, when.lo).until_open()
+            return None
+        y, mo, d = when.lo
+        m = self.open_end.match(text, pos)
+        if m:
+            return m.end(), when.until_open()
+        if d is not None and mo is not None:
+            r = self.day_right.match(text, pos)
+            if r:
+                day = _int(r.group("day") or r.group("dday") or "")
+                if day is not None:
+                    try:
+                        _dt.date(y, mo, day)
+                    except ValueError:
+                        return None
+                    joined = when.until(When.point(y, mo, day))
+                    return (r.end(), joined) if joined else None
+        if mo is not None:
+            r = self.zh_month_right.match(text, pos)
+            if r:
+                month = _int(r.group("mon"))
+                day = _int(r.group("day")) if r.group("day") else None
+                if month and 1 <= month <= 12:
+                    joined = when.until(When.point(y, month, day))
+                    return (r.end(), joined) if joined else None
+        if mo is None and atom.year is not None and atom.months is None and atom.season is None:
+            r = self.year_right.match(text, pos)
+            if r:
+                yy = int(r.group("yy"))
+                full = (y // 100) * 100 + yy
+                if full > y:
+                    joined = when.until(When.point(full))
+                    return (r.end(), joined) if joined else None
+        return None
+
+
+def _between_before(text: str, start: int) -> bool:
+    return bool(re.search(r"\bbetween[ \t]+\Z", text[max(0, start - 10) : start], re.IGNORECASE))
+
+
+def _skip_spans(narrative: Narrative) -> list[tuple[int, int]]:
+    """Spans not read for times, merged and sorted."""
+    spans = [tuple(s.span) for s in narrative.sections if s.role in SKIP_ROLES]
+    spans += [tuple(d.span) for d in narrative.diagrams]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _century(yy: int, ref_year: int | None) -> int:
+    if ref_year is None:
+        return 2000 + yy if yy <= 49 else 1900 + yy
+    return 2000 + yy if 2000 + yy <= ref_year + 10 else 1900 + yy
+
+
+class _Placer:
+    """Places atoms on the calendar, keeping track of the year in context."""
+
+    def __init__(self, narrative: Narrative, text: str, ref_year: int | None, ref_date: Date | None) -> None:
+        self.narrative = narrative
+        self.ref_year = ref_year
+        self.ref_date = ref_date
+        self.breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+        bounds = set(self.breaks)
+        bounds.update(s.span.start for s in narrative.sections)
+        self.bounds = sorted(bounds)
+        self.headed = [s for s in narrative.sections if s.heading is not None]
+        self.heading_lines = []
+        for s in self.headed:
+            nl = text.find("\n", s.span.start, s.span.end)
+            self.heading_lines.append((s.span.start, nl if nl >= 0 else s.span.end))
+        self.heading_year: dict[int, int | None] = {}
+        self.scope = -1
+        self.context: tuple[int | None] | None = None  # (year,) once a year is mentioned
+
+    def _scope_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.bounds, pos)
+
+    def _heading_year(self, pos: int) -> tuple[int | None] | None:
+        best: Section | None = None
+        best_index = -1
+        for index, section in enumerate(self.headed):
+            if section.span.start <= pos < section.span.end:
+                if best is None or len(section.span) <= len(best.span):
+                    best, best_index = section, index
+        if best is None or best_index not in self.heading_year:
+            return None
+        return (self.heading_year[best_index],)
+
+    def context_year(self, pos: int) -> int | None:
+        """The year a bare month at ``pos`` belongs to."""
+        if self._scope_of(pos) != self.scope:
+            self.scope, self.context = self._scope_of(pos), None
+        if self.context is not None:
+            return self.context[0]
+        heading = self._heading_year(pos)
+        if heading is not None:
+            return heading[0]
+        return self.ref_year
+
+    def place(self, atom: Atom) -> tuple[Atom, When | None, bool]:
+        """``atom`` with its place on the calendar and whether it was resolved."""
+        if atom.kind != "date":
+            return atom, None, False
+        ctx = self.context_year(atom.start)
+        when = self.when(atom, ctx)
+        resolved = not (atom.year is not None or atom.two_digit is not None
+                        or atom.decade is not None or atom.two_digit_decade is not None)
+        if atom.has_year:
+            year = when.year if when is not None else None
+            self.context = (year,)
+            for index, (start, end) in enumerate(self.heading_lines):
+                if start <= atom.start < end and index not in self.heading_year:
+                    self.heading_year[index] = year
+        return atom, when, resolved
+
+    def when(self, atom: Atom, ctx: int | None) -> When | None:
+        """Where ``atom`` lies, given the year in context ``ctx``."""
+        if atom.decade is not None:
+            start = int(atom.decade[:3]) * 10
+            return When((start, None, None), (start + 9, None, None), decade=atom.decade)
+        if atom.two_digit_decade is not None:
+            full = _century(atom.two_digit_decade, self.ref_year)
+            return When((full, None, None), (full + 9, None, None), decade=f"{full // 10}X")
+        if atom.shift is not None:
+            return self._shift(*atom.shift)
+        if atom.year is not None:
+            year: int | None = atom.year
+        elif atom.two_digit is not None:
+            year = _century(atom.two_digit, self.ref_year)
+        elif atom.rel_year is not None:
+            year = self.ref_year + atom.rel_year if self.ref_year is not None else None
+        elif atom.ana_year is not None:
+            year = ctx + atom.ana_year if ctx is not None else None
+        else:
+            year = ctx
+        if year is None:
+            return None
+        try:
+            when = _build(atom, year)
+        except ValueError:
+            return None
+        return when.approximate() if atom.approx and when.is_point else when
+
+    def _shift(self, unit: str, n: int) -> When | None:
+        ref = self.ref_date
+        if unit == "Y":
+            return When.point(self.ref_year + n) if self.ref_year is not None else None
+        if ref is None or ref[1] is None:
+            return None
+        if unit == "M":
+            y, m = month_shift(ref[0], ref[1], n)
+            return When.point(y, m)
+        if ref[2] is None:
+            return None
+        day = _dt.date(ref[0], ref[1], ref[2])
+        if unit == "W":
+            monday = day - _dt.timedelta(days=day.weekday()) + _dt.timedelta(weeks=n)
+            sunday = monday + _dt.timedelta(days=6)
+            return When((monday.year, monday.month, monday.day), (sunday.year, sunday.month, sunday.day))
+        if unit == "D":
+            return days_of(day, n)
+        return None
+
+
+def _build(atom: Atom, year: int) -> When:
+    if atom.season is not None:
+        return When.of_season(year, atom.season)
+    if atom.months is not None:
+        first, last = atom.months
+        return When.months(year, first, last)
+    if atom.month is not None:
+        if atom.day is not None:
+            _dt.date(year, atom.month, atom.day)  # raises ValueError for 2月30日
+            when = When.point(year, atom.month, atom.day)
+            if atom.clock:
+                when = When(when.lo, when.hi, clock=atom.clock)
+            return when
+        if atom.days is not None:
+            return When.days(year, atom.month, *atom.days)
+        return When.point(year, atom.month)
+    return When.point(year)
+
+
+_FINDERS: dict[str | None, TimeFinder] = {}
+
+
+def _finder(lexicons: Sequence[Mapping[str, Any] | str | Path] = ()) -> TimeFinder:
+    key: str | None = None
+    lexicon = time_lexicon(lexicons)
+    if lexicons:
+        key = lexicon.key()
+    if key not in _FINDERS:
+        _FINDERS[key] = TimeFinder(lexicon)
+    return _FINDERS[key]
+
+
+def extract_times(narrative: Narrative, reference_date: str | None = None,
+                  lexicons: Sequence[Mapping[str, Any] | str | Path] = ()) -> list[TimeExpr]:
+    """The time expressions of ``narrative``, sorted by position, never overlapping."""
+    return _finder(lexicons).extract(narrative, reference_date)
+
+
+def find_times(text: str, reference_date: str | None = None, *, title: str | None = None) -> list[TimeExpr]:
+    """The time expressions of a plain ``text`` (a convenience over :func:`extract_times`)."""
+    narrative = Narrative(format="text", text=text, title=title, date=reference_date)
+    return extract_times(narrative, reference_date)
 
 
 class TimeExtractor:
-    """Finds time_expressions."""
+    """Finds time expressions and normalizes them to EDTF and ISO 8601 durations."""
 
     name = "builtin-time"
     field = "time_expressions"
 
-    def extract(self, context: ExtractionContext) -> Sequence[Any]:
-        return []
+    def extract(self, context: ExtractionContext) -> Sequence[TimeExpr]:
+        """The time expressions of ``context.narrative``."""
+        return extract_times(context.narrative, context.reference_date, tuple(context.lexicons))

@@ -1,0 +1,304 @@
+"""English time patterns, and the bare year (``2025``) every language writes.
+
+Conventions mirror the Chinese ones: ``early 2022`` is read like 2022年初
+(``2022-01/2022-03``), ``mid-2022`` like 年中, ``late 2022`` / ``the end of
+2022`` like 年底; ``summer 2022`` is the EDTF season ``2022-22``. Words come
+from ``lexicons/time/en.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .time_atoms import S, Atom, Pattern, bare_year_ok, prev_char, prev_word
+from .time_lexicon import TimeLexicon
+from .time_numerals import english_number
+from .time_values import iso_duration
+
+__all__ = ["english_patterns"]
+
+_NUMBER_WORDS = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen"
+)
+_VAGUE_WORDS = r"a[ \t]+few|a[ \t]+couple[ \t]+of|several|many|a[ \t]+number[ \t]+of|some"
+
+
+def _alt(words: list[str], *, spaces: bool = True) -> str:
+    out = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.escape(word)
+        if spaces:
+            escaped = escaped.replace(r"\ ", r"[ \t]+")
+        out.append(escaped)
+    return "|".join(out)
+
+
+class _English:
+    """The English patterns built from one lexicon."""
+
+    def __init__(self, lexicon: TimeLexicon) -> None:
+        lx = lexicon
+        self.months = {k: int(v) for k, v in lx.table("en", "months").items()}
+        cues = lx.table("en", "month_cues")
+        self.ambiguous_months = set(cues.get("ambiguous", []))
+        self.month_cues = {w.lower() for w in cues.get("before", [])}
+        self.year_parts = {k.lower(): tuple(v) for k, v in lx.table("en", "year_parts").items()}
+        self.month_parts = {k.lower(): tuple(v) for k, v in lx.table("en", "month_parts").items()}
+        self.seasons = {k.lower(): int(v) for k, v in lx.table("en", "seasons").items()}
+        self.quarters = {k.lower(): int(v) for k, v in lx.table("en", "quarters").items()}
+        self.quarter_months = {int(k): tuple(v) for k, v in lx.table("zh", "quarters").items()}
+        self.rel_years = {k.lower(): int(v) for k, v in lx.table("en", "relative_years").items()}
+        self.ana_years = {k.lower(): int(v) for k, v in lx.table("en", "anaphoric_years").items()}
+        self.rel_months = {k.lower(): int(v) for k, v in lx.table("en", "relative_months").items()}
+        self.rel_weeks = {k.lower(): int(v) for k, v in lx.table("en", "relative_weeks").items()}
+        self.rel_days = {k.lower(): int(v) for k, v in lx.table("en", "relative_days").items()}
+        self.deictic = [w.lower() for w in lx.words("en", "deictic")]
+        self.units: dict[str, tuple[int, str]] = {}
+        for word, spec in lx.table("en", "units").items():
+            spec = str(spec)
+            digits = spec.rstrip("YMWDTHS")
+            self.units[word.lower()] = (int(digits) if digits else 1, spec[len(digits):])
+        c = lx.table("en", "cues")
+        self.frequency = {w.lower() for w in c.get("frequency", [])}
+        self.article_before = {w.lower() for w in c.get("article_before", [])}
+        self.age_after = [w.lower() for w in c.get("age_after", [])]
+        self.year_cues = frozenset(w.lower() for w in c.get("year_before", []))
+        not_year = lx.table("zh", "not_year")
+        self.not_year_after = tuple(not_year.get("after", []))
+        self.not_year_before = frozenset(not_year.get("before", []))
+
+        month_alt = _alt(list(self.months), spaces=False)
+        self.month_re = re.compile(
+            rf"(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon1>{month_alt})\b\.?"
+            rf"(?:,?{S}(?P<y1>(?:1[89]|20)\d\d)(?!\d))?"
+            rf"|(?P<mon>{month_alt})\b\.?(?:[ \t]+(?:the[ \t]+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"
+            rf"(?:,?{S}(?:of[ \t]+)?(?P<y>(?:1[89]|20)\d\d)(?!\d))?"
+        )
+        part_words = sorted(set(self.year_parts) | set(self.month_parts), key=len, reverse=True)
+        season_alt = _alt(list(self.seasons))
+        quarter_alt = _alt(list(self.quarters))
+        # Words before a year or a month that narrow it: early 2022, the summer of 2022, Q3 2022.
+        self.prefix_re = re.compile(
+            rf"(?:(?P<part>{_alt(part_words)})[ \t]*-?[ \t]*(?:of[ \t]+)?"
+            rf"|(?:the[ \t]+)?(?P<season>{season_alt})(?:[ \t]+of)?[ \t]+"
+            rf"|(?P<q>Q[1-4]|H[12])(?:[ \t]+of)?[ \t]+"
+            rf"|the[ \t]+(?P<qw>{quarter_alt})[ \t]+quarter[ \t]+of[ \t]+"
+            rf")(?:in[ \t]+)?\Z",
+            re.IGNORECASE,
+        )
+        self.year_re = re.compile(r"(?:19[5-9]|20[0-6])\d")
+        self.suffix_re = re.compile(rf"{S}-?{S}(?P<q>Q[1-4]|H[12])(?![0-9A-Za-z])")
+        rel_words = (list(self.rel_years) + list(self.ana_years) + list(self.rel_months)
+                     + list(self.rel_weeks) + list(self.rel_days) + self.deictic)
+        self.rel_re = re.compile(
+            rf"\b(?:(?P<w>{_alt(rel_words)})|(?P<srel>this|last|next)[ \t]+(?P<season>{season_alt})"
+            rf"|the[ \t]+(?P<qw>{quarter_alt})[ \t]+quarter)\b",
+            re.IGNORECASE,
+        )
+        unit_alt = _alt([u + "s" for u in self.units] + list(self.units), spaces=False)
+        number = rf"\d+(?:\.\d+)?|{_NUMBER_WORDS}|half[ \t]+an?|one[ \t]+and[ \t]+a[ \t]+half|an?|{_VAGUE_WORDS}"
+        self.duration_re = re.compile(
+            rf"\b(?P<num>{number})(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>{unit_alt})\b"
+            r"(?P<half>[ \t]+and[ \t]+a[ \t]+half)?(?P<dir>[ \t]+(?:ago|later|earlier|before|after))?",
+            re.IGNORECASE,
+        )
+        self.range_re = re.compile(
+            rf"\b(?P<n1>\d+|{_NUMBER_WORDS})[ \t]*(?:-|–|—|to|or)[ \t]*(?P<n2>\d+|{_NUMBER_WORDS})"
+            rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>{unit_alt})\b",
+            re.IGNORECASE,
+        )
+        self.decade_re = re.compile(r"(?:(?P<c>19|20)(?P<d>\d)0|'(?P<d2>\d)0|(?<=the )(?P<d3>[2-9])0)'?s\b")
+
+    # --- look-back ----------------------------------------------------------
+
+    def _prefix(self, text: str, start: int) -> re.Match[str] | None:
+        return self.prefix_re.search(text, max(0, start - 40), start)
+
+    def _apply_prefix(self, atom: Atom, text: str, *, month: bool) -> None:
+        m = self._prefix(text, atom.start)
+        if m is None:
+            return
+        if m.group("part"):
+            part = " ".join(m.group("part").lower().split())
+            if month:
+                if part not in self.month_parts or atom.day is not None:
+                    return
+                atom.days = self.month_parts[part]
+            else:
+                if part not in self.year_parts:
+                    return
+                atom.months = self.year_parts[part]
+        elif month:
+            return
+        elif m.group("season"):
+            atom.season = self.seasons[m.group("season").lower()]
+        elif m.group("q"):
+            q = m.group("q").upper()
+            if q[0] == "Q":
+                atom.months = self.quarter_months[int(q[1])]
+            else:
+                atom.months = (1, 6) if q[1] == "1" else (7, 12)
+        elif m.group("qw"):
+            atom.months = self.quarter_months[self.quarters[m.group("qw").lower()]]
+        atom.start = m.start()
+        atom.rule += "+part"
+
+    # --- handlers -----------------------------------------------------------
+
+    def month(self, m: re.Match[str], text: str) -> Atom | None:
+        start = m.start()
+        before = prev_char(text, start)
+        if before.isascii() and before.isalnum():
+            return None
+        name = m.group("mon1") or m.group("mon")
+        day_text = m.group("d1") or m.group("d")
+        year_text = m.group("y1") or m.group("y")
+        if m.group("mon1") and m.group("mon1") in self.ambiguous_months and not year_text:
+            if prev_word(text, m.start("mon1")) != "of" and m.group("mon1") == "May":
+                return None
+        if not day_text and not year_text and name in self.ambiguous_months:
+            word = prev_word(text, start)
+            if word not in self.month_cues and not self._prefix(text, start):
+                return None
+        atom = Atom(start, m.end(), "en-date", month=self.months[name])
+        if day_text:
+            atom.day = int(day_text)
+        if year_text:
+            atom.year = int(year_text)
+        self._apply_prefix(atom, text, month=True)
+        return atom
+
+    def year(self, m: re.Match[str], text: str) -> Atom | None:
+        start, end = m.span()
+        atom = Atom(start, end, "bare-year", year=int(m.group(0)))
+        if self._prefix(text, start):
+            after = text[end : end + 1]
+            if after.isascii() and after.isalnum() or after == "%":
+                return None
+            self._apply_prefix(atom, text, month=False)
+        elif not bare_year_ok(text, start, end, self.not_year_after, self.not_year_before, self.year_cues):
+            return None
+        if atom.months is None and atom.season is None:
+            suffix = self.suffix_re.match(text, end)
+            if suffix:
+                q = suffix.group("q")
+                atom.months = self.quarter_months[int(q[1])] if q[0] == "Q" else ((1, 6) if q[1] == "1" else (7, 12))
+                atom.end = suffix.end()
+        return atom
+
+    def relative(self, m: re.Match[str], text: str) -> Atom | None:
+        atom = Atom(m.start(), m.end(), "en-relative")
+        if m.group("qw"):
+            atom.months = self.quarter_months[self.quarters[m.group("qw").lower()]]
+            atom.rule = "en-quarter"
+            return atom
+        if m.group("srel"):
+            if m.group("srel").lower() != "this":
+                atom.kind = "none"
+                return atom
+            atom.rel_year = 0
+            atom.season = self.seasons[m.group("season").lower()]
+            return atom
+        word = " ".join(m.group("w").lower().split())
+        if word in self.rel_years:
+            atom.rel_year = self.rel_years[word]
+            self._apply_prefix(atom, text, month=False)
+        elif word in self.ana_years:
+            atom.ana_year = self.ana_years[word]
+        elif word in self.rel_months:
+            atom.shift = ("M", self.rel_months[word])
+        elif word in self.rel_weeks:
+            atom.shift = ("W", self.rel_weeks[word])
+        elif word in self.rel_days:
+            atom.shift = ("D", self.rel_days[word])
+        else:
+            atom.kind = "none"
+            atom.rule = "en-deictic"
+        return atom
+
+    def duration(self, m: re.Match[str], text: str) -> Atom | None:
+        start, end = m.span()
+        num = " ".join(m.group("num").lower().split())
+        unit = m.group("unit").lower()
+        unit = unit[:-1] if unit not in self.units and unit.endswith("s") else unit
+        if unit not in self.units:
+            return None
+        times, designator = self.units[unit]
+        direction = (m.group("dir") or "").strip().lower()
+        word_before = prev_word(text, start)
+        if word_before in self.frequency:
+            return None  # every two weeks
+        after = text[end : end + 12].lower()
+        if any(after.lstrip(" -").startswith(w) for w in self.age_after):
+            return None  # 30 years old, a 3-year-old
+        atom = Atom(start, end, "en-duration", kind="duration")
+        if re.fullmatch(_VAGUE_WORDS, num):
+            atom.kind = "none"
+            atom.rule = "en-vague"
+            return atom
+        if num in ("a", "an"):
+            if word_before not in self.article_before and direction not in ("ago", "later") and not m.group("half"):
+                return None  # twice a year, $90k a year
+            amount = 1.0
+        elif num.startswith("half"):
+            amount = 0.5
+        elif num.startswith("one and"):
+            amount = 1.5
+        elif num[0].isdigit():
+            amount = float(num)
+        else:
+            value = english_number(num)
+            if value is None:
+                return None
+            amount = float(value)
+        if m.group("half"):
+            amount += 0.5
+        amount *= times
+        if direction == "ago":
+            if amount != int(amount) or designator.startswith("T"):
+                atom.kind = "none"
+                return atom
+            atom.kind = "date"
+            atom.rule = "en-ago"
+            atom.shift = (designator, -int(amount))
+            return atom
+        if direction in ("before", "after"):
+            atom.end = m.start("dir")
+        atom.parts = ((amount, designator),)
+        atom.duration = iso_duration(list(atom.parts))
+        if atom.duration is None:
+            atom.kind = "none"
+        return atom
+
+    def range_duration(self, m: re.Match[str], text: str) -> Atom | None:
+        if prev_char(text, m.start()).isdigit():
+            return None
+        return Atom(m.start(), m.end(), "en-duration-range", kind="none")
+
+    def decade(self, m: re.Match[str], text: str) -> Atom | None:
+        before = prev_char(text, m.start())
+        if before.isascii() and before.isalnum():
+            return None
+        atom = Atom(m.start(), m.end(), "en-decade")
+        if m.group("c"):
+            atom.decade = f"{m.group('c')}{m.group('d')}X"
+        else:
+            atom.two_digit_decade = int(m.group("d2") or m.group("d3")) * 10
+        return atom
+
+    def patterns(self) -> list[Pattern]:
+        return [
+            (self.month_re, self.month),
+            (self.year_re, self.year),
+            (self.rel_re, self.relative),
+            (self.duration_re, self.duration),
+            (self.range_re, self.range_duration),
+            (self.decade_re, self.decade),
+        ]
+
+
+def english_patterns(lexicon: TimeLexicon) -> list[Pattern]:
+    """The English patterns (and the bare year), built from ``lexicon``."""
+    return _English(lexicon).patterns()

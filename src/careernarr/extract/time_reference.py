@@ -1,0 +1,87 @@
+"""The reference year of a document: what ``去年`` and ``last year`` count from.
+
+In order: the document's date; else a year its title names (``2024 in
+review``, ``我的2025年终总结``); else a year an opening phrase says the text
+is about (``回首2025年``, ``这是我的2025总结``, ``looking back at 2023``).
+Nothing else: a year merely mentioned in the body is not the year of
+writing, and no year is ever guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Narrative
+from .time_lexicon import TimeLexicon, builtin_time_lexicon
+from .time_numerals import digit_sequence
+from .time_values import parse_reference
+
+__all__ = ["reference_year"]
+
+#: How far into the text an "about" phrase is looked for.
+OPENING_CHARS = 3000
+
+_YEAR = r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?!\d)|(?P<cn>[一二][零〇九][零〇一二三四五六七八九]{2})"
+
+
+_ABOUT: dict[str, re.Pattern[str]] = {}
+
+
+def _about_re(lexicon: TimeLexicon) -> re.Pattern[str]:
+    key = lexicon.key()
+    if key not in _ABOUT:
+        _ABOUT[key] = _compile_about(lexicon)
+    return _ABOUT[key]
+
+
+def _compile_about(lexicon: TimeLexicon) -> re.Pattern[str]:
+    zh = lexicon.table("zh", "cues")
+    en = lexicon.table("en", "cues")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    year = r"(?:(?P<y{n}>(?:19|20)\d\d)|(?P<cn{n}>[一二][零〇九][零〇一二三四五六七八九]{{2}}))"
+    before = alt(zh.get("about_before", []) + en.get("about_before", []))
+    after = alt(zh.get("about_after", []) + en.get("about_after", []))
+    return re.compile(
+        rf"(?:{before})\s*(?:the\s+year\s+)?{year.format(n=1)}(?!\d)"
+        rf"|(?<!\d){year.format(n=2)}\s*(?:年度|年|year)?\s*(?:的\s*)?(?:{after})",
+        re.IGNORECASE,
+    )
+
+
+def _year_of(match: re.Match[str], *names: str) -> int | None:
+    for name in names:
+        value = match.group(name)
+        if value:
+            year = int(value) if value.isdigit() else digit_sequence(value.replace("〇", "零"))
+            if year is not None and 1800 <= year <= 2099:
+                return year
+    return None
+
+
+def reference_year(narrative: Narrative, reference_date: str | None = None,
+                   lexicon: TimeLexicon | None = None) -> int | None:
+    """The year relative expressions count from, or ``None`` when the document does not say.
+
+    ``reference_date`` (EDTF) wins; then ``narrative.date``; then the last
+    year the title names; then the first "about" phrase in the opening of
+    the text (``我的2025总结``, ``回首2025年``, ``my 2024 in review``).
+    """
+    for value in (reference_date, narrative.date):
+        date = parse_reference(value)
+        if date is not None:
+            return date[0]
+    lex = lexicon or builtin_time_lexicon()
+    fold = lex.fold_table()
+    if narrative.title:
+        title = narrative.title.translate(fold)
+        years = [y for m in re.finditer(_YEAR, title) if (y := _year_of(m, "y", "cn"))]
+        if years:
+            return years[-1]
+    opening = narrative.text[:OPENING_CHARS].translate(fold)
+    m = _about_re(lex).search(opening)
+    if m:
+        return _year_of(m, "y1", "cn1", "y2", "cn2")
+    return None

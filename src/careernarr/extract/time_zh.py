@@ -1,0 +1,463 @@
+"""Chinese time patterns: years, months, parts of a year, relative words, durations.
+
+Patterns run on the *folded* text (traditional characters read as their
+simplified twins, one for one, so offsets do not move). Every word list
+comes from ``lexicons/time/zh.toml``; the grammar — where a number, a unit
+and a suffix may stand — lives here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .time_atoms import S, Atom, Pattern, is_han, prev_char
+from .time_lexicon import TimeLexicon
+from .time_numerals import chinese_number, digit_sequence, is_vague, quantity
+from .time_values import iso_duration
+
+__all__ = ["chinese_patterns"]
+
+_D = "零一二两三四五六七八九"
+_CN_DIGITS = set(_D + "十百千")
+#: A written quantity: 3, 1.5, 十二, 两, 几, 半, 好几.
+_NUM = rf"(?:\d+(?:\.\d+)?|好几|若干|[{_D}十百千几数]+|半)"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_VAGUE_YEAR_PAIRS = {"一二", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九"}
+#: Han characters after which a two-digit year may stand (在14年, 从14年底).
+_YEAR_LEAD = set("在于从自至到截是")
+_RANGE_CHARS = set("~〜–—-到至")
+#: After a part-of-year word, characters that make it ordinary prose:
+#: 年中国 (… year, China), 年终于 (… year, finally), 年初心.
+_PROSE_AFTER_PART = {
+    "年中": "国华文外央心学层部的间东西南北美日韩欧亚非期端级共方医药资秋午",
+    "年终": "于",
+    "年初": "心中一二三恋",
+    "年底": "线气牌",
+}
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _num_value(text: str) -> int | None:
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    return chinese_number(text)
+
+
+class _Chinese:
+    """The Chinese patterns built from one lexicon."""
+
+    def __init__(self, lexicon: TimeLexicon) -> None:
+        lx = lexicon
+        self.year_parts = {k: tuple(v) for k, v in lx.table("zh", "year_parts").items()}
+        self.holidays = {k: tuple(v) for k, v in lx.table("zh", "holidays").items()}
+        self.quarters = {int(k): tuple(v) for k, v in lx.table("zh", "quarters").items()}
+        self.seasons = {k: int(v) for k, v in lx.table("zh", "seasons").items()}
+        self.month_parts = {k: tuple(v) for k, v in lx.table("zh", "month_parts").items()}
+        self.rel_years = {k: int(v) for k, v in lx.table("zh", "relative_years").items()}
+        self.ana_years = {k: int(v) for k, v in lx.table("zh", "anaphoric_years").items()}
+        self.rel_months = {k: int(v) for k, v in lx.table("zh", "relative_months").items()}
+        self.rel_weeks = {k: int(v) for k, v in lx.table("zh", "relative_weeks").items()}
+        self.rel_days = {k: int(v) for k, v in lx.table("zh", "relative_days").items()}
+        self.deictic = lx.words("zh", "deictic")
+        self.units = {k: str(v) for k, v in lx.table("zh", "units").items()}
+        counter = lx.table("zh", "counter")
+        self.counter_required = set(counter.get("required", []))
+        self.counter_allowed = set(counter.get("allowed", []))
+        self.not_after_unit = {k: tuple(v) for k, v in lx.table("zh", "not_after_unit").items()}
+        self.idioms = lx.words("zh", "idioms")
+        cues = lx.table("zh", "cues")
+        self.frequency = tuple(cues.get("frequency", []))
+        self.indefinite = tuple(cues.get("indefinite", []))
+        self.ordinal = tuple(cues.get("ordinal", []))
+        self.rate_re = re.compile(
+            rf"{S}(?:{_alt(cues.get('rate_fillers', []))}|{S})*"
+            rf"(?:{_alt(cues.get('rate_after', []))}|\d+(?:\.\d+)?{S}[kKwW万千元块])"
+        )
+        self.distributive = tuple(cues.get("distributive", []))
+        self.pointing = frozenset(cues.get("pointing", []))
+
+        # 年-initial parts share the 年 of a year before them: 2025年底, 去年底.
+        shared = {k[1:]: v for k, v in self.year_parts.items() if k.startswith("年")}
+        self.part_suffixes = shared
+        season_forms = {}
+        for ch, code in self.seasons.items():
+            season_forms[ch] = code
+            season_forms[ch + "天"] = code
+            season_forms[ch + "季"] = code
+        self.season_forms = season_forms
+        self.lone_seasons = {k: v for k, v in season_forms.items() if len(k) > 1}
+        years = {**self.rel_years, **self.ana_years}
+        deictic_years = [w for w in self.deictic if w.endswith("年")]
+        tail = (
+            rf"(?:{S}(?P<mon>{_MONTH}){S}月(?P<fen>份)?"
+            rf"(?:{S}(?P<day>{_DAY}){S}[日号])?(?:{S}(?P<mpart>{_alt(self.month_parts)}))?"
+            rf"|(?P<ypart>{_alt(shared)})"
+            rf"|{S}(?P<ypart2>{_alt(self.year_parts)})"
+            rf"|{S}(?P<holiday>{_alt(self.holidays)})"
+            rf"|{S}(?:第{S})?(?P<qcn>[一二三四1-4]){S}季度"
+            rf"|{S}(?P<qq>Q[1-4])(?![0-9A-Za-z])"
+            rf"|{S}(?P<season>{_alt(season_forms)})"
+            r")?"
+        )
+        self.year_re = re.compile(
+            rf"(?:(?:(?P<y4>(?:1[89]|20)\d\d)|(?P<y2>\d\d)|(?P<ycn>[零一二三四五六七八九]{{4}}|[零一二三四五六七八九]{{2}})){S}年(?P<du>度)?"
+            rf"|(?P<rel>{_alt(years)})"
+            + (rf"|(?P<dei>{_alt(deictic_years)})" if deictic_years else "")
+            + ")"
+            + tail
+        )
+        self.month_re = re.compile(
+            rf"(?P<mon>{_MONTH}){S}月(?P<fen>份)?(?:{S}(?P<day>{_DAY}){S}[日号])?"
+            rf"(?:{S}(?P<mpart>{_alt(self.month_parts)}))?"
+        )
+        units_alt = _alt(self.units)
+        counted = _alt(self.counter_allowed)
+        self.unit_re = (
+            rf"(?:个{S}(?P<cpart>[多半]{S})?(?P<cunit>{counted})|(?P<unit>{units_alt}))"
+        )
+        self.duration_re = re.compile(
+            rf"(?P<num>{_NUM})(?P<more>{S}[多余来])?{S}{self.unit_re}(?P<tail>半|多(?!少))?"
+            rf"(?:{S}(?P<dir>以前|之前|以后|之后|前|后))?"
+        )
+        self.range_dur_re = re.compile(
+            rf"(?P<n1>\d+|[{_D}十]+){S}(?:-|~|–|—|到|至){S}(?P<n2>\d+|[{_D}十]+){S}(?:个{S})?(?P<unit>{units_alt})"
+        )
+        self.part_re = re.compile(
+            rf"(?P<ypart>{_alt(self.year_parts)})"
+            rf"|(?:第{S})?(?P<qcn>[一二三四1-4]){S}季度"
+            rf"|(?P<qq>Q[1-4])(?![0-9A-Za-z])(?:{S}(?P<qy>(?:19|20)\d\d)(?!\d))?"
+            rf"|(?P<season>{_alt(self.lone_seasons)})"
+        )
+        rel_words = {**self.rel_months, **self.rel_weeks, **self.rel_days}
+        self.rel_re = re.compile(rf"(?P<w>{_alt(list(rel_words) + self.deictic)})")
+        self.idiom_re = re.compile(_alt(self.idioms)) if self.idioms else None
+        self.bare_year_re = re.compile(r"[一二][零九][零一二三四五六七八九]{2}")
+        self.decade_re = re.compile(
+            rf"(?P<d>(?:19|20)?\d0|[二三四五六七八九]十|[零一二三四五六七八九]零){S}年代"
+        )
+
+    # --- handlers -----------------------------------------------------------
+
+    def _year_tail(self, m: re.Match[str], atom: Atom, text: str) -> Atom | None:
+        g = m.group
+        if g("mon"):
+            month = _num_value(g("mon"))
+            if month is None or not 1 <= month <= 12:
+                return None
+            atom.month = month
+            if g("day"):
+                day = _num_value(g("day"))
+                if day is None or not 1 <= day <= 31:
+                    return None
+                atom.day = day
+            elif g("mpart"):
+                atom.days = self.month_parts[g("mpart")]
+        elif g("ypart") or g("ypart2"):
+            word = g("ypart") or g("ypart2")
+            key = word if g("ypart2") else "年" + word
+            if self._part_is_prose(key, text, m.end()):
+                atom.end = m.start("ypart" if g("ypart") else "ypart2")
+                return atom
+            atom.months = self.year_parts[key]
+        elif g("holiday"):
+            atom.months = self.holidays[g("holiday")]
+        elif g("qcn") or g("qq"):
+            q = _num_value(g("qcn")) if g("qcn") else int(g("qq")[1])
+            if q not in self.quarters:
+                return None
+            atom.months = self.quarters[q]
+        elif g("season"):
+            atom.season = self.season_forms[g("season")]
+        return atom
+
+    @staticmethod
+    def _part_is_prose(word: str, text: str, end: int) -> bool:
+        """``2025年中国``, ``去年终于``: a year, then a word that is not a part of it."""
+        nxt = text[end : end + 1]
+        return nxt in _PROSE_AFTER_PART.get(word, "")
+
+    def year(self, m: re.Match[str], text: str) -> Atom | None:
+        start = m.start()
+        g = m.group
+        before = prev_char(text, start)
+        atom = Atom(start, m.end(), "zh-year")
+        has_tail = any(g(k) for k in ("mon", "ypart", "ypart2", "holiday", "qcn", "qq", "season"))
+        if g("y4"):
+            if before.isdigit():
+                return None
+            atom.year = int(g("y4"))
+        elif g("ycn") and len(g("ycn")) == 4:
+            if before in _CN_DIGITS:
+                return None
+            value = digit_sequence(g("ycn"))
+            if value is None or not 1800 <= value <= 2099:
+                return None
+            atom.year = value
+        elif g("ycn"):
+            digits = g("ycn")
+            if before in _CN_DIGITS or (digits in _VAGUE_YEAR_PAIRS and not has_tail):
+                return None  # 三五年: three or five years
+            atom.two_digit = digit_sequence(digits)
+        elif g("y2"):
+            if before.isdigit() or (is_han(before) and before not in _YEAR_LEAD):
+                return None  # 工作了16年: a count of years
+            if not has_tail and not (before in _YEAR_LEAD or self._two_digit_range(text, m.end())):
+                return None
+            atom.two_digit = int(g("y2"))
+        elif g("rel"):
+            word = g("rel")
+            if text[m.end() : m.end() + 1] in set("龄级纪轻华会代") or (
+                word == "同年" and before in set("不相共")
+            ):
+                return None
+            if word in self.rel_years:
+                if word in ("前年", "后年") and before in set("以之提目从此当事眼向往年然最日今"):
+                    return None
+                atom.rel_year = self.rel_years[word]
+            else:
+                atom.ana_year = self.ana_years[word]
+            atom.rule = "zh-relative-year"
+        elif g("dei"):
+            atom.kind = "none"
+            atom.rule = "zh-deictic"
+        return self._year_tail(m, atom, text)
+
+    def _two_digit_range(self, text: str, end: int) -> bool:
+        rest = text[end : end + 8].lstrip(" \t")
+        return bool(rest) and rest[0] in _RANGE_CHARS and bool(
+            re.match(rf"[~〜–—\-到至]{S}\d\d{S}年", rest)
+        )
+
+    def month(self, m: re.Match[str], text: str) -> Atom | None:
+        start = m.start()
+        before = prev_char(text, start)
+        if before.isdigit() or before in _CN_DIGITS or before in set("个几每半数多第这那上下本当隔整满.年"):
+            return None
+        after = text[m.end() : m.end() + 1]
+        if m.group("fen") is None and m.group("day") is None and after in set("薪亮饼球嫂票息光"):
+            return None
+        month = _num_value(m.group("mon"))
+        if month is None or not 1 <= month <= 12:
+            return None
+        atom = Atom(start, m.end(), "zh-month", month=month)
+        if m.group("day"):
+            day = _num_value(m.group("day"))
+            if day is None or not 1 <= day <= 31:
+                return None
+            atom.day = day
+        elif m.group("mpart"):
+            atom.days = self.month_parts[m.group("mpart")]
+        return atom
+
+    def part(self, m: re.Match[str], text: str) -> Atom | None:
+        start = m.start()
+        before = prev_char(text, start)
+        atom = Atom(start, m.end(), "zh-year-part")
+        if m.group("ypart"):
+            word = m.group("ypart")
+            if word.startswith("年") and (
+                before.isdigit() or before in _CN_DIGITS or before in set("这那每几数多余来半全整同次今去明前后本当一")
+            ):
+                return None
+            if self._part_is_prose(word, text, m.end()):
+                return None
+            atom.months = self.year_parts[word]
+        elif m.group("qcn"):
+            if before in set("每上下本这那个"):
+                return None
+            q = _num_value(m.group("qcn"))
+            if q not in self.quarters:
+                return None
+            atom.months = self.quarters[q]
+        elif m.group("qq"):
+            if before.isascii() and before.isalnum():
+                return None
+            rest = text[m.end() : m.end() + 3].lstrip(" \t")
+            if rest[:1] in (":", "：") and not m.group("qy"):
+                return None  # Q1: a question's label
+            atom.months = self.quarters[int(m.group("qq")[1])]
+            if m.group("qy"):
+                atom.year = int(m.group("qy"))
+        elif m.group("season"):
+            if is_han(before) and before not in set("在从到于至"):
+                return None
+            if text[m.end() : m.end() + 1] in set("的般"):
+                return None
+            atom.season = self.lone_seasons[m.group("season")]
+        return atom
+
+    def relative(self, m: re.Match[str], text: str) -> Atom | None:
+        word = m.group("w")
+        start = m.start()
+        before = prev_char(text, start)
+        after = text[m.end() : m.end() + 1]
+        atom = Atom(start, m.end(), "zh-relative")
+        if word in self.rel_months:
+            atom.shift = ("M", self.rel_months[word])
+        elif word in self.rel_weeks:
+            if before == "一" or after in set("报刊边围期岁年"):
+                return None
+            atom.shift = ("W", self.rel_weeks[word])
+        elif word in self.rel_days:
+            if before in set("之以提"):
+                return None
+            atom.shift = ("D", self.rel_days[word])
+        else:
+            atom.kind = "none"
+            atom.rule = "zh-deictic"
+        return atom
+
+    def duration(self, m: re.Match[str], text: str) -> Atom | None:
+        g = m.group
+        start, end = m.span()
+        num = g("num")
+        before = prev_char(text, start)
+        if before.isdigit() or before == "." or (num[0] in _CN_DIGITS and before in _CN_DIGITS):
+            return None
+        unit_word = g("cunit") or g("unit")
+        if g("unit") in self.counter_required:
+            return None  # 三月 is March, not three months
+        designator = self.units[unit_word]
+        blocked = self.not_after_unit.get(unit_word, ())
+        after_unit = text[m.end("cunit") if g("cunit") else m.end("unit") :]
+        if any(after_unit.startswith(w) for w in blocked):
+            return None
+        head = text[max(0, start - 2) : start]
+        if any(head.endswith(w) for w in self.frequency):
+            return None  # 每两周: a frequency
+        if any(head.endswith(w) for w in self.ordinal):
+            return None  # 第三年: an ordinal
+        if num.isdigit() and designator == "Y" and len(num) == 4 and 1800 <= int(num) <= 2099:
+            return None  # 2025年 is a year
+        if num[0] in _D and len(num) > 1 and not any(c in num for c in "十百千几数") and not is_vague(num):
+            return None  # 二零二五年, 一四年: years
+        direction = g("dir")
+        if direction:
+            after_dir = text[end : end + 2]
+            if after_dir[:1] in set("端台辈任夫妻司悔") or after_dir in ("东家", "女友", "男友"):
+                end = m.start("dir")
+                while end > start and text[end - 1] in " \t":
+                    end -= 1
+                direction = None
+        amount = quantity(num)
+        vague = amount is None
+        if g("cpart") and g("cpart").strip() == "半" and amount is not None:
+            amount += 0.5
+        if g("tail") == "半" and amount is not None:
+            amount += 0.5
+        atom = Atom(start, end, "zh-duration", kind="duration")
+        if vague:
+            atom.kind = "none"
+            atom.rule = "zh-vague"
+            return atom
+        assert amount is not None
+        if head.endswith(self.indefinite) and amount == 1 and not direction:
+            atom.kind = "none"
+            atom.rule = "zh-indefinite"  # 有一天, 某一年
+            return atom
+        if direction in ("以前", "之前", "前"):
+            if amount != int(amount) and designator != "Y":
+                atom.kind = "none"
+                return atom
+            if designator == "Y" and amount != int(amount):
+                atom.shift = ("M", -int(amount * 12))
+            else:
+                key = {"TH": "H", "TM": "H", "TS": "H"}.get(designator, designator)
+                if key == "H":
+                    atom.kind = "none"
+                    return atom
+                atom.shift = (key, -int(amount))
+            atom.kind = "date"
+            atom.rule = "zh-ago"
+            return atom
+        if num == "一" and prev_char(text, start) in self.pointing:
+            atom.kind = "none"
+            atom.rule = "zh-deictic"  # 下一秒, 这一天
+            return atom
+        if self.rate_re.match(text, end) or self._distributive(text, start):
+            atom.kind = "none"
+            atom.rule = "zh-rate"  # 一年也能挣…, 每人节省1小时: a rate, not a length
+            return atom
+        atom.parts = ((amount, designator),)
+        atom.duration = iso_duration(list(atom.parts))
+        if atom.duration is None:
+            atom.kind = "none"
+        return atom
+
+    def _distributive(self, text: str, start: int) -> bool:
+        """每 earlier in the same clause: 每人节省 1 小时, 每天工作八小时."""
+        window = text[max(0, start - 8) : start]
+        for stop in "，。！？；,.!?;:：\n、":
+            cut = window.rfind(stop)
+            if cut >= 0:
+                window = window[cut + 1 :]
+        return any(w in window for w in self.distributive)
+
+    def range_duration(self, m: re.Match[str], text: str) -> Atom | None:
+        before = prev_char(text, m.start())
+        if before.isdigit() or before in _CN_DIGITS:
+            return None
+        if m.group("unit") in self.counter_required and "个" not in m.group(0):
+            return None
+        for n in (m.group("n1"), m.group("n2")):
+            if n.isdigit() and len(n) == 4:
+                return None  # 2014-2016年: years
+        return Atom(m.start(), m.end(), "zh-duration-range", kind="none")
+
+    def idiom(self, m: re.Match[str], text: str) -> Atom | None:
+        return Atom(m.start(), m.end(), "zh-idiom", kind="block")
+
+    def bare_year(self, m: re.Match[str], text: str) -> Atom | None:
+        word = m.group(0)
+        start, end = m.span()
+        before, after = prev_char(text, start), text[end : end + 1]
+        if before in _CN_DIGITS or after in _CN_DIGITS or after in set("个岁万亿元块"):
+            return None
+        value = digit_sequence(word)
+        if value is None:
+            return None
+        return Atom(start, end, "zh-bare-year", year=value)
+
+    def decade(self, m: re.Match[str], text: str) -> Atom | None:
+        d = m.group("d")
+        before = prev_char(text, m.start())
+        if before.isdigit() or before in _CN_DIGITS:
+            return None
+        atom = Atom(m.start(), m.end(), "zh-decade")
+        if d.isdigit():
+            if len(d) == 4:
+                atom.decade = d[:3] + "X"
+            else:
+                atom.two_digit_decade = int(d)
+            return atom
+        value = chinese_number(d) if "十" in d else digit_sequence(d)
+        if value is None:
+            return None
+        atom.two_digit_decade = value
+        return atom
+
+    def patterns(self) -> list[Pattern]:
+        out: list[Pattern] = [
+            (self.year_re, self.year),
+            (self.month_re, self.month),
+            (self.part_re, self.part),
+            (self.rel_re, self.relative),
+            (self.duration_re, self.duration),
+            (self.range_dur_re, self.range_duration),
+            (self.bare_year_re, self.bare_year),
+            (self.decade_re, self.decade),
+        ]
+        if self.idiom_re is not None:
+            out.append((self.idiom_re, self.idiom))
+        return out
+
+
+def chinese_patterns(lexicon: TimeLexicon) -> list[Pattern]:
+    """The Chinese patterns, built from ``lexicon``."""
+    return _Chinese(lexicon).patterns()
