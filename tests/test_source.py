@@ -230,3 +230,11 @@ def test_any_bytes_decode_or_raise_a_careernarr_error(data: bytes) -> None:
     except CareerNarrError:
         return
     assert "\r" not in source.text
+
+
+def test_surrogate_pairs_are_joined_and_lone_surrogates_refused() -> None:
+    assert read_source("加班\ud83d\ude2d到凌晨").text == "加班😭到凌晨"
+    with pytest.raises(EncodingError, match=r"<text>:2: .*U\+D800"):
+        read_source("第一行\n第二行\ud800")
+    with pytest.raises(CareerNarrError):
+        careernarr.parse("# 标题\n\ud800")

@@ -285,7 +285,8 @@ def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = No
                 f"{source}: no such file (to read this string as the document's text, "
                 "pass it as bytes or with a line break)"
             )
-        return Source(normalize_newlines(source), name=name or "<text>")
+        label = name or "<text>"
+        return Source(normalize_newlines(_without_surrogates(source, label)), name=label)
     raise TypeError(f"cannot read a {type(source).__name__}: pass a path, a str of text or bytes")
 
 
@@ -304,6 +305,28 @@ def _names_a_missing_file(candidate: str) -> bool:
     if any(ch.isspace() for ch in line):
         return has_dir and has_suffix
     return has_dir or has_suffix
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str, name: str) -> str:
+    """``text`` with surrogate pairs joined; a lone surrogate is not text, and an error.
+
+    Strings decoded with ``surrogateescape`` or from JSON ``\\ud83d\\ude00``
+    escapes carry surrogates; every encoder (and OpenCC) refuses them.
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    lone = _SURROGATE.search(joined)
+    if lone is None:
+        return joined
+    line = joined.count("\n", 0, lone.start()) + 1
+    raise EncodingError(
+        f"{name}:{line}: holds a lone surrogate U+{ord(lone.group()):04X}, which is not text; "
+        "decode the input without 'surrogateescape' or pass the original bytes"
+    )
 
 
 def _is_file(candidate: str) -> bool:
