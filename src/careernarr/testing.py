@@ -279,7 +279,7 @@ def check_detected(parser: Parser, samples: Iterable[SampleLike]) -> None:
         picked = host.detect(s.source).name
         assert picked == parser.name, (
             f"format detection picks {picked!r} over {parser.name!r} for {s.label} "
-            f"(scores: {', '.join(f'{n} {v:.2f}' for v, n in scores[:4])}; {parser.name} {mine:.2f}); "
+            f"(scores: {', '.join(f'{n} {v:.3g}' for v, n in scores[:4])}; {parser.name} {mine:.3g}); "
             f"raise {parser.name}.sniff on its own format or lower the other parser's"
         )
 
