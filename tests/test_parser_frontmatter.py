@@ -347,3 +347,13 @@ def test_any_yaml_mapping_is_kept_and_the_body_is_untouched(fields: dict[str, An
     assert dict(n.metadata) == fields
     for section in n.sections:
         assert 0 <= section.span.start <= section.span.end <= len(n.text)
+
+
+@pytest.mark.parametrize(
+    ("header", "draft"),
+    [("draft: true", True), ("draft: false", False), ("published: false", True), ("title: x", None)],
+)
+def test_draft_flag_is_first_class(header: str, draft: bool | None) -> None:
+    n = careernarr.parse(f"---\n{header}\n---\n\n# 标题\n\n正文。\n", format="frontmatter")
+    assert n.draft is draft
+    assert careernarr.from_json(careernarr.to_json(n)).draft is draft

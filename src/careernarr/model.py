@@ -310,6 +310,7 @@ class Narrative:
     links: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     duration: str | None = None
     video_id: str | None = None
+    draft: bool | None = None
     metadata: Mapping[str, Any] = field(factory=dict, repr=lambda m: f"<{len(m)} fields>", hash=False)
     sections: tuple[Section, ...] = field(default=(), converter=_tuple, repr=_summarise)
     posts: tuple[Post, ...] = field(default=(), converter=_tuple, repr=_summarise)

@@ -92,6 +92,7 @@ def _to_dict(n: Narrative) -> dict[str, Any]:
         "links": list(n.links),
         "duration": n.duration,
         "video_id": n.video_id,
+        "draft": n.draft,
         "source": n.source,
         "metadata": json_safe(n.metadata),
         "text": n.text,
@@ -169,6 +170,7 @@ def from_dict(d: Mapping[str, Any]) -> Narrative:
             links=d.get("links", ()),
             duration=d.get("duration"),
             video_id=d.get("video_id"),
+            draft=d.get("draft"),
             source=d.get("source"),
             metadata=dict(d.get("metadata") or {}),
             sections=[Section(s["heading"], s["level"], s["span"], s.get("role", "body"))

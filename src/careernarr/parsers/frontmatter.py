@@ -465,11 +465,23 @@ class FrontMatterParser:
             keywords=mapped["keywords"],
             tags=mapped["tags"],
             links=found.links,
+            draft=_draft(fields),
             metadata=json_safe(fields),
             sections=found.sections,
             source=source.path,
             warnings=warnings,
         )
+
+
+def _draft(fields: Mapping[str, Any]) -> bool | None:
+    """``draft: true`` (Hugo, Jekyll, Eleventy) or ``published: false``, as a bool; else None."""
+    for key, negate in (("draft", False), ("published", True)):
+        value = fields.get(key)
+        if isinstance(value, str):
+            value = {"true": True, "yes": True, "false": False, "no": False}.get(value.strip().lower())
+        if isinstance(value, bool):
+            return (not value) if negate else value
+    return None
 
 
 @hookimpl
