@@ -426,3 +426,11 @@ def test_forced_front_matter_is_kept_as_a_header_section() -> None:
     n = careernarr.parse(text, format="forum", extract=False)
     assert n.sections[0].role == "header" and n.quote(n.sections[0].span).endswith("title: 笔记\n---")
     assert [n.quote(p.span) for p in n.posts] == ["正文第一段。", "@lin 回复"]
+
+
+def test_contract_kit() -> None:
+    from careernarr.testing import check_parser
+
+    samples = [FORUM / name for name in sorted(CASES)]
+    narratives = check_parser(PARSER, samples, others=[FORUM / "essay-with-rules.md", FORUM / "setext-notes.md"])
+    assert [n.format for n in narratives] == ["forum"] * len(samples)
