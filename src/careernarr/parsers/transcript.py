@@ -239,6 +239,9 @@ def _timestamp(raw: str) -> str | None:
     if re.fullmatch(r"\d{10}(?:\d{3})?(?:\.\d+)?", s):  # Unix time, seconds or milliseconds
         seconds = float(s) / (1000 if len(s.split(".")[0]) == 13 else 1)
         return _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc).date().isoformat()
+    iso = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ]|$)", s)  # ISO 8601 date-time: its day, as written
+    if iso:
+        return iso.group(1)
     return normalize_date(s)
 
 
