@@ -513,7 +513,11 @@ class _Strings:
 
 
 def _language_after(config: str, language: str | None, text: str) -> str | None:
-    if language is None or not (language.startswith("zh") or language == "mixed"):
+    """The language tag of a narrative once converted: Chinese takes the target script,
+    mixed text is detected again, anything else keeps its tag."""
+    if language == "mixed":
+        return detect_language(text)
+    if language is None or not language.startswith("zh"):
         return language
     target = config.split("2", 1)[-1]
     if target in ("s", "sp"):
@@ -523,9 +527,17 @@ def _language_after(config: str, language: str | None, text: str) -> str | None:
     return detect_language(text)
 
 
+_MERMAID_FENCE_RE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*mermaid\b", re.I)
+
+
+def _is_diagram(n: Narrative, span: Span) -> bool:
+    """Whether a code section is a diagram (its labels are prose, converted like the text)."""
+    return bool(_MERMAID_FENCE_RE.match(n.text, span.start)) or any(span.contains(d.span) for d in n.diagrams)
+
+
 def _convert_narrative(n: Narrative, engine: _Engine) -> tuple[Narrative, Conversion]:
     """``n`` converted with ``engine`` and the conversion of this one step."""
-    code = [(s.span.start, s.span.end) for s in n.sections if s.role == "code"]
+    code = [(s.span.start, s.span.end) for s in n.sections if s.role == "code" and not _is_diagram(n, s.span)]
     text, blocks = _convert_text(n.text, engine, code)
     step = Conversion(engine.config, n.text, blocks)
     cs = _Strings(engine)
@@ -653,40 +665,63 @@ def detect_language(text: str) -> str:
 
 # --------------------------------------------------------------------------- working form
 
-#: (to simplified, back to traditional), in the order ties are settled.
-_UNDO = (("tw2sp", "s2twp"), ("hk2s", "s2hk"), ("tw2s", "s2tw"), ("t2s", "s2t"))
 _UNDO_SAMPLE = 20_000
+
+
+def _clauses(text: str) -> list[str]:
+    return _CLAUSE_RE.split(text)
+
+
+def _round_trip(clauses: list[str], sample: str, back: str, forth: str) -> tuple[list[str], list[bool]]:
+    """``sample`` in simplified by ``back`` (as clauses), and which clauses ``forth`` gives back intact."""
+    there = _engine(back).convert(sample)
+    again = _clauses(_engine(forth).convert(there))
+    if len(again) != len(clauses):  # pragma: no cover - punctuation never changes
+        return _clauses(there), [False] * len(clauses)
+    return _clauses(there), [a == b for a, b in zip(clauses, again)]
 
 
 def working_config(text: str, language: str | None = None) -> str | None:
     """The OpenCC configuration that brings ``text`` to careernarr's working script, or ``None``.
 
-    ``None`` (no conversion) when no character of ``text`` would change
-    under ``t2s`` — the common case of simplified or English text, checked
-    with one regular-expression search. Text that is mostly simplified
-    (``t2s`` changes fewer characters than ``s2t`` would) gets ``t2s`` for
-    its traditional bits. Traditional text gets the configuration that best
-    undoes how it was written: each candidate (``tw2sp``, ``hk2s``,
-    ``tw2s``, ``t2s``) converts a sample, its regional counterpart
-    (``s2twp``, ``s2hk``, ``s2tw``, ``s2t``) converts it back, and the one
-    that gives back most clauses wins; ties go to the earlier one, so Taiwan
-    vocabulary (軟體, 記憶體) becomes mainland vocabulary (软件, 内存) unless
-    the text shows it was not written that way. ``language`` is accepted
-    for symmetry with :func:`detect_language` and not needed.
+    - ``None`` (no conversion) when no character of ``text`` would change
+      under ``t2s`` — the common case of simplified or English text, checked
+      with one regular-expression search.
+    - ``t2s`` when the text is mostly simplified (``t2s`` would change fewer
+      characters than ``s2t``): only its traditional bits change.
+    - Otherwise the variant is read off round trips on a sample: ``hk2s``
+      when ``hk2s``→``s2hk`` gives back more clauses than ``tw2s``→``s2tw``
+      and ``t2s``→``s2t`` (Hong Kong variants such as 裏, 説); ``t2s`` when
+      the ``s2t`` round trip wins (OpenCC's generic traditional); else the
+      text is Taiwan style, and ``tw2sp`` (which also turns Taiwan vocabulary
+      into mainland vocabulary: 軟體→软件, 記憶體→内存) is chosen when more
+      clauses show Taiwan vocabulary (``tw2sp`` changes them beyond ``tw2s``
+      and ``s2twp`` restores them) than show mainland vocabulary (``s2twp``
+      does not give them back); ``tw2s`` otherwise.
+
+    ``language`` is accepted for symmetry with :func:`detect_language` and
+    not needed.
     """
     if not _engine("t2s").changing.search(text):
         return None
     sample = text[:_UNDO_SAMPLE]
     if _changed_count(sample, "t2s") <= _changed_count(sample, "s2t"):
         return "t2s"
-    clauses = _CLAUSE_RE.split(sample)
-    best, best_score = "t2s", -1
-    for back, forth in _UNDO:
-        again = _CLAUSE_RE.split(_engine(forth).convert(_engine(back).convert(sample)))
-        score = sum(1 for a, b in zip(clauses, again) if a == b) if len(again) == len(clauses) else 0
-        if score > best_score:
-            best, best_score = back, score
-    return best
+    clauses = _clauses(sample)
+    tw_s, tw_ok = _round_trip(clauses, sample, "tw2s", "s2tw")
+    _, hk_ok = _round_trip(clauses, sample, "hk2s", "s2hk")
+    _, t_ok = _round_trip(clauses, sample, "t2s", "s2t")
+    tw, hk, generic = sum(tw_ok), sum(hk_ok), sum(t_ok)
+    if hk > max(tw, generic):
+        return "hk2s"
+    if generic > tw:
+        return "t2s"
+    tw_sp, twp_ok = _round_trip(clauses, sample, "tw2sp", "s2twp")
+    taiwan = sum(1 for a, b, ok in zip(tw_s, tw_sp, twp_ok) if ok and a != b)
+    mainland = sum(1 for ok, script_ok in zip(twp_ok, tw_ok) if script_ok and not ok)
+    if taiwan > mainland:
+        return "tw2sp"
+    return "tw2s" if tw > generic else "t2s"
 
 
 def _identity(span: Span) -> Span:
