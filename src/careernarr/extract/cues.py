@@ -27,13 +27,22 @@ _EXCEPTIONS = {
 
 
 def find_all(entries: Iterable[Entry], text: str) -> list[Match]:
-    """Every match of every entry in ``text``, sorted by position (longest first)."""
-    found = []
+    """Every match of every entry in ``text``, sorted by position (longest first).
+
+    Entries of strength ``not`` are exceptions: a hit they cover is dropped
+    ("的建议" covers the advice cue "建议").
+    """
+    found: list[Match] = []
+    nots: list[Match] = []
     for entry in entries:
+        sink = nots if entry.strength == "not" else found
         for m in entry.regex.finditer(text):
             if m.end() > m.start():
-                found.append(Match(entry, m.start(), m.end()))
+                sink.append(Match(entry, m.start(), m.end()))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    if nots:
+        nots.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        found = _cancel(found, nots)
     return found
 
 

@@ -67,6 +67,7 @@ CUE_NAMES: dict[str, str] = {
     "mental_noun": "nouns after an event word + 的 that make it a thought (辞职的念头)",
     "realis": "words that say something did happen (了, 过, 开始, finally)",
     "not_realis": "words that contain a realis word but do not say so (了解, 为了)",
+    "narrative": "words that make a sentence tell a story (当我, 让我, when I): general cues count less",
     "anaphora": "words right before an event word that point back to one already told (这场转岗)",
     "generic": "words that make a statement general, not one happening (任何, 每个人, anyone)",
     "first_person": "the narrator speaking (我, I)",
@@ -92,8 +93,12 @@ class LexiconError(CareerNarrError, ValueError):
 class Entry:
     """One thing to look for: a term of a category, and where it comes from.
 
-    ``rule`` (``zh.events.job_end:辞职``) is what extracted items report, so
-    every item says which line of which lexicon found it.
+    ``strength`` is ``strong`` (enough on its own), ``weak`` (needs support),
+    ``narrated`` (a strong reflection cue that reports a realization),
+    ``general`` (a reflection cue that is strong only in a sentence without
+    我/I) or ``not`` (an exception that cancels the cues it covers). ``rule``
+    (``zh.events.job_end:辞职``) is what extracted items report, so every
+    item says which line of which lexicon found it.
     """
 
     category: str
@@ -257,12 +262,18 @@ def _entries(raw: _Raw) -> Iterator[Entry]:
                 f"expected one of {', '.join(allowed)}")
         if not isinstance(table, Mapping):
             raise LexiconError(f"{raw.origin}: [{category}] must be a table with 'terms'")
-        unknown = set(table) - {"terms", "weak", "patterns", "description", "label"}
+        unknown = set(table) - {"terms", "weak", "narrated", "general", "not", "patterns", "description", "label"}
         if unknown:
             raise LexiconError(f"{raw.origin}: [{category}] has unknown keys: {', '.join(sorted(unknown))}"
-                               " (expected terms, weak, patterns, description)")
+                               " (expected terms, weak, narrated, general, not, patterns, description)")
         for term in _strings(table.get("terms"), raw.origin, f"[{category}] terms"):
             yield Entry(category, term, compile_term(term, raw.language), "strong", source)
+        for term in _strings(table.get("narrated"), raw.origin, f"[{category}] narrated"):
+            yield Entry(category, term, compile_term(term, raw.language), "narrated", source)
+        for term in _strings(table.get("general"), raw.origin, f"[{category}] general"):
+            yield Entry(category, term, compile_term(term, raw.language), "general", source)
+        for term in _strings(table.get("not"), raw.origin, f"[{category}] not"):
+            yield Entry(category, term, compile_term(term, raw.language), "not", source)
         for term in _strings(table.get("weak"), raw.origin, f"[{category}] weak"):
             yield Entry(category, term, compile_term(term, raw.language), "weak", source)
         for pattern in _strings(table.get("patterns"), raw.origin, f"[{category}] patterns"):

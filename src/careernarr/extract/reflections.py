@@ -1,18 +1,199 @@
-"""Built-in ``reflections`` extractor (not written yet)."""
+"""Built-in ``reflections`` extractor: what the speaker learned, believes, advises or resolves.
+
+Each readable sentence is weighed by the reflection cues of the lexicons it
+contains (each distinct cue once): a strong cue ("本质上", "you should")
+counts two, a weak one ("往往", "真正", "always") one, and a cue of a general
+statement ("不是……而是", "才是") two in a sentence that does not speak of
+我/I, one in a sentence that does. A
+sentence reaches a reflection with a weight of two that includes a strong
+cue, or with three weak ones. Some sentences count less:
+
+* a sentence that tells a story (我 with 了/过, 当我, 以为 …: the ``narrative``
+  cues) counts two less, unless a cue reports a realization ("我终于明白",
+  "I realized");
+* a hypothetical about me or you ("如果你…", "if I …"; an impersonal
+  conditional such as "技术若不能落地,便只是空中楼阁" states a rule);
+* in a thread, a sentence aimed at or about someone (你, 他, op …): a turn in
+  the argument rather than a view.
+
+Questions are never reflections. Its kind is that of its heaviest cues
+(``insight``, ``advice``, ``resolution``, ``opinion``); words spoken inside a
+quotation are a ``quote``; in a thread every reflection is the ``opinion`` of
+the post's author, who is its ``speaker``. Themes come from the theme
+lexicons. A run-on sentence (a transcript) is read a few clauses at a time.
+``rule`` lists the cues that counted and the adjustments made.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from typing import Any
 
+from ..model import Reflection, Span
 from .context import ExtractionContext
+from .cues import Cues, find_all
+from .dating import LONG_SENTENCE
+from .lexicon import Lexicon, Match, load_lexicon
+from .sentences import Sentence, segment
+from .subject import _is_speech
+
+__all__ = ["ReflectionExtractor", "find_reflections", "weigh"]
+
+#: Weight a sentence needs to be a reflection.
+THRESHOLD = 2
+#: Weight a sentence with weak cues only needs.
+WEAK_ONLY_THRESHOLD = 3
+#: A sentence longer than this mostly describes; it counts one less.
+LONG_REFLECTION = 55
+_WEIGHT = {"strong": 2, "narrated": 2, "weak": 1}
+_KIND_ORDER = ("resolution", "advice", "insight", "opinion", "quote")
 
 
 class ReflectionExtractor:
-    """Finds reflections."""
+    """Finds reflections with the built-in and plugin lexicons."""
 
     name = "builtin-reflections"
     field = "reflections"
 
-    def extract(self, context: ExtractionContext) -> Sequence[Any]:
-        return []
+    def extract(self, context: ExtractionContext) -> Sequence[Reflection]:
+        """Reflections of ``context.narrative`` (spans into its working text)."""
+        return find_reflections(context, load_lexicon(context.lexicons))
+
+
+def _bucket(matches: Sequence[Match], starts: Sequence[int], span: Span) -> list[Match]:
+    i = bisect.bisect_left(starts, span.start)
+    out = []
+    while i < len(matches) and matches[i].start < span.end:
+        if matches[i].end <= span.end:
+            out.append(matches[i])
+        i += 1
+    return out
+
+
+def _longest(matches: Sequence[Match]) -> list[Match]:
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _units(sentence: Sentence, cue_matches: Sequence[Match]) -> list[Span]:
+    """The sentence, or for a run-on sentence the clause windows around its cues."""
+    if len(sentence.span) <= LONG_SENTENCE:
+        return [sentence.span]
+    windows: list[Span] = []
+    for m in cue_matches:
+        w = sentence.window(sentence.clause_at(m.start), before=30, after=20)
+        if windows and w.start < windows[-1].end:
+            windows[-1] = Span(windows[-1].start, max(w.end, windows[-1].end))
+        else:
+            windows.append(w)
+    return windows
+
+
+def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cues,
+          thread: bool) -> tuple[int, int, list[str]]:
+    """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why."""
+    distinct: dict[str, Match] = {}
+    for m in cues_found:
+        distinct.setdefault(m.entry.rule, m)
+    personal = cues.any("first_person", unit.start, unit.end) is not None
+    strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
+                 for m in distinct.values()]
+    weight = sum(_WEIGHT.get(s, 0) for s in strengths)
+    strong = any(s in ("strong", "narrated") for s in strengths)
+    needed = THRESHOLD if strong else WEAK_ONLY_THRESHOLD
+    notes: list[str] = []
+    narrated = any(m.entry.strength == "narrated" for m in distinct.values())
+    if not narrated and _tells_a_story(unit, sentence, cues):
+        weight -= 2
+        notes.append("story -2")
+    if len(unit) > LONG_REFLECTION:
+        weight -= 1
+        notes.append("long -1")
+    someone = personal or cues.any("second_person", unit.start, unit.end) is not None
+    if someone and cues.any("hypothetical", unit.start, unit.end) is not None:
+        weight -= 1
+        notes.append("hypothetical -1")
+    if thread and _aimed(unit, sentence, cues):
+        weight -= 1
+        notes.append("aimed at someone -1")
+    return weight, needed, notes
+
+
+def _tells_a_story(unit: Span, sentence: Sentence, cues: Cues) -> bool:
+    if cues.any("narrative", unit.start, unit.end) is not None:
+        return True
+    first = cues.any("first_person", unit.start, unit.end)
+    return first is not None and cues.any("realis", unit.start, unit.end) is not None
+
+
+def _aimed(unit: Span, sentence: Sentence, cues: Cues) -> bool:
+    for name in ("second_person", "third_person"):
+        for hit in cues.within(name, unit.start, unit.end):
+            if sentence.in_quote(hit.start, hit.end) is None:
+                return True
+    return False
+
+
+def _is_question(text: str, unit: Span) -> bool:
+    tail = text[unit.start : unit.end].rstrip("”’」』）)\"' 。；;")
+    return tail.endswith(("？", "?", "吗"))
+
+
+def find_reflections(context: ExtractionContext, lexicon: Lexicon,
+                     sentences: Sequence[Sentence] | None = None) -> list[Reflection]:
+    """Reflections found in ``context.narrative`` with ``lexicon``."""
+    narrative = context.narrative
+    text = narrative.text
+    sentences = list(sentences) if sentences is not None else segment(narrative)
+    cues = Cues(text, lexicon)
+    matches = find_all(lexicon.reflections, text)
+    starts = [m.start for m in matches]
+    theme_matches = find_all(lexicon.themes, text)
+    theme_starts = [m.start for m in theme_matches]
+    thread = bool(narrative.posts)
+    out: list[Reflection] = []
+    for sentence in sentences:
+        in_sentence = _longest(_bucket(matches, starts, sentence.span))
+        if not in_sentence:
+            continue
+        for unit in _units(sentence, in_sentence):
+            if _is_question(text, unit):
+                continue
+            found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
+            weight, needed, notes = weigh(found, unit, sentence, cues, thread)
+            if weight < needed:
+                continue
+            kind, speaker = _kind_and_speaker(sentence, unit, found, cues, thread)
+            themes: list[str] = []
+            for t in _bucket(theme_matches, theme_starts, unit):
+                if t.entry.category not in themes:
+                    themes.append(t.entry.category)
+            rules = list(dict.fromkeys(m.entry.rule for m in found))
+            out.append(Reflection(
+                kind=kind, text=unit.of(text), span=unit, themes=themes, speaker=speaker,
+                rule="; ".join(rules + notes),
+            ))
+    return out
+
+
+def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cues: Cues,
+                      thread: bool) -> tuple[str, str | None]:
+    post = sentence.post
+    if thread and post is not None:
+        return "opinion", post.author or ("narrator" if post.floor == 0 else None)
+    quoted = [q for q in sentence.quoted if len(q) >= 6 and _is_speech(cues, sentence, q)]
+    inside = sum(min(q.end, unit.end) - max(q.start, unit.start) for q in quoted
+                 if q.start < unit.end and q.end > unit.start)
+    if quoted and inside * 2 >= len(unit):
+        before = Span(sentence.start, quoted[0].start)
+        own = cues.any("self_speech", before.start, before.end) is not None
+        return "quote", "narrator" if own else None
+    weights: dict[str, int] = {}
+    for m in found:
+        weights[m.entry.category] = weights.get(m.entry.category, 0) + _WEIGHT.get(m.entry.strength, 0)
+    rank = {k: i for i, k in enumerate(_KIND_ORDER)}
+    kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9)))
+    return kind, "narrator"

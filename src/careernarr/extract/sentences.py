@@ -6,10 +6,10 @@ Markdown headings, fenced code and separator lines) and cuts it into
 :class:`Sentence` objects, each with its clauses, its paragraph, its
 section's role and its post. Offsets are indices into ``narrative.text``.
 
-Sentences end at 。！？!?；; and at line ends (an English line that wraps
+Sentences end at 。！？!? and at line ends (an English line that wraps
 mid-sentence continues); a period ends an English sentence unless it
-follows an abbreviation or sits inside a number. Clauses end at commas (，,)
-in Chinese, and at a comma before a conjunction or a pronoun in English.
+follows an abbreviation or sits inside a number. Clauses end at semicolons
+and at commas (，,) in Chinese, and at a comma before a conjunction or a pronoun in English.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ SKIPPED_ROLES = frozenset({
 #: Roles of LLM-written or author-written summaries of the document.
 SUMMARY_ROLES = frozenset({"summary", "description", "abstract"})
 
-_TERMINATORS = "。！？!?；;"
+_TERMINATORS = "。！？!?"
 _CLOSERS = "”’」』）)\"'》】］"
 _OPEN_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}
 _ABBREVIATIONS = frozenset({
@@ -244,7 +244,7 @@ def _clauses(text: str, s: int, e: int) -> list[Span]:
     cuts = [s]
     for i in range(s, e):
         ch = text[i]
-        if ch == "，":
+        if ch in "，；;":
             cuts.append(i + 1)
         elif ch == ",":
             before = text[i - 1] if i > s else ""
@@ -265,7 +265,7 @@ def _clauses(text: str, s: int, e: int) -> list[Span]:
         a2, b2 = a, b
         while a2 < b2 and (text[a2].isspace() or text[a2] in "—-"):
             a2 += 1
-        while b2 > a2 and (text[b2 - 1].isspace() or text[b2 - 1] in "，,"):
+        while b2 > a2 and (text[b2 - 1].isspace() or text[b2 - 1] in "，,；;"):
             b2 -= 1
         if b2 > a2:
             out.append(Span(a2, b2))
