@@ -368,6 +368,8 @@ class _Placer:
             year = ctx
         if year is None:
             return None
+        if atom.until_year is not None:
+            return When.point(year).until(When.point(atom.until_year))
         try:
             when = _build(atom, year)
         except ValueError:

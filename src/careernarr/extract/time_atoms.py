@@ -64,6 +64,7 @@ class Atom:
     duration: Optional[str] = None
     parts: tuple[tuple[float, str], ...] = ()  # a duration's (amount, designator) pairs
     approx: bool = False
+    until_year: Optional[int] = None  # 2014-2016: a range of years in one atom
 
     @property
     def has_year(self) -> bool:
@@ -122,6 +123,9 @@ _ISO = re.compile(
     rf"(?P<suffix>{S}[日号])?"
 )
 _US = re.compile(rf"(?P<a>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<b>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<y>{_YEAR4})")
+_YEAR_RANGE = re.compile(
+    rf"(?P<a>{_YEAR4}){S}(?:-|–|—|~|〜|到|至){S}(?P<b>{_YEAR4}|\d\d)(?![\d.])(?P<nian>{S}年(?!代))?"
+)
 _MONTH_YEAR = re.compile(rf"(?P<m>1[0-2]|0[1-9])/(?P<y>{_YEAR4})")
 
 
@@ -170,9 +174,26 @@ def _month_year(m: re.Match[str], text: str) -> Atom | None:
     return Atom(start, end, "numeric-month", year=int(m.group("y")), month=int(m.group("m")))
 
 
+def _year_range(m: re.Match[str], text: str) -> Atom | None:
+    start, end = m.span()
+    before = prev_char(text, start)
+    if before and (before.isascii() and before.isalnum() or before in {".", "-", "/", "#", "$", "¥", "+"}):
+        return None
+    after = text[end : end + 1]
+    if after and (after.isascii() and after.isalpha() or after in {"%", "/", "-", "+"}):
+        return None
+    first = int(m.group("a"))
+    last = int(m.group("b"))
+    if last < 100:
+        last += (first // 100) * 100
+    if not first < last <= first + 100:
+        return None
+    return Atom(start, end, "year-range", year=first, until_year=last)
+
+
 def numeric_patterns() -> list[Pattern]:
-    """``2016/01/21``, ``2019–05–08``, ``2025-03``, ``2025.3``, ``04/23/2023``, ``03/2023``."""
-    return [(_ISO, _iso), (_US, _us), (_MONTH_YEAR, _month_year)]
+    """``2016/01/21``, ``2019–05–08``, ``2025-03``, ``2025.3``, ``04/23/2023``, ``03/2023``, ``2014-2016``."""
+    return [(_ISO, _iso), (_US, _us), (_MONTH_YEAR, _month_year), (_YEAR_RANGE, _year_range)]
 
 
 def bare_year_ok(text: str, start: int, end: int, not_after: tuple[str, ...],

@@ -64,6 +64,11 @@ class _English:
         self.frequency = {w.lower() for w in c.get("frequency", [])}
         self.article_before = {w.lower() for w in c.get("article_before", [])}
         self.age_after = [w.lower() for w in c.get("age_after", [])]
+        self.rate_re = re.compile(
+            rf"[ \t]+(?:{_alt([w.lower() for w in c.get('rate_after', [])])})[ \t]+"
+            r"(?:day|week|month|year|quarter|fortnight)\b",
+            re.IGNORECASE,
+        )
         self.year_cues = frozenset(w.lower() for w in c.get("year_before", []))
         not_year = lx.table("zh", "not_year")
         self.not_year_after = tuple(not_year.get("after", []))
@@ -71,9 +76,9 @@ class _English:
 
         month_alt = _alt(list(self.months), spaces=False)
         self.month_re = re.compile(
-            rf"(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon1>{month_alt})\b\.?"
+            rf"(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon1>{month_alt})\b(?:\.(?={S}\d))?"
             rf"(?:,?{S}(?P<y1>(?:1[89]|20)\d\d)(?!\d))?"
-            rf"|(?P<mon>{month_alt})\b\.?(?:[ \t]+(?:the[ \t]+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"
+            rf"|(?P<mon>{month_alt})\b(?:\.(?={S}\d))?(?:[ \t]+(?:the[ \t]+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"
             rf"(?:,?{S}(?:of[ \t]+)?(?P<y>(?:1[89]|20)\d\d)(?!\d))?"
         )
         part_words = sorted(set(self.year_parts) | set(self.month_parts), key=len, reverse=True)
@@ -266,6 +271,10 @@ class _English:
             return atom
         if direction in ("before", "after"):
             atom.end = m.start("dir")
+        if not direction and self.rate_re.match(text, end):
+            atom.kind = "none"
+            atom.rule = "en-rate"  # four days a week
+            return atom
         atom.parts = ((amount, designator),)
         atom.duration = iso_duration(list(atom.parts))
         if atom.duration is None:

@@ -48,16 +48,18 @@ class TimeLexicon:
             value = value.get(key, [])
         return [str(v) for v in value] if isinstance(value, list) else []
 
-    def fold_table(self) -> dict[int, str]:
+    def fold_table(self) -> dict[int, int]:
         """The character-for-character folding (traditional → simplified)."""
-        fold = self.table("zh", "fold")
-        src, dst = str(fold.get("from", "")), str(fold.get("to", ""))
-        if len(src) != len(dst):
-            raise CareerNarrError(
-                f"time lexicon [fold]: 'from' has {len(src)} characters, 'to' has {len(dst)}; "
-                "expected the same number"
-            )
-        return str.maketrans(src, dst)
+        table: dict[int, int] = {}
+        for pair in self.table("zh", "fold").get("pairs", []):
+            pair = str(pair)
+            if len(pair) != 2:
+                raise CareerNarrError(
+                    f"time lexicon [fold]: {pair!r} should be two characters, the written one and "
+                    "the one it is read as"
+                )
+            table[ord(pair[0])] = ord(pair[1])
+        return table
 
     def key(self) -> str:
         """A stable identity of the words (to cache compiled patterns)."""
@@ -99,7 +101,7 @@ def builtin_time_lexicon() -> TimeLexicon:
 def time_lexicon(extra: Sequence[Mapping[str, Any] | str | Path] = ()) -> TimeLexicon:
     """The built-in time words with every ``lexicon = "time"`` item of ``extra`` merged in."""
     base = builtin_time_lexicon()
-    loaded = []
+    loaded: list[dict[str, Any]] = []
     for item in extra:
         if isinstance(item, (str, Path)):
             path = Path(item)

@@ -175,8 +175,10 @@ def iso_duration(parts: list[tuple[float, str]]) -> str | None:
             return None
         amounts[unit] = amount
     for unit in _ORDER:
-        amount = amounts.get(unit)
-        if amount is None or amount == int(amount) or unit not in _SMALLER:
+        if unit not in amounts or unit not in _SMALLER:
+            continue
+        amount = amounts[unit]
+        if amount == int(amount):
             continue
         target, factor = _SMALLER[unit]
         rest = (amount - int(amount)) * factor
