@@ -137,3 +137,18 @@ def test_any_push_list_reads_back_in_order_with_non_decreasing_times(
     times = [p.time for p in got]
     assert all(t is not None for t in times)
     assert times == sorted(times, key=lambda t: t[:7])  # months never go backwards
+
+
+def test_web_page_navigation_before_the_header_and_old_origin_footer() -> None:
+    text = (
+        "批踢踢實業坊 › 看板 Salary\n返回看板\n作者\nmitsuki0 (みつき)\n看板\nSalary\n標題\n[心得] 日商三年\n"
+        "時間\nSun Feb  9 11:02:45 2025\n\n穩是穩，但是升遷很慢。\n\n--\n"
+        "※ Origin: 批踢踢實業坊 <ptt.cc> ◆ From: 61.224.11.8\n"
+        "→ gundam00:但是福利不錯 02/09 11:21\n"
+    )
+    n = PttParser().parse(read_source(text))
+    assert PttParser().sniff(read_source(text)) > 0.9
+    assert n.authors == ("mitsuki0",) and n.metadata["ip"] == "61.224.11.8"
+    assert [s.role for s in n.sections] == ["navigation", "header", "body", "footer", "comments"]
+    assert n.quote(n.posts[0].span).startswith("作者\nmitsuki0")
+    assert (n.posts[1].author, n.quote(n.posts[1].span)) == ("gundam00", "但是福利不錯")

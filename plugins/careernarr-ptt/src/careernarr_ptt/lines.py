@@ -31,8 +31,11 @@ __all__ = [
 
 # 作者 / 看板 / 站內 / 標題 / 時間, each followed by a colon, spaces, or the end of the line.
 FIELD = re.compile(r"(作者|看板|站內|站内|[標标][題题]|[時时][間间])(?:[ \t]*[:：][ \t]*|[ \t]+|$)")
-SITE = re.compile(r"^※\s*[發发][信][站]\s*[:：]\s*(?P<site>.*?)\s*(?:[,，]\s*[來来]自\s*[:：]\s*(?P<ip>[\d.]+)"
-                  r"(?:\s*\((?P<place>[^)]*)\))?)?\s*$")
+# ※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 1.2.3.4 (臺灣)   — or the older ※ Origin: 批踢踢實業坊 <ptt.cc> ◆ From: 1.2.3.4
+SITE = re.compile(
+    r"^※\s*(?:[發发]信站|Origin)\s*[:：]\s*(?P<site>.*?)\s*"
+    r"(?:(?:[,，]\s*[來来]自|◆\s*From)\s*[:：]\s*(?P<ip>[\d.]+)(?:\s*\((?P<place>[^)]*)\))?)?\s*$"
+)
 URL_LINE = re.compile(r"^※\s*文章[網网]址\s*[:：]\s*(?P<url>\S+)\s*$")
 EDIT = re.compile(r"^※\s*[編编][輯辑]\s*[:：]\s*(?P<user>\S+)\s*(?:\((?P<from>[^)]*)\))?\s*,?\s*(?P<time>.*?)\s*$")
 FORWARDED = re.compile(r"^※\s*\[\s*本文[轉转][錄录]自\s*(?P<board>\S+?)\s*[看][板]\s*(?P<article>#\S+)?\s*\]")

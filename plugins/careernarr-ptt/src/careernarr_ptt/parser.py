@@ -60,11 +60,16 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _header(lines: Sequence[_Line]) -> tuple[dict[str, str], int, int] | None:
-    """The header fields, the index of its first line and of the first line after it."""
-    i = 0
-    while i < len(lines) and i < 5 and not lines[i].text.strip():
-        i += 1
-    first = i
+    """The header fields, the index of its first line and of the first line after it.
+
+    The header starts at the first ``作者`` line among the first 15 lines (a
+    copy of the web page may start with the site's navigation).
+    """
+    first = next((i for i in range(min(15, len(lines)))
+                  if (m := FIELD.match(lines[i].text.strip())) and m.group(1) == "作者"), None)
+    if first is None:
+        return None
+    i = first
     fields: dict[str, str] = {}
     while i < len(lines):
         line = lines[i].text.strip()
@@ -84,8 +89,6 @@ def _header(lines: Sequence[_Line]) -> tuple[dict[str, str], int, int] | None:
                     fields["board"] = lines[i].text.strip()
         fields.setdefault(key, value)
         i += 1
-    if "author" not in fields:
-        return None
     return fields, first, i
 
 
@@ -104,18 +107,14 @@ class PttParser:
     description = "PTT BBS articles (作者/看板/標題/時間 header, ※ 發信站 footer): 推/噓/→ comments become posts."
 
     def sniff(self, source: Source) -> float:
-        head = source.head
-        top = [ln.strip() for ln in head.split("\n")[:8] if ln.strip()][:4]
-        keys = {_KEYS.get(m.group(1)) for ln in top if (m := FIELD.match(ln))}
-        score = 0.0
-        if "author" in keys and ({"title", "time", "board"} & keys):
-            score = 0.9 + 0.02 * len(keys)
-        elif "批踢踢實業坊" in source.text or re.search(r"^※\s*[發发]信站", source.text, re.M):
-            score = 0.6
-        else:
-            pushes = sum(1 for ln in head.split("\n") if match_push(ln))
-            score = 0.5 if pushes >= 3 else 0.0
-        return min(score, 0.98)
+        top = [ln.strip() for ln in source.head.split("\n")[:20] if ln.strip()]
+        keys = [_KEYS.get(m.group(1)) for ln in top if (m := FIELD.match(ln))]
+        if "author" in keys and {"title", "time", "board"} & set(keys[keys.index("author"):]):
+            return min(0.9 + 0.02 * len(set(keys)), 0.98)
+        if "批踢踢實業坊" in source.head or re.search(r"^※\s*(?:[發发]信站|引述《)", source.head, re.M):
+            return 0.6
+        pushes = sum(1 for ln in source.head.split("\n") if match_push(ln))
+        return 0.5 if pushes >= 3 else 0.0
 
     def parse(self, source: Source) -> Narrative:
         text = source.text
@@ -123,15 +122,18 @@ class PttParser:
         warnings: list[str] = []
         meta: dict[str, Any] = {}
         header = _header(lines)
+        header_span: tuple[int, int] | None = None
+        preamble_span: tuple[int, int] | None = None
         if header is None:
             fields: dict[str, str] = {}
             body_from = 0
-            header_span = None
         else:
             fields, first, body_from = header
             end = lines[body_from - 1].end
             header_span = (lines[first].start, end)
             meta["header"] = dict(fields)
+            if text[: lines[first].start].strip():
+                preamble_span = _trim(text, 0, lines[first].start)
         pushes = [(i, p) for i in range(body_from, len(lines)) if (p := match_push(lines[i].text))]
         first_push = pushes[0][0] if pushes else len(lines)
         site = next((i for i in range(first_push - 1, body_from - 1, -1) if SITE.match(lines[i].text.strip())), None)
@@ -162,6 +164,8 @@ class PttParser:
         sections: list[Section] = []
         if header_span:
             sections.append(Section(None, 0, header_span, "header"))
+            if preamble_span:
+                sections.append(Section(None, 0, preamble_span, "navigation"))
         body_end_line = first_push
         if site is not None:
             m = SITE.match(lines[site].text.strip())
@@ -195,7 +199,8 @@ class PttParser:
         sections.sort(key=lambda s: (s.span.start, -s.span.end))
 
         # -- posts: the article, then one per push line
-        article = _trim(text, 0, lines[first_push - 1].end if first_push > 0 else 0)
+        article_from = header_span[0] if header_span else 0  # after any navigation copied with the page
+        article = _trim(text, article_from, lines[first_push - 1].end if first_push > 0 else 0)
         posts = [Post(0, article, author=author_id, author_source="header" if author_id else None,
                       links=_links(text[article[0]:article[1]]), time=meta.get("time"))]
         counts = {"push": 0, "boo": 0, "neutral": 0}

@@ -131,7 +131,9 @@ class WebVttParser:
         for key, items in (("notes", notes), ("styles", styles), ("regions", regions)):
             if items:
                 meta[key] = items
-        title = meta.get("header", "").lstrip("-–— \t") or None
+        title = meta.get("header", "").lstrip("-–—: \t") or None
+        if title and title.upper() == "FILE":  # "WEBVTT FILE", an old way to write the first line
+            title = None
         return narrative_from_cues(self.name, cues, source, title=title, metadata=meta, warnings=warnings)
 
     @staticmethod
