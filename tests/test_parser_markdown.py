@@ -118,7 +118,8 @@ def test_first_h1_wins_over_an_earlier_lower_heading() -> None:
         ("Title\n=====\n\ntext", 0.5),
         ("Some **bold** text and a [link](https://x.org).", 0.5),
         ("- item one\n- item two\n\n> quoted", 0.5),
-        ("二零二五似云烟，低谷高峰一线牵。\n\n这是我的总结。", 0.2),
+        ("Only one construct: **bold**.", 0.2),
+        ("二零二五似云烟，低谷高峰一线牵。\n\n这是我的总结。", 0.0),
     ],
 )
 def test_sniff_scores(text: str, score: float) -> None:

@@ -188,11 +188,11 @@ _CONSTRUCTS: tuple[re.Pattern[str], ...] = (
 
 
 def markdown_score(head: str) -> float:
-    """0.5 for text with Markdown headings or several kinds of Markdown, else 0.2."""
+    """0.5 for Markdown headings or several kinds of Markdown, 0.2 for one, 0 for plain text."""
     if _ATX_LINE.search(head) or _SETEXT_LINE.search(head):
         return 0.5
     kinds = sum(1 for pattern in _CONSTRUCTS if pattern.search(head))
-    return 0.5 if kinds >= 2 else 0.2
+    return 0.5 if kinds >= 2 else 0.2 if kinds == 1 else 0.0
 
 
 class MarkdownParser:
