@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import careernarr
@@ -104,6 +104,7 @@ def test_builtin_import_failure_is_reported_and_others_load() -> None:
 _texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
 
 
+@settings(deadline=None)
 @given(_texts, st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200)), max_size=5), _texts)
 def test_json_round_trip(text: str, raw_spans: list[tuple[int, int]], title: str) -> None:
     spans = [Span(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in raw_spans]
