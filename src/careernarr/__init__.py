@@ -25,6 +25,8 @@ _LAZY: dict[str, str] = {
     "parse": "careernarr.api",
     "detect": "careernarr.api",
     "extract": "careernarr.api",
+    "explain": "careernarr.extract.explain",
+    "Explanation": "careernarr.extract.explain",
     "parse_many": "careernarr.batch",
     "Outcome": "careernarr.batch",
     "to_json": "careernarr.export.json",
@@ -86,6 +88,7 @@ if TYPE_CHECKING:
         UnknownFormatError,
     )
     from .export.json import SCHEMA_ID, from_dict, from_json, to_dict, to_json, validate
+    from .extract.explain import Explanation, explain
     from .model import (
         Diagram,
         DiagramEdge,

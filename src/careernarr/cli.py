@@ -6,6 +6,7 @@ line on stderr, no traceback), 2 on usage errors.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -213,6 +214,32 @@ def export_cmd(inputs: tuple[str, ...], to: str, output: str | None, each: bool,
         click.echo(f"{len(narratives)} narratives written to {output}", err=True)
     if loaded.failures:
         raise SystemExit(1)
+
+
+@cli.command("explain")
+@click.argument("input_")
+@click.option("--format", "format_", metavar="NAME", help="Force a parser instead of detecting the format.")
+@click.option("--only", "only", multiple=True, type=click.Choice(["time", "events", "reflections"]),
+              help="Explain only these items (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation records as JSON.")
+def explain_cmd(input_: str, format_: str | None, only: tuple[str, ...], as_json: bool) -> None:
+    """Show every item extracted from a document, with its evidence and the rule that found it."""
+    import json
+
+    from .api import parse
+    from .extract.explain import explain
+
+    names = {"time": "time_expressions", "events": "events", "reflections": "reflections"}
+    fields = [names[o] for o in only] or list(names.values())
+    try:
+        narrative = parse(input_, format_, host=_host())
+        records = explain(narrative, fields=fields)
+    except CareerNarrError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(records.to_dicts(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(records.render(width=shutil.get_terminal_size((100, 20)).columns), nl=False)
 
 
 @cli.command("schema")

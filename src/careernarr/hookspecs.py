@@ -102,8 +102,41 @@ def careernarr_extractors() -> Sequence[Extractor]:  # type: ignore[empty-body]
 def careernarr_lexicons() -> Sequence[Mapping[str, Any] | str]:  # type: ignore[empty-body]
     """Return lexicons to add to the rule-based extractors.
 
-    Each item is a path to a lexicon file (TOML, same layout as the files in
-    ``careernarr/lexicons/``) or an already-loaded mapping of that layout.
+    Each item is a path to a TOML lexicon file, a path to a folder laid out
+    like ``careernarr/lexicons/`` (``<language>/<lexicon>.toml``), or an
+    already-loaded mapping with the content of one file. Every lexicon
+    starts with ``lexicon`` (what it is), ``language`` (``"zh"`` — written in
+    simplified script, documents are converted before reading — or ``"en"``
+    …) and optionally ``name`` (the prefix of the rules it fires, default
+    the language):
+
+    * ``lexicon = "events"``: one table per event kind (``[job_end]`` …, the
+      kinds of :data:`careernarr.model.EVENT_KINDS`) with ``terms`` (an
+      event on their own), ``weak`` (an event only when the clause says it
+      happened or the sentence has a date), and optional ``patterns``
+      (regular expressions) and ``not`` (exceptions);
+    * ``lexicon = "reflections"``: one table per reflection kind
+      (``[insight]``, ``[advice]``, ``[resolution]``, ``[opinion]``,
+      ``[quote]``) with ``terms`` (strong cues), ``weak``, ``narrated``
+      (realizations), ``general`` (strong only without 我/I), ``patterns``
+      and ``not``;
+    * ``lexicon = "themes"``: one table per theme with its ``terms``;
+    * ``lexicon = "cues"``: flat lists named after the cue they add to
+      (``negation``, ``hypothetical``, ``modal``, ``realis``,
+      ``first_person`` …);
+    * ``lexicon = "time"``: time words for the time extractor (see
+      ``careernarr/lexicons/time/``).
+
+    In terms, ``…`` stands for a few words of one clause and ``……`` for a
+    longer stretch of one sentence; English terms match whole words in any
+    case, ``*`` ending a word any way. The words add to the built-in ones;
+    rules they fire are named ``<name>.<lexicon>.<table>:<term>``. The full
+    guide is ``careernarr/lexicons/README.md``. Example::
+
+        @careernarr.hookimpl
+        def careernarr_lexicons():
+            return [{"lexicon": "events", "language": "zh", "name": "nursing",
+                     "overwork": {"terms": ["连上…个夜班"]}}]
     """
 
 

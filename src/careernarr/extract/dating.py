@@ -5,8 +5,9 @@ this order, in its own clause, in its sentence, at the head of its paragraph
 ("2019年，…" dates the paragraph it opens), or in the heading of a section
 that contains it. ``when_source`` says which: ``clause``, ``sentence``,
 ``paragraph`` or ``heading``. Nothing else dates an event: no date is
-guessed. A duration ("三个月的假期", "for two years") attaches when it sits in
-the event's clause and is not an offset ("三个月后", "two years ago").
+guessed. A duration ("三个月的假期", "for two years") attaches when it sits next
+to the event's words in their clause and is not an offset ("三个月后", "two
+years ago").
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ __all__ = ["Dated", "Dating", "LONG_SENTENCE", "scope_of"]
 
 #: Sentences longer than this are read clause by clause (run-on transcripts).
 LONG_SENTENCE = 120
+#: How far (in characters) a duration may sit from the words it measures.
+ATTACH_GAP = 6
+_PUNCTUATION = set("，,、。；;：:！？!?—（）()“”\"「」")
 _OFFSET_AFTER = ("后", "前", "以后", "之后", "以前", "之前", "以来", "内", "里", "多后", " ago", " later",
                  " after", " before", " earlier", "ago", "later")
 
@@ -100,14 +104,25 @@ class Dating:
             return Dated(str(heading.value), "heading", heading)
         return None
 
-    def duration(self, clause: Span, at: int) -> Dated | None:
-        """A duration told in ``clause`` for the event at ``at`` (not an offset like 三个月后)."""
-        spans = [t for t in self.inside(clause.start, clause.end)
-                 if t.duration and not t.value and not self._is_offset(t)]
-        best = self._nearest(spans, at)
-        if best is None:
-            return None
-        return Dated(str(best.duration), "clause", best)
+    def duration(self, clause: Span, start: int, end: int) -> Dated | None:
+        """A duration attached to the words at ``[start, end)`` of ``clause``.
+
+        Attached means in the same clause, at most :data:`ATTACH_GAP`
+        characters away and with no punctuation between ("三个月的假期",
+        "休假三个月", "sick leave for two weeks"); an offset ("三个月后", "two years ago") is not a duration.
+        """
+        best: TimeExpr | None = None
+        gap = ATTACH_GAP + 1
+        for t in self.inside(clause.start, clause.end):
+            if not t.duration or t.value or self._is_offset(t):
+                continue
+            d = max(t.span.start - end, start - t.span.end, 0)
+            between = self._text[min(t.span.end, end) : max(t.span.start, start)]
+            if any(ch in _PUNCTUATION for ch in between):
+                continue
+            if d < gap:
+                best, gap = t, d
+        return Dated(str(best.duration), "clause", best) if best is not None else None
 
     def _is_offset(self, t: TimeExpr) -> bool:
         after = self._text[t.span.end : t.span.end + 6]

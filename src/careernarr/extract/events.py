@@ -196,7 +196,7 @@ def _happened(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Da
     """Whether a weak word's context says something did happen (了, 过 …, or a date)."""
     if cues.any("realis", clause.start, clause.end, outside=(m.start, m.end)) is not None:
         return True
-    if any(t.duration for t in dating.inside(clause.start, clause.end)):
+    if dating.duration(clause, m.start, m.end) is not None:
         return True
     scope = scope_of(sentence, clause)
     return any(t.value for t in dating.inside(scope.start, scope.end))
@@ -264,7 +264,7 @@ def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voi
     clause = sentence.clauses[lead.clause]
     at = lead.match.start
     when = dating.when(sentence, clause, at)
-    duration = dating.duration(clause, at)
+    duration = dating.duration(clause, lead.match.start, lead.match.end)
     if by_clause:
         span = _clause_span(sentence, group, text)
         if when is not None and when.source == "sentence":

@@ -21,6 +21,7 @@ rest of a word (``resign*``) and words match whole, in any case.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -185,12 +186,16 @@ class _Raw:
 
 
 def read_lexicon_file(path: str | Path) -> list[_Raw]:
-    """The lexicon(s) in a TOML file or a folder laid out like ``careernarr/lexicons``."""
+    """The event/reflection/theme/cue lexicons in a TOML file or a folder laid out like ``careernarr/lexicons``.
+
+    Lexicons meant for other extractors (``lexicon = "time"``) are left out.
+    """
     p = Path(path)
     if p.is_dir():
-        found = sorted(p.glob("*/*.toml"))
+        found = sorted(f for f in p.glob("*/*.toml") if f.stem in LEXICON_NAMES)
         if not found:
-            raise LexiconError(f"{p}: no lexicon files (expected <language>/<lexicon>.toml inside)")
+            raise LexiconError(f"{p}: no lexicon files (expected <language>/<lexicon>.toml inside, "
+                               f"<lexicon> one of {', '.join(LEXICON_NAMES)})")
         out: list[_Raw] = []
         for f in found:
             out.extend(read_lexicon_file(f))
@@ -203,18 +208,26 @@ def read_lexicon_file(path: str | Path) -> list[_Raw]:
         raise LexiconError(f"{p}: not valid TOML: {exc}") from None
     default_lexicon = p.stem if p.stem in LEXICON_NAMES else None
     default_language = p.parent.name if default_lexicon else None
-    return [_raw(data, str(p), default_lexicon, default_language)]
+    raw = _raw(data, str(p), default_lexicon, default_language)
+    return [raw] if raw is not None else []
+
+
+#: Lexicon kinds read by other extractors; skipped here.
+FOREIGN_LEXICONS = frozenset({"time"})
 
 
 def _raw(data: Mapping[str, Any], origin: str, lexicon: str | None = None,
-         language: str | None = None) -> _Raw:
+         language: str | None = None) -> _Raw | None:
     if not isinstance(data, Mapping):
         raise LexiconError(f"{origin}: a lexicon must be a mapping, not {type(data).__name__}")
     lex = data.get("lexicon", lexicon)
+    if lex in FOREIGN_LEXICONS:
+        return None
     lang = data.get("language", language)
     if lex not in LEXICON_NAMES:
         raise LexiconError(
-            f"{origin}: 'lexicon' must be one of {', '.join(LEXICON_NAMES)} (got {lex!r})")
+            f"{origin}: 'lexicon' must be one of {', '.join(sorted(LEXICON_NAMES + tuple(FOREIGN_LEXICONS)))}"
+            f" (got {lex!r})")
     if not isinstance(lang, str) or not lang:
         raise LexiconError(f"{origin}: 'language' is missing (expected e.g. \"zh\" or \"en\")")
     name = data.get("name", lang)
@@ -326,7 +339,9 @@ def _builtin_raws() -> list[_Raw]:
             res = root / lang / f"{name}.toml"
             if res.is_file():
                 data = tomllib.loads(res.read_text(encoding="utf-8"))
-                raws.append(_raw(data, f"careernarr/lexicons/{lang}/{name}.toml", name, lang))
+                raw = _raw(data, f"careernarr/lexicons/{lang}/{name}.toml", name, lang)
+                if raw is not None:
+                    raws.append(raw)
     return raws
 
 
@@ -340,15 +355,45 @@ def _extra_raws(extra: Any) -> list[_Raw]:
     if isinstance(extra, (str, Path)):
         return read_lexicon_file(extra)
     if isinstance(extra, Mapping):
-        return [_raw(extra, f"<lexicon mapping {extra.get('name', extra.get('language', '?'))}>")]
+        raw = _raw(extra, f"<lexicon mapping {extra.get('name', extra.get('language', '?'))}>")
+        return [raw] if raw is not None else []
     raise LexiconError(f"a plugin lexicon must be a path or a mapping, not {type(extra).__name__}")
 
 
+_CACHE: dict[str, Lexicon] = {}
+_CACHE_SIZE = 8
+
+
+def _cache_key(extras: Sequence[Any]) -> str:
+    parts = []
+    for extra in extras:
+        if isinstance(extra, (str, Path)):
+            p = Path(extra)
+            stamp = max((f.stat().st_mtime_ns for f in ([p] if p.is_file() else p.glob("*/*.toml"))),
+                        default=0) if p.exists() else 0
+            parts.append(["path", str(p), stamp])
+        else:
+            parts.append(["data", extra])
+    return json.dumps(parts, sort_keys=True, ensure_ascii=False, default=repr)
+
+
 def load_lexicon(extras: Sequence[Any] = ()) -> Lexicon:
-    """The built-in lexicons plus ``extras`` (paths or mappings from plugins)."""
+    """The built-in lexicons plus ``extras`` (paths or mappings from plugins), compiled.
+
+    The result for the same ``extras`` is reused (files are read again when
+    they change).
+    """
     if not extras:
         return builtin_lexicon()
+    key = _cache_key(extras)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
     raws = _builtin_raws()
     for extra in extras:
         raws.extend(_extra_raws(extra))
-    return Lexicon.from_raw(raws)
+    lexicon = Lexicon.from_raw(raws)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = lexicon
+    return lexicon
