@@ -115,3 +115,18 @@ def test_a_plugin_exporter_joins_the_builtin_ones() -> None:
     assert {"markdown", "mermaid", "timelinejs", "html", "csv-events"} <= set(host.exporters)
     assert host.exporter("csv-events").export([load("review-zh-hans")]).startswith("2023-01/2023-03,other")
     assert any("careernarr_exporters" in p.hooks for p in host.plugins() if p.name == "careernarr.export.builtin")
+
+
+def test_export_all_example_writes_every_export(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "examples" / "export_all.py"
+    run = subprocess.run([sys.executable, str(script), str(tmp_path / "out")], capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stderr
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {"corpus.mmd", "corpus.timeline.json", "corpus.html", "job-changes-since-2020.html"} <= names
+    documents = [p for p in script.parent.joinpath("documents").iterdir() if p.is_file()]
+    assert sum(1 for n in names if n.endswith(".md")) == len(documents)
+    assert (tmp_path / "out" / "corpus.mmd").read_text("utf-8").startswith("timeline\n")

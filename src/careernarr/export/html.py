@@ -50,10 +50,11 @@ _W = 1200
 _LABEL_W = 190
 _X0 = _LABEL_W + 14
 _X1 = _W - 24
-_AXIS_H = 34
+_AXIS_H = 42
 _ROW_H = 22
 _LANE_PAD = 10
-_POINT_MIN_W = 7.0
+_POINT_MIN_W = 10.0
+_LANE_MIN_H = 50
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -169,11 +170,11 @@ def _axis(svg: etree._Element, scale: _Scale, height: float) -> None:
                 mx = scale.x(_dt.date(year, month, 1))
                 el(svg, "line", class_="minor", x1=mx, x2=mx, y1=_AXIS_H - 6, y2=height)
                 if year_w >= 300:
-                    el(svg, "text", str(month), class_="lane-count", x=mx + 3, y=_AXIS_H - 10)
-        el(svg, "line", class_="tick", x1=x, x2=x, y1=_AXIS_H - 14, y2=height)
+                    el(svg, "text", str(month), class_="lane-count", x=mx + 3, y=_AXIS_H - 9)
+        el(svg, "line", class_="tick", x1=x, x2=x, y1=_AXIS_H - 24, y2=height)
         if year % step == 0 or len(years) == 1:
             el(svg, "text", str(year), class_="year", x=round((x + x_end) / 2, 1),
-               y=_AXIS_H - 14, text_anchor="middle")
+               y=_AXIS_H - 26 if len(years) <= 3 else _AXIS_H - 14, text_anchor="middle")
 
 
 def _mark(g: etree._Element, entry: TimelineEntry, scale: _Scale, y: float, color: str) -> None:
@@ -213,7 +214,7 @@ def _chart(parent: etree._Element, tl: Timeline) -> None:
     for lane in lanes:
         entries = [e for e in dated if e.narrative == lane]
         rows = _pack(entries, scale)
-        h: float = (max(rows) + 1) * _ROW_H + 2 * _LANE_PAD
+        h: float = max(_LANE_MIN_H, (max(rows) + 1) * _ROW_H + 2 * _LANE_PAD)
         layout.append((lane, entries, rows, y, h))
         y += h
     height = y + 4
@@ -228,7 +229,8 @@ def _chart(parent: etree._Element, tl: Timeline) -> None:
         text = el(svg, "text", f"{lane + 1}  {short}" if len(tl.narratives) > 1 else short,
                   class_="lane-label", x=8, y=round(top + _LANE_PAD + 13, 1))
         el(text, "title", label)
-        el(svg, "text", f"{len(entries)} dated events", class_="lane-count", x=8, y=round(top + _LANE_PAD + 29, 1))
+        el(svg, "text", f"{len(entries)} dated event{'' if len(entries) == 1 else 's'}", class_="lane-count",
+           x=8, y=round(top + _LANE_PAD + 29, 1))
         for entry, row in zip(entries, rows):
             rng = entry.range
             assert rng is not None
@@ -372,7 +374,7 @@ def _row(ol: etree._Element, tl: Timeline, entry: TimelineEntry) -> None:
     if ev.subject != "narrator":
         el(meta, "span", ev.subject)
     if len(tl.narratives) > 1:
-        el(meta, "span", f"{entry.narrative + 1} · {tl.label(entry)}")
+        el(meta, "span", f"{entry.narrative + 1} · {clip_columns(tl.label(entry), 44)}", title=tl.label(entry))
     el(meta, "span", f"line {tl.location(entry).line}")
 
 
