@@ -6,14 +6,14 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 import careernarr
+import pytest
 from careernarr.errors import ParseError
 from careernarr.source import read_source
 from careernarr.testing import check_parser, sample
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from careernarr_journal import DayOneParser, JrnlParser
 
 FIXTURES = Path(__file__).parent / "fixtures"

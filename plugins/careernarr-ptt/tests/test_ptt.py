@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 import careernarr
+import pytest
 from careernarr.errors import ParseError
 from careernarr.source import read_source
 from careernarr.testing import check_parser
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from careernarr_ptt import PttParser
 
 FIXTURES = Path(__file__).parent / "fixtures"

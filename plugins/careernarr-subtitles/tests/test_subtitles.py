@@ -6,15 +6,15 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
+import careernarr
 import pytest
 import srt
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-import careernarr
 from careernarr.errors import ParseError
 from careernarr.source import read_source
 from careernarr.testing import check_parser, sample
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from careernarr_subtitles import SrtParser, WebVttParser
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from attrs import field, frozen
-
 from careernarr.errors import ParseError
 from careernarr.model import Narrative, Section
 from careernarr.source import Source

@@ -25,7 +25,7 @@ __all__ = ["JrnlParser"]
 _ENTRY = re.compile(
     r"^\[(?P<date>\d{4}-\d{2}-\d{2})[ T](?P<clock>\d{1,2}:\d{2}(?::\d{2})?)(?:[ \t]?(?P<ampm>[AaPp][Mm]))?\][ \t]?"
     r"(?P<rest>.*)$",
-    re.M,
+    re.MULTILINE,
 )
 _JSON_EXPECTED = 'jrnl\'s JSON export: {"entries": [{"date": "2025-03-05", "time": "09:14", "title": …, "body": …}]}'
 _TEXT_EXPECTED = "jrnl entries: lines starting `[2025-03-05 09:14] ` followed by the entry"

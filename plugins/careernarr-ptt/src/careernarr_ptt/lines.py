@@ -13,13 +13,13 @@ import re
 from attrs import frozen
 
 __all__ = [
-    "FIELD",
     "EDIT",
+    "FIELD",
     "FORWARDED",
     "FORWARDER",
     "PUSH",
-    "QUOTE_HEAD",
     "QUOTED",
+    "QUOTE_HEAD",
     "SITE",
     "URL_LINE",
     "Push",

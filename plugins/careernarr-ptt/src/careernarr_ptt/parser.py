@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from attrs import frozen
-
 from careernarr.errors import ParseError
 from careernarr.model import Narrative, Post, Section
 from careernarr.source import Source
@@ -111,7 +110,7 @@ class PttParser:
         keys = [_KEYS.get(m.group(1)) for ln in top if (m := FIELD.match(ln))]
         if "author" in keys and {"title", "time", "board"} & set(keys[keys.index("author"):]):
             return min(0.9 + 0.02 * len(set(keys)), 0.98)
-        if "批踢踢實業坊" in source.head or re.search(r"^※\s*(?:[發发]信站|引述《)", source.head, re.M):
+        if "批踢踢實業坊" in source.head or re.search(r"^※\s*(?:[發发]信站|引述《)", source.head, re.MULTILINE):
             return 0.6
         pushes = sum(1 for ln in source.head.split("\n") if match_push(ln))
         return 0.5 if pushes >= 3 else 0.0

@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from attrs import frozen
-
 from careernarr.model import Narrative, Section
 from careernarr.source import Source
 

@@ -11,7 +11,6 @@ import re
 from datetime import timedelta
 
 import srt
-
 from careernarr.errors import ParseError
 from careernarr.model import Narrative
 from careernarr.source import Source
@@ -24,7 +23,7 @@ __all__ = ["SrtParser"]
 _TS = r"\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}"
 # A cue at the very start: an optional number line, then a timing line.
 _FIRST_CUE = re.compile(rf"\A\s*(?:\d+[ \t]*\n)?[ \t]*{_TS}[ \t]*-->[ \t]*{_TS}")
-_TIMING_LINE = re.compile(rf"^[ \t]*{_TS}[ \t]*-->[ \t]*{_TS}", re.M)
+_TIMING_LINE = re.compile(rf"^[ \t]*{_TS}[ \t]*-->[ \t]*{_TS}", re.MULTILINE)
 _EXPECTED = "a cue: an optional number line, a timing line like `00:00:01,000 --> 00:00:04,000`, then its text"
 
 

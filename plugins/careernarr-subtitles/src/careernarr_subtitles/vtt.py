@@ -17,11 +17,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import webvtt
-from webvtt.errors import MalformedCaptionError
-
 from careernarr.errors import ParseError
 from careernarr.model import Narrative
 from careernarr.source import Source
+from webvtt.errors import MalformedCaptionError
 
 from ._cues import TIMING_LIKE, Cue, narrative_from_cues
 
