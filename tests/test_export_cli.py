@@ -65,7 +65,7 @@ def test_export_filters_events(corpus_json: Path) -> None:
     result = CliRunner().invoke(cli, ["export", str(corpus_json), "--to", "mermaid", "--subject", "other"])
     assert result.exit_code == 0
     body = result.output.split("\n", 2)[2]
-    assert body.count("(other)") == sum(1 for n in load_all() for e in n.events if e.subject == "other")
+    assert body.count("#40;other#41;") == sum(1 for n in load_all() for e in n.events if e.subject == "other")
 
 
 @pytest.mark.parametrize(
