@@ -211,7 +211,7 @@ def export_cmd(inputs: tuple[str, ...], to: str, output: str | None, each: bool,
         click.echo(f"{len(narratives)} files written to {output}/", err=True)
     else:
         write_atomic(Path(output), exporter.export(narratives))
-        click.echo(f"{len(narratives)} narratives written to {output}", err=True)
+        click.echo(f"{len(narratives)} narrative{'' if len(narratives) == 1 else 's'} written to {output}", err=True)
     if loaded.failures:
         raise SystemExit(1)
 

@@ -88,6 +88,8 @@ def _timeline_section(n: Narrative) -> list[str]:
                 f"{_cell(e.event.subject)} | {_cell(e.event.text)} | {loc.line} |"
             )
         lines.append("")
+    else:
+        lines += ["_No event could be placed in time._", ""]
     if tl.undated:
         lines += [
             f"### Undated events ({len(tl.undated)})", "",
