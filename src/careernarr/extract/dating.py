@@ -23,7 +23,8 @@ from .sentences import Sentence
 
 __all__ = ["Dated", "Dating", "LONG_SENTENCE", "scope_of"]
 
-#: Sentences longer than this are read clause by clause (run-on transcripts).
+#: Sentences longer than this (see :func:`~careernarr.extract.sentences.text_size`)
+#: are read clause by clause (run-on transcripts).
 LONG_SENTENCE = 120
 #: How far (in characters) a duration may sit from the words it measures.
 ATTACH_GAP = 6
@@ -34,7 +35,7 @@ _OFFSET_AFTER = ("后", "前", "以后", "之后", "以前", "之前", "以来",
 
 def scope_of(sentence: Sentence, clause: Span) -> Span:
     """The sentence of a clause; in a run-on sentence, the clauses around it."""
-    if len(sentence.span) <= LONG_SENTENCE:
+    if sentence.size <= LONG_SENTENCE:
         return sentence.span
     return sentence.window(sentence.clause_at(clause.start))
 

@@ -116,7 +116,7 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
 def _longest(matches: Sequence[Match]) -> list[Match]:
     """Matches that do not overlap, the longest (then the earliest) kept."""
     kept: list[Match] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.entry.strength == "weak", m.start)):
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
@@ -171,6 +171,10 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     return _Candidate(m, ci, strong)
 
 
+def _is_latin(text: str) -> bool:
+    return bool(text) and all(ord(ch) < 0x2E80 for ch in text)
+
+
 def _is_han(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
@@ -194,7 +198,9 @@ def _single_word(m: Match) -> bool:
 
 def _happened(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
     """Whether a weak word's context says something did happen (了, 过 …, or a date)."""
-    if cues.any("realis", clause.start, clause.end, outside=(m.start, m.end)) is not None:
+    inside_ok = m.entry.regex.flags & re.IGNORECASE and _is_latin(cues.text[m.start : m.end])
+    outside = None if inside_ok else (m.start, m.end)  # "joined" says it happened; "项目" does not
+    if cues.any("realis", clause.start, clause.end, outside=outside) is not None:
         return True
     if dating.duration(clause, m.start, m.end) is not None:
         return True
@@ -228,7 +234,7 @@ def _events_of(sentence: Sentence, found: Sequence[_Candidate], cues: Cues, voic
                dating: Dating, text: str) -> list[Event]:
     if not found:
         return []
-    long = len(sentence.span) > LONG_SENTENCE
+    long = sentence.size > LONG_SENTENCE
     groups = _groups(found, merge=not long)
     if len(groups) > 1 and not long:
         done = {id(g): _completed(g, sentence, cues, dating) for g in groups}
@@ -246,6 +252,8 @@ def _completed(group: Sequence[_Candidate], sentence: Sentence, cues: Cues, dati
             return True
         if any(t.value for t in dating.inside(clause.start, clause.end)):
             return True
+        if dating.duration(clause, cand.match.start, cand.match.end) is not None:
+            return True  # 住院两周
     return False
 
 

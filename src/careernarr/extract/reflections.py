@@ -16,7 +16,8 @@ cue, or with three weak ones. Some sentences count less:
 * in a thread, a sentence aimed at or about someone (你, 他, op …): a turn in
   the argument rather than a view.
 
-Questions are never reflections. Its kind is that of its heaviest cues
+A quotation someone speaks counts as a weak cue. Questions are never
+reflections. Its kind is that of its heaviest cues
 (``insight``, ``advice``, ``resolution``, ``opinion``); words spoken inside a
 quotation are a ``quote``; in a thread every reflection is the ``opinion`` of
 the post's author, who is its ``speaker``. Themes come from the theme
@@ -34,7 +35,7 @@ from .context import ExtractionContext
 from .cues import Cues, find_all
 from .dating import LONG_SENTENCE
 from .lexicon import Lexicon, Match, load_lexicon
-from .sentences import Sentence, segment
+from .sentences import Sentence, segment, text_size
 from .subject import _is_speech
 
 __all__ = ["ReflectionExtractor", "find_reflections", "weigh"]
@@ -71,8 +72,9 @@ def _bucket(matches: Sequence[Match], starts: Sequence[int], span: Span) -> list
 
 
 def _longest(matches: Sequence[Match]) -> list[Match]:
+    """Matches that do not overlap: the longest, then the strongest, then the earliest."""
     kept: list[Match] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.entry.strength == "weak", m.start)):
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
@@ -80,7 +82,7 @@ def _longest(matches: Sequence[Match]) -> list[Match]:
 
 def _units(sentence: Sentence, cue_matches: Sequence[Match]) -> list[Span]:
     """The sentence, or for a run-on sentence the clause windows around its cues."""
-    if len(sentence.span) <= LONG_SENTENCE:
+    if sentence.size <= LONG_SENTENCE:
         return [sentence.span]
     windows: list[Span] = []
     for m in cue_matches:
@@ -105,11 +107,14 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     strong = any(s in ("strong", "narrated") for s in strengths)
     needed = THRESHOLD if strong else WEAK_ONLY_THRESHOLD
     notes: list[str] = []
+    if _speech_share(unit, sentence, cues) * 2 >= len(unit):
+        weight += 1  # quoted speech: someone's words, a weak cue of its own
+        notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
     if not narrated and _tells_a_story(unit, sentence, cues):
         weight -= 2
         notes.append("story -2")
-    if len(unit) > LONG_REFLECTION:
+    if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
         weight -= 1
         notes.append("long -1")
     someone = personal or cues.any("second_person", unit.start, unit.end) is not None
@@ -122,11 +127,18 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     return weight, needed, notes
 
 
+def _speech_share(unit: Span, sentence: Sentence, cues: Cues) -> int:
+    """How many characters of ``unit`` lie inside quotations someone speaks."""
+    quoted = [q for q in sentence.quoted if len(q) >= 6 and _is_speech(cues, sentence, q)]
+    return sum(min(q.end, unit.end) - max(q.start, unit.start) for q in quoted
+               if q.start < unit.end and q.end > unit.start)
+
+
 def _tells_a_story(unit: Span, sentence: Sentence, cues: Cues) -> bool:
-    if cues.any("narrative", unit.start, unit.end) is not None:
-        return True
-    first = cues.any("first_person", unit.start, unit.end)
-    return first is not None and cues.any("realis", unit.start, unit.end) is not None
+    """A sentence that says 我/I and 了, 过, 当我, 以为 … tells the narrator's story."""
+    if cues.any("first_person", unit.start, unit.end) is None:
+        return False
+    return any(cues.any(name, unit.start, unit.end) is not None for name in ("narrative", "realis"))
 
 
 def _aimed(unit: Span, sentence: Sentence, cues: Cues) -> bool:
@@ -184,11 +196,9 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
     post = sentence.post
     if thread and post is not None:
         return "opinion", post.author or ("narrator" if post.floor == 0 else None)
-    quoted = [q for q in sentence.quoted if len(q) >= 6 and _is_speech(cues, sentence, q)]
-    inside = sum(min(q.end, unit.end) - max(q.start, unit.start) for q in quoted
-                 if q.start < unit.end and q.end > unit.start)
-    if quoted and inside * 2 >= len(unit):
-        before = Span(sentence.start, quoted[0].start)
+    if _speech_share(unit, sentence, cues) * 2 >= len(unit):
+        quoted = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start]
+        before = Span(sentence.start, quoted[0].start if quoted else unit.start)
         own = cues.any("self_speech", before.start, before.end) is not None
         return "quote", "narrator" if own else None
     weights: dict[str, int] = {}

@@ -22,7 +22,7 @@ from attrs import field, frozen
 
 from ..model import Narrative, Post, Section, Span
 
-__all__ = ["SKIPPED_ROLES", "Sentence", "quote_spans", "segment"]
+__all__ = ["SKIPPED_ROLES", "Sentence", "quote_spans", "segment", "text_size"]
 
 #: Section roles whose text is not narrative prose.
 SKIPPED_ROLES = frozenset({
@@ -51,6 +51,15 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DIAGRAM_OPEN = re.compile(r"^\s*<(Mermaid_Diagram|mermaid|diagram)\b[^>]*>", re.IGNORECASE)
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+
+def text_size(text: str) -> int:
+    """How long a stretch of text reads: Chinese characters count one, English words two."""
+    han = sum(1 for ch in text if "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    return han + 2 * len(_LATIN_WORD.findall(text))
+
+
 def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
     return tuple(value)
 
@@ -61,7 +70,8 @@ class Sentence:
 
     ``paragraph`` numbers blank-line separated blocks from 0; ``role`` is its
     section's role (``body`` when it has none); ``post`` the post it belongs
-    to in a thread; ``quoted`` the spans of quotations inside it.
+    to in a thread; ``quoted`` the spans of quotations inside it; ``size``
+    how long it reads (see :func:`text_size`).
     """
 
     span: Span
@@ -72,6 +82,7 @@ class Sentence:
     post: Post | None = None
     quoted: tuple[Span, ...] = field(default=(), converter=_spans)
     index_in_paragraph: int = 0
+    size: int = 0
 
     @property
     def start(self) -> int:
@@ -315,6 +326,6 @@ def segment(narrative: Narrative) -> list[Sentence]:
                         inner.append(Span(max(q.start, a), min(q.end, b)))
                 sentences.append(Sentence(
                     Span(a, b), _clauses(text, a, b), paragraph, role, section,
-                    narrative.post_at(a), inner, index))
+                    narrative.post_at(a), inner, index, text_size(text[a:b])))
                 index += 1
     return sentences

@@ -62,6 +62,15 @@ SKIP_ROLES = frozenset({"header", "diagram", "code", "keywords", "frontmatter", 
 _NOT_ABOUT = frozenset("预节合签相制邀婚公条和契")
 _ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 _COMPOUND_GAP = re.compile(r"[ \t]*(?:零|又|and|,)?[ \t]*\Z", re.IGNORECASE)
+#: Stretches of Latin letters and digits where English expressions can be.
+_LATIN_RUN = re.compile(r"[A-Za-z0-9'‘’][A-Za-z0-9 \t,.'‘’\-–—~/:$&]*")
+_LETTER = re.compile(r"[A-Za-z]")
+#: Every English expression holds one of these (a month, a unit, a season, a relative day).
+_EN_GATE = re.compile(
+    r"[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|[Yy]e?a?r|[Mm]onth|[Ww]eek"
+    r"|[Dd]ay|[Hh]ou?r|[Mm]in|[Ss]ec|[Dd]ecade|[Ff]ortnight|[Yy]esterday|[Tt]omorrow|[Qq]uarter|[Ss]pring"
+    r"|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|\ds\b|YEAR|MONTH|DAY|WEEK"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _ZH_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -81,7 +90,11 @@ class TimeFinder:
     def __init__(self, lexicon: TimeLexicon) -> None:
         self.lexicon = lexicon
         self.fold = lexicon.fold_table()
-        self.patterns = numeric_patterns() + chinese_patterns(lexicon) + english_patterns(lexicon)
+        everywhere, in_latin = english_patterns(lexicon)
+        self.patterns = numeric_patterns() + chinese_patterns(lexicon) + everywhere
+        self.latin_patterns = in_latin
+        pairs = sorted(self.fold.items())
+        self.fold_re = re.compile("[" + "".join(re.escape(chr(k)) for k, _ in pairs) + "]") if pairs else None
         zh, en = lexicon.table("zh", "cues"), lexicon.table("en", "cues")
         separators = list(zh.get("range_separators", [])) + list(en.get("range_separators", []))
         self.separator = re.compile(rf"{S}(?:{_alt(separators)}){S}", re.IGNORECASE)
@@ -101,9 +114,20 @@ class TimeFinder:
 
     # --- finding ------------------------------------------------------------
 
+    def fold_text(self, text: str) -> str:
+        """``text`` with traditional characters read as simplified ones (same length)."""
+        if self.fold_re is None:
+            return text
+        table = self.fold
+        return self.fold_re.sub(lambda m: chr(table[ord(m.group())]), text)
+
     def atoms(self, folded: str, skip: Sequence[tuple[int, int]] = ()) -> list[Atom]:
         """The non-overlapping atoms of ``folded`` text, outside the ``skip`` spans, in order."""
-        found = sorted(scan(folded, self.patterns), key=lambda a: (a.start, a.start - a.end))
+        found = list(scan(folded, self.patterns))
+        for run in _LATIN_RUN.finditer(folded):
+            if _LETTER.search(folded, run.start(), run.end()) and _EN_GATE.search(folded, run.start(), run.end()):
+                found.extend(scan(folded, self.latin_patterns, run.start(), run.end()))
+        found.sort(key=lambda a: (a.start, a.start - a.end))
         starts = [s for s, _ in skip]
         chosen: list[Atom] = []
         last_end = -1
@@ -147,7 +171,7 @@ class TimeFinder:
     def extract(self, narrative: Narrative, reference_date: str | None = None) -> list[TimeExpr]:
         """Every time expression of ``narrative`` (outside metadata, diagrams and code)."""
         text = narrative.text
-        folded = text.translate(self.fold)
+        folded = self.fold_text(text)
         skip = _skip_spans(narrative)
         atoms = self.atoms(folded, skip)
         ref_date = parse_reference(reference_date or narrative.date)

@@ -32,7 +32,6 @@ __all__ = [
 #: Spaces allowed inside an expression (never a line break).
 S = r"[ \t\u3000]*"
 
-_LATIN_WORD = re.compile(r"([A-Za-z][A-Za-z.'’]*)[ \t]*\Z")
 
 
 @define
@@ -85,10 +84,11 @@ Handler = Callable[["re.Match[str]", str], Optional[Atom]]
 Pattern = tuple["re.Pattern[str]", Handler]
 
 
-def scan(text: str, patterns: list[Pattern]) -> Iterator[Atom]:
-    """Every atom the patterns find in ``text`` (overlaps included)."""
+def scan(text: str, patterns: list[Pattern], start: int = 0, end: int | None = None) -> Iterator[Atom]:
+    """Every atom the patterns find in ``text[start:end]`` (overlaps included)."""
+    stop = len(text) if end is None else end
     for regex, handler in patterns:
-        for m in regex.finditer(text):
+        for m in regex.finditer(text, start, stop):
             atom = handler(m, text)
             if atom is not None:
                 yield atom
@@ -110,8 +110,18 @@ def prev_char(text: str, pos: int, skip_space: bool = False) -> str:
 
 def prev_word(text: str, pos: int) -> str:
     """The Latin word right before ``pos`` (spaces skipped), lower-cased, or ``""``."""
-    m = _LATIN_WORD.search(text, max(0, pos - 40), pos)
-    return m.group(1).lower().rstrip("'’") if m else ""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    end = i + 1
+    while i >= 0 and end - i <= 30 and (text[i].isascii() and text[i].isalpha() or text[i] in ".'’"):
+        i -= 1
+    word = text[i + 1 : end].strip(".'’")
+    if not word or not word[0].isalpha():
+        return ""
+    if i >= 0 and text[i].isascii() and text[i].isalnum():
+        return ""  # part of a longer token (v2, H1)
+    return word.lower()
 
 
 # --- numeric dates shared by every language ---------------------------------
@@ -122,7 +132,7 @@ _ISO = re.compile(
     r"(?:[T ](?P<clock>(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)(?:\.\d+)?)?"
     rf"(?P<suffix>{S}[日号])?"
 )
-_US = re.compile(rf"(?P<a>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<b>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<y>{_YEAR4})")
+_US = re.compile(rf"(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>{_YEAR4})")
 _YEAR_RANGE = re.compile(
     rf"(?P<a>{_YEAR4}){S}(?:-|–|—|~|〜|到|至){S}(?P<b>{_YEAR4}|\d\d)(?![\d.])(?P<nian>{S}年(?!代))?"
 )
@@ -161,7 +171,7 @@ def _us(m: re.Match[str], text: str) -> Atom | None:
         return None
     a, b = int(m.group("a")), int(m.group("b"))
     month, day = (a, b) if a <= 12 else (b, a)
-    if month > 12:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return Atom(start, end, "numeric-date-us", year=int(m.group("y")), month=month, day=day)
 

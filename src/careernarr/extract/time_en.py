@@ -25,6 +25,36 @@ _NUMBER_WORDS = (
 _VAGUE_WORDS = r"a[ \t]+few|a[ \t]+couple[ \t]+of|several|many|a[ \t]+number[ \t]+of|some"
 
 
+_SIMPLE_NUMBERS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_DECADE_FULL = re.compile(r"(?:19|20)\d0|'\d0|[2-9]0")
+
+
+def _cased(words: list[str]) -> list[str]:
+    """Each word as written and with a capital first letter (sentence starts)."""
+    out = []
+    for word in words:
+        out.append(word)
+        out.append(word[:1].upper() + word[1:])
+    return out
+
+
+def _number_words() -> str:
+    """Numbers in words, each alternative starting with a literal letter."""
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    multi = ["a few", "a couple of", "a number of", "one and a half", "half a", "half an", "several", "many", "some"]
+    alts = [re.escape(w).replace(r"\ ", r"[ \t]+") for w in _cased(multi)]
+    alts += [rf"{t}(?:[ -](?:{ones}))?" for t in _cased(_TENS)]
+    singles = [w for w in _SIMPLE_NUMBERS if w not in _TENS]
+    alts += [re.escape(w) for w in sorted(_cased(singles), key=len, reverse=True)]
+    alts += ["an?", "An?"]
+    return "|".join(alts)
+
+
 def _alt(words: list[str], *, spaces: bool = True) -> str:
     out = []
     for word in sorted(words, key=len, reverse=True):
@@ -74,13 +104,23 @@ class _English:
         self.not_year_after = tuple(not_year.get("after", []))
         self.not_year_before = frozenset(not_year.get("before", []))
 
+        # Each pattern starts with literal words or one character class (no \\b, no
+        # IGNORECASE up front) so the regex engine skips quickly to candidates;
+        # word starts are checked in the handlers.
         month_alt = _alt(list(self.months), spaces=False)
-        self.month_re = re.compile(
-            rf"(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon1>{month_alt})\b(?:\.(?={S}\d))?"
-            rf"(?:,?{S}(?P<y1>(?:1[89]|20)\d\d)(?!\d))?"
-            rf"|(?P<mon>{month_alt})\b(?:\.(?={S}\d))?(?:[ \t]+(?:the[ \t]+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"
+        month_tail = (
             rf"(?:,?{S}(?:of[ \t]+)?(?P<y>(?:1[89]|20)\d\d)(?!\d))?"
         )
+        self.month_res = [
+            re.compile(
+                rf"(?P<mon>{month_alt})(?![A-Za-z])(?:\.(?={S}\d))?"
+                rf"(?:[ \t]+(?:the[ \t]+)?(?P<d>\d\d?)(?:st|nd|rd|th)?(?![\d:]))?" + month_tail
+            ),
+            re.compile(
+                rf"(?P<d>\d\d?)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon>{month_alt})(?![A-Za-z])"
+                rf"(?:\.(?={S}\d))?" + month_tail
+            ),
+        ]
         part_words = sorted(set(self.year_parts) | set(self.month_parts), key=len, reverse=True)
         season_alt = _alt(list(self.seasons))
         quarter_alt = _alt(list(self.quarters))
@@ -93,32 +133,43 @@ class _English:
             rf")(?:in[ \t]+)?\Z",
             re.IGNORECASE,
         )
+        self.prefix_tails = {w.split()[-1].lower() for w in part_words} | set(self.seasons) | {
+            "of", "in", "q1", "q2", "q3", "q4", "h1", "h2"}
         self.year_re = re.compile(r"(?:19[5-9]|20[0-6])\d")
         self.suffix_re = re.compile(rf"{S}-?{S}(?P<q>Q[1-4]|H[12])(?![0-9A-Za-z])")
         rel_words = (list(self.rel_years) + list(self.ana_years) + list(self.rel_months)
                      + list(self.rel_weeks) + list(self.rel_days) + self.deictic)
-        self.rel_re = re.compile(
-            rf"\b(?:(?P<w>{_alt(rel_words)})|(?P<srel>this|last|next)[ \t]+(?P<season>{season_alt})"
-            rf"|the[ \t]+(?P<qw>{quarter_alt})[ \t]+quarter)\b",
-            re.IGNORECASE,
-        )
+        self.rel_res = [
+            re.compile(rf"(?P<w>{_alt(_cased(rel_words))})(?![A-Za-z])"),
+            re.compile(rf"(?P<srel>{_alt(_cased(['this', 'last', 'next']))})[ \t]+(?P<season>(?i:{season_alt}))(?![A-Za-z])"),
+            re.compile(rf"[Tt]he[ \t]+(?P<qw>{quarter_alt})[ \t]+quarter(?![A-Za-z])"),
+        ]
         unit_alt = _alt([u + "s" for u in self.units] + list(self.units), spaces=False)
-        number = rf"\d+(?:\.\d+)?|{_NUMBER_WORDS}|half[ \t]+an?|one[ \t]+and[ \t]+a[ \t]+half|an?|{_VAGUE_WORDS}"
-        self.duration_re = re.compile(
-            rf"\b(?P<num>{number})(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>{unit_alt})\b"
-            r"(?P<half>[ \t]+and[ \t]+a[ \t]+half)?(?P<dir>[ \t]+(?:ago|later|earlier|before|after))?",
-            re.IGNORECASE,
-        )
-        self.range_re = re.compile(
-            rf"\b(?P<n1>\d+|{_NUMBER_WORDS})[ \t]*(?:-|–|—|to|or)[ \t]*(?P<n2>\d+|{_NUMBER_WORDS})"
-            rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>{unit_alt})\b",
-            re.IGNORECASE,
-        )
-        self.decade_re = re.compile(r"(?:(?P<c>19|20)(?P<d>\d)0|'(?P<d2>\d)0|(?<=the )(?P<d3>[2-9])0)'?s\b")
+        unit = rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>(?i:{unit_alt}))(?![A-Za-z])"
+        after = r"(?P<half>[ \t]+and[ \t]+a[ \t]+half)?(?P<dir>[ \t]+(?:ago|later|earlier|before|after))?"
+        self.duration_res = [
+            re.compile(rf"(?P<num>\d[\d.]*){unit}{after}"),
+            re.compile(rf"(?P<num>{_number_words()}){unit}{after}"),
+        ]
+        range_unit = rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>(?i:{unit_alt}))(?![A-Za-z])"
+        second = rf"[ \t]*(?:-|–|—|to|or)[ \t]*(?P<n2>\d+|(?i:{_NUMBER_WORDS}))"
+        self.range_res = [
+            re.compile(rf"(?P<n1>\d\d*){second}{range_unit}"),
+            re.compile(rf"(?P<n1>{_alt(_cased(_SIMPLE_NUMBERS))}){second}{range_unit}"),
+        ]
+        self.decade_re = re.compile(r"(?P<dec>[12'2-9][0-9]{1,3})'?s(?![A-Za-z])")
 
     # --- look-back ----------------------------------------------------------
 
     def _prefix(self, text: str, start: int) -> re.Match[str] | None:
+        i = start - 1
+        while i >= 0 and text[i] in " \t-":
+            i -= 1
+        j = i
+        while j >= 0 and text[j].isascii() and text[j].isalnum():
+            j -= 1
+        if text[j + 1 : i + 1].lower() not in self.prefix_tails:
+            return None
         return self.prefix_re.search(text, max(0, start - 40), start)
 
     def _apply_prefix(self, atom: Atom, text: str, *, month: bool) -> None:
@@ -157,12 +208,14 @@ class _English:
         before = prev_char(text, start)
         if before.isascii() and before.isalnum():
             return None
-        name = m.group("mon1") or m.group("mon")
-        day_text = m.group("d1") or m.group("d")
-        year_text = m.group("y1") or m.group("y")
-        if m.group("mon1") and m.group("mon1") in self.ambiguous_months and not year_text:
-            if prev_word(text, m.start("mon1")) != "of" and m.group("mon1") == "May":
-                return None
+        name = m.group("mon")
+        day_text = m.group("d")
+        year_text = m.group("y")
+        if day_text and not 1 <= int(day_text) <= 31:
+            return None
+        day_first = m.start("mon") > start
+        if day_first and name == "May" and not year_text and prev_word(text, m.start("mon")) != "of":
+            return None
         if not day_text and not year_text and name in self.ambiguous_months:
             word = prev_word(text, start)
             if word not in self.month_cues and not self._prefix(text, start):
@@ -194,19 +247,23 @@ class _English:
         return atom
 
     def relative(self, m: re.Match[str], text: str) -> Atom | None:
+        before = prev_char(text, m.start())
+        if before.isascii() and before.isalnum():
+            return None
+        g = m.groupdict().get
         atom = Atom(m.start(), m.end(), "en-relative")
-        if m.group("qw"):
+        if g("qw"):
             atom.months = self.quarter_months[self.quarters[m.group("qw").lower()]]
             atom.rule = "en-quarter"
             return atom
-        if m.group("srel"):
-            if m.group("srel").lower() != "this":
+        if g("srel"):
+            if (g("srel") or "").lower() != "this":
                 atom.kind = "none"
                 return atom
             atom.rel_year = 0
-            atom.season = self.seasons[m.group("season").lower()]
+            atom.season = self.seasons[(g("season") or "").lower()]
             return atom
-        word = " ".join(m.group("w").lower().split())
+        word = " ".join((g("w") or "").lower().split())
         if word in self.rel_years:
             atom.rel_year = self.rel_years[word]
             self._apply_prefix(atom, text, month=False)
@@ -225,6 +282,9 @@ class _English:
 
     def duration(self, m: re.Match[str], text: str) -> Atom | None:
         start, end = m.span()
+        before = prev_char(text, start)
+        if before.isascii() and before.isalnum() or before == ".":
+            return None
         num = " ".join(m.group("num").lower().split())
         unit = m.group("unit").lower()
         unit = unit[:-1] if unit not in self.units and unit.endswith("s") else unit
@@ -252,7 +312,10 @@ class _English:
         elif num.startswith("one and"):
             amount = 1.5
         elif num[0].isdigit():
-            amount = float(num)
+            try:
+                amount = float(num)
+            except ValueError:
+                return None
         else:
             value = english_number(num)
             if value is None:
@@ -282,7 +345,8 @@ class _English:
         return atom
 
     def range_duration(self, m: re.Match[str], text: str) -> Atom | None:
-        if prev_char(text, m.start()).isdigit():
+        before = prev_char(text, m.start())
+        if before.isascii() and before.isalnum():
             return None
         return Atom(m.start(), m.end(), "en-duration-range", kind="none")
 
@@ -290,24 +354,32 @@ class _English:
         before = prev_char(text, m.start())
         if before.isascii() and before.isalnum():
             return None
+        dec = m.group("dec")
+        if not _DECADE_FULL.fullmatch(dec):
+            return None
         atom = Atom(m.start(), m.end(), "en-decade")
-        if m.group("c"):
-            atom.decade = f"{m.group('c')}{m.group('d')}X"
+        if len(dec) == 4:
+            atom.decade = dec[:3] + "X"
+        elif dec.startswith("'"):
+            atom.two_digit_decade = int(dec[1:])
+        elif text[max(0, m.start() - 4) : m.start()].lower() == "the ":
+            atom.two_digit_decade = int(dec)
         else:
-            atom.two_digit_decade = int(m.group("d2") or m.group("d3")) * 10
+            return None  # in her 30s: an age
         return atom
 
-    def patterns(self) -> list[Pattern]:
-        return [
-            (self.month_re, self.month),
-            (self.year_re, self.year),
-            (self.rel_re, self.relative),
-            (self.duration_re, self.duration),
-            (self.range_re, self.range_duration),
-            (self.decade_re, self.decade),
-        ]
+    def patterns(self) -> tuple[list[Pattern], list[Pattern]]:
+        everywhere = [(self.year_re, self.year)]
+        in_latin_runs: list[Pattern] = [(r, self.month) for r in self.month_res]
+        in_latin_runs += [(r, self.relative) for r in self.rel_res]
+        in_latin_runs += [(r, self.duration) for r in self.duration_res]
+        in_latin_runs += [(r, self.range_duration) for r in self.range_res]
+        in_latin_runs.append((self.decade_re, self.decade))
+        return everywhere, in_latin_runs
 
 
-def english_patterns(lexicon: TimeLexicon) -> list[Pattern]:
-    """The English patterns (and the bare year), built from ``lexicon``."""
+def english_patterns(lexicon: TimeLexicon) -> tuple[list[Pattern], list[Pattern]]:
+    """The English patterns, built from ``lexicon``: those run on the whole text (the bare
+    year ``2025``, written in every language) and those only worth running where there are
+    Latin letters."""
     return _English(lexicon).patterns()

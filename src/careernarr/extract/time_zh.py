@@ -24,6 +24,9 @@ _CN_DIGITS = set(_D + "十百千")
 _NUM = rf"(?:\d+(?:\.\d+)?|好几|若干|[{_D}十百千几数]+|半)"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_NUM_FULL = re.compile(_NUM)
+_MONTH_FULL = re.compile(_MONTH)
+_DECADE_FULL = re.compile(r"(?:19|20)?\d0|[二三四五六七八九]十|[零一二三四五六七八九]零")
 _VAGUE_YEAR_PAIRS = {"一二", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九"}
 #: Han characters after which a two-digit year may stand (在14年, 从14年底).
 _YEAR_LEAD = set("在于从自至到截是")
@@ -105,15 +108,18 @@ class _Chinese:
             rf"|{S}(?P<season>{_alt(season_forms)})"
             r")?"
         )
-        self.year_re = re.compile(
-            rf"(?:(?:(?P<y4>(?:1[89]|20)\d\d)|(?P<y2>\d\d)|(?P<ycn>[零一二三四五六七八九]{{4}}|[零一二三四五六七八九]{{2}})){S}年(?P<du>度)?"
-            rf"|(?P<rel>{_alt(years)})"
-            + (rf"|(?P<dei>{_alt(deictic_years)})" if deictic_years else "")
-            + ")"
-            + tail
-        )
+        # Each pattern starts with one character class or literal words, so
+        # the regex engine can skip ahead to candidates quickly.
+        year_heads = [
+            rf"(?P<yd>\d\d(?:\d\d)?){S}年(?P<du>度)?",
+            rf"(?P<ycn>[零一二三四五六七八九][零一二三四五六七八九](?:[零一二三四五六七八九]{{2}})?){S}年(?P<du>度)?",
+            rf"(?P<rel>{_alt(years)})",
+        ]
+        if deictic_years:
+            year_heads.append(rf"(?P<dei>{_alt(deictic_years)})")
+        self.year_res = [re.compile(head + tail) for head in year_heads]
         self.month_re = re.compile(
-            rf"(?P<mon>{_MONTH}){S}月(?P<fen>份)?(?:{S}(?P<day>{_DAY}){S}[日号])?"
+            rf"(?P<mon>[0-9十一二三四五六七八九][0-9一二]?){S}月(?P<fen>份)?(?:{S}(?P<day>{_DAY}){S}[日号])?"
             rf"(?:{S}(?P<mpart>{_alt(self.month_parts)}))?"
         )
         units_alt = _alt(self.units)
@@ -122,30 +128,28 @@ class _Chinese:
             rf"(?:个{S}(?P<cpart>[多半]{S})?(?P<cunit>{counted})|(?P<unit>{units_alt}))"
         )
         self.duration_re = re.compile(
-            rf"(?P<num>{_NUM})(?P<more>{S}[多余来])?{S}{self.unit_re}(?P<tail>半|多(?!少))?"
-            rf"(?:{S}(?P<dir>以前|之前|以后|之后|前|后))?"
+            rf"(?P<num>[0-9{_D}十百千几数好若半][0-9.{_D}十百千几数干]*)(?P<more>{S}[多余来])?{S}{self.unit_re}"
+            rf"(?P<tail>半|多(?!少))?(?:{S}(?P<dir>以前|之前|以后|之后|前|后))?"
         )
         self.range_dur_re = re.compile(
-            rf"(?P<n1>\d+|[{_D}十]+){S}(?:-|~|–|—|到|至){S}(?P<n2>\d+|[{_D}十]+){S}(?:个{S})?(?P<unit>{units_alt})"
+            rf"(?P<n1>[0-9{_D}十][0-9{_D}十]*){S}(?:-|~|–|—|到|至){S}(?P<n2>\d+|[{_D}十]+){S}(?:个{S})?(?P<unit>{units_alt})"
         )
-        self.part_re = re.compile(
-            rf"(?P<ypart>{_alt(self.year_parts)})"
-            rf"|(?:第{S})?(?P<qcn>[一二三四1-4]){S}季度"
-            rf"|(?P<qq>Q[1-4])(?![0-9A-Za-z])(?:{S}(?P<qy>(?:19|20)\d\d)(?!\d))?"
-            rf"|(?P<season>{_alt(self.lone_seasons)})"
-        )
+        self.part_res = [
+            re.compile(rf"(?P<ypart>{_alt(self.year_parts)})"),
+            re.compile(rf"(?P<qhead>[第一二三四1-4]){S}(?P<qnum>[一二三四1-4])?{S}季度"),
+            re.compile(rf"(?P<qq>Q[1-4])(?![0-9A-Za-z])(?:{S}(?P<qy>(?:19|20)\d\d)(?!\d))?"),
+            re.compile(rf"(?P<season>{_alt(self.lone_seasons)})"),
+        ]
         rel_words = {**self.rel_months, **self.rel_weeks, **self.rel_days}
         self.rel_re = re.compile(rf"(?P<w>{_alt(list(rel_words) + self.deictic)})")
         self.idiom_re = re.compile(_alt(self.idioms)) if self.idioms else None
         self.bare_year_re = re.compile(r"[一二][零九][零一二三四五六七八九]{2}")
-        self.decade_re = re.compile(
-            rf"(?P<d>(?:19|20)?\d0|[二三四五六七八九]十|[零一二三四五六七八九]零){S}年代"
-        )
+        self.decade_re = re.compile(rf"(?P<d>[0-9{_D}][0-9十零]{{0,3}}){S}年代")
 
     # --- handlers -----------------------------------------------------------
 
     def _year_tail(self, m: re.Match[str], atom: Atom, text: str) -> Atom | None:
-        g = m.group
+        g = m.groupdict().get
         if g("mon"):
             month = _num_value(g("mon"))
             if month is None or not 1 <= month <= 12:
@@ -163,6 +167,8 @@ class _Chinese:
             key = word if g("ypart2") else "年" + word
             if self._part_is_prose(key, text, m.end()):
                 atom.end = m.start("ypart" if g("ypart") else "ypart2")
+                while atom.end > atom.start and text[atom.end - 1] in " \t":
+                    atom.end -= 1
                 return atom
             atom.months = self.year_parts[key]
         elif g("holiday"):
@@ -184,14 +190,14 @@ class _Chinese:
 
     def year(self, m: re.Match[str], text: str) -> Atom | None:
         start = m.start()
-        g = m.group
+        g = m.groupdict().get
         before = prev_char(text, start)
         atom = Atom(start, m.end(), "zh-year")
         has_tail = any(g(k) for k in ("mon", "ypart", "ypart2", "holiday", "qcn", "qq", "season"))
-        if g("y4"):
-            if before.isdigit():
+        if g("yd") and len(g("yd") or "") == 4:
+            if before.isdigit() or not 1800 <= int(g("yd") or 0) <= 2099:
                 return None
-            atom.year = int(g("y4"))
+            atom.year = int(g("yd") or 0)
         elif g("ycn") and len(g("ycn")) == 4:
             if before in _CN_DIGITS:
                 return None
@@ -200,18 +206,18 @@ class _Chinese:
                 return None
             atom.year = value
         elif g("ycn"):
-            digits = g("ycn")
+            digits = g("ycn") or ""
             if before in _CN_DIGITS or (digits in _VAGUE_YEAR_PAIRS and not has_tail):
                 return None  # 三五年: three or five years
             atom.two_digit = digit_sequence(digits)
-        elif g("y2"):
+        elif g("yd"):
             if before.isdigit() or (is_han(before) and before not in _YEAR_LEAD):
                 return None  # 工作了16年: a count of years
             if not has_tail and not (before in _YEAR_LEAD or self._two_digit_range(text, m.end())):
                 return None
-            atom.two_digit = int(g("y2"))
+            atom.two_digit = int(g("yd") or 0)
         elif g("rel"):
-            word = g("rel")
+            word = g("rel") or ""
             if text[m.end() : m.end() + 1] in set("龄级纪轻华会代") or (
                 word == "同年" and before in set("不相共")
             ):
@@ -242,6 +248,8 @@ class _Chinese:
         after = text[m.end() : m.end() + 1]
         if m.group("fen") is None and m.group("day") is None and after in set("薪亮饼球嫂票息光"):
             return None
+        if not _MONTH_FULL.fullmatch(m.group("mon")):
+            return None
         month = _num_value(m.group("mon"))
         if month is None or not 1 <= month <= 12:
             return None
@@ -257,10 +265,11 @@ class _Chinese:
 
     def part(self, m: re.Match[str], text: str) -> Atom | None:
         start = m.start()
+        g = m.groupdict().get
         before = prev_char(text, start)
         atom = Atom(start, m.end(), "zh-year-part")
-        if m.group("ypart"):
-            word = m.group("ypart")
+        if g("ypart"):
+            word = g("ypart") or ""
             if word.startswith("年") and (
                 before.isdigit() or before in _CN_DIGITS or before in set("这那每几数多余来半全整同次今去明前后本当一")
             ):
@@ -268,28 +277,29 @@ class _Chinese:
             if self._part_is_prose(word, text, m.end()):
                 return None
             atom.months = self.year_parts[word]
-        elif m.group("qcn"):
-            if before in set("每上下本这那个"):
+        elif g("qhead"):
+            head, number = g("qhead") or "", g("qnum")
+            if (head == "第") == (number is None) or before in set("每上下本这那个第"):
                 return None
-            q = _num_value(m.group("qcn"))
+            q = _num_value(number or head)
             if q not in self.quarters:
                 return None
             atom.months = self.quarters[q]
-        elif m.group("qq"):
+        elif g("qq"):
             if before.isascii() and before.isalnum():
                 return None
             rest = text[m.end() : m.end() + 3].lstrip(" \t")
-            if rest[:1] in (":", "：") and not m.group("qy"):
+            if rest[:1] in (":", "：") and not g("qy"):
                 return None  # Q1: a question's label
-            atom.months = self.quarters[int(m.group("qq")[1])]
-            if m.group("qy"):
-                atom.year = int(m.group("qy"))
-        elif m.group("season"):
+            atom.months = self.quarters[int((g("qq") or "Q0")[1])]
+            if g("qy"):
+                atom.year = int(g("qy") or 0)
+        elif g("season"):
             if is_han(before) and before not in set("在从到于至"):
                 return None
             if text[m.end() : m.end() + 1] in set("的般"):
                 return None
-            atom.season = self.lone_seasons[m.group("season")]
+            atom.season = self.lone_seasons[g("season") or ""]
         return atom
 
     def relative(self, m: re.Match[str], text: str) -> Atom | None:
@@ -317,6 +327,8 @@ class _Chinese:
         g = m.group
         start, end = m.span()
         num = g("num")
+        if not _NUM_FULL.fullmatch(num):
+            return None
         before = prev_char(text, start)
         if before.isdigit() or before == "." or (num[0] in _CN_DIGITS and before in _CN_DIGITS):
             return None
@@ -325,7 +337,8 @@ class _Chinese:
             return None  # 三月 is March, not three months
         designator = self.units[unit_word]
         blocked = self.not_after_unit.get(unit_word, ())
-        after_unit = text[m.end("cunit") if g("cunit") else m.end("unit") :]
+        unit_end = m.end("cunit") if g("cunit") else m.end("unit")
+        after_unit = text[unit_end : unit_end + 4]
         if any(after_unit.startswith(w) for w in blocked):
             return None
         head = text[max(0, start - 2) : start]
@@ -426,6 +439,8 @@ class _Chinese:
 
     def decade(self, m: re.Match[str], text: str) -> Atom | None:
         d = m.group("d")
+        if not _DECADE_FULL.fullmatch(d):
+            return None
         before = prev_char(text, m.start())
         if before.isdigit() or before in _CN_DIGITS:
             return None
@@ -443,10 +458,10 @@ class _Chinese:
         return atom
 
     def patterns(self) -> list[Pattern]:
-        out: list[Pattern] = [
-            (self.year_re, self.year),
+        out: list[Pattern] = [(regex, self.year) for regex in self.year_res]
+        out += [(regex, self.part) for regex in self.part_res]
+        out += [
             (self.month_re, self.month),
-            (self.part_re, self.part),
             (self.rel_re, self.relative),
             (self.duration_re, self.duration),
             (self.range_dur_re, self.range_duration),
