@@ -63,7 +63,7 @@ _NOT_ABOUT = frozenset("预节合签相制邀婚公条和契")
 _ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 _COMPOUND_GAP = re.compile(r"[ \t]*(?:零|又|and|,)?[ \t]*\Z", re.IGNORECASE)
 #: Stretches of Latin letters and digits where English expressions can be.
-_LATIN_RUN = re.compile(r"[A-Za-z0-9'‘’][A-Za-z0-9 \t,.'‘’\-–—~/:$&]*")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9'‘’][A-Za-z0-9 \t\n,.;:!?'‘’\"“”()\[\]*_#\-–—~/$&%+=]*")
 _LETTER = re.compile(r"[A-Za-z]")
 #: Every English expression holds one of these (a month, a unit, a season, a relative day).
 _EN_GATE = re.compile(
