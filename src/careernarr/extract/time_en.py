@@ -369,7 +369,7 @@ class _English:
         return atom
 
     def patterns(self) -> tuple[list[Pattern], list[Pattern]]:
-        everywhere = [(self.year_re, self.year)]
+        everywhere: list[Pattern] = [(self.year_re, self.year)]
         in_latin_runs: list[Pattern] = [(r, self.month) for r in self.month_res]
         in_latin_runs += [(r, self.relative) for r in self.rel_res]
         in_latin_runs += [(r, self.duration) for r in self.duration_res]

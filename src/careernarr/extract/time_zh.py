@@ -9,6 +9,7 @@ and a suffix may stand — lives here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .time_atoms import S, Atom, Pattern, is_han, prev_char
@@ -43,6 +44,16 @@ _PROSE_AFTER_PART = {
 
 def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _getter(m: re.Match[str]) -> Callable[[str], str]:
+    """``g(name)``: the text of group ``name``, ``""`` when it did not take part or does not exist."""
+    groups = m.groupdict()
+
+    def g(name: str) -> str:
+        return groups.get(name) or ""
+
+    return g
 
 
 def _num_value(text: str) -> int | None:
@@ -149,7 +160,7 @@ class _Chinese:
     # --- handlers -----------------------------------------------------------
 
     def _year_tail(self, m: re.Match[str], atom: Atom, text: str) -> Atom | None:
-        g = m.groupdict().get
+        g = _getter(m)
         if g("mon"):
             month = _num_value(g("mon"))
             if month is None or not 1 <= month <= 12:
@@ -190,7 +201,7 @@ class _Chinese:
 
     def year(self, m: re.Match[str], text: str) -> Atom | None:
         start = m.start()
-        g = m.groupdict().get
+        g = _getter(m)
         before = prev_char(text, start)
         atom = Atom(start, m.end(), "zh-year")
         has_tail = any(g(k) for k in ("mon", "ypart", "ypart2", "holiday", "qcn", "qq", "season"))
@@ -265,7 +276,7 @@ class _Chinese:
 
     def part(self, m: re.Match[str], text: str) -> Atom | None:
         start = m.start()
-        g = m.groupdict().get
+        g = _getter(m)
         before = prev_char(text, start)
         atom = Atom(start, m.end(), "zh-year-part")
         if g("ypart"):
@@ -279,7 +290,7 @@ class _Chinese:
             atom.months = self.year_parts[word]
         elif g("qhead"):
             head, number = g("qhead") or "", g("qnum")
-            if (head == "第") == (number is None) or before in set("每上下本这那个第"):
+            if (head == "第") == (not number) or before in set("每上下本这那个第"):
                 return None
             q = _num_value(number or head)
             if q not in self.quarters:
