@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import careernarr
-from careernarr.errors import CareerNarrError, EncodingError, ParseError
+from careernarr.errors import CareerNarrError, EncodingError, ParseError, SourceError
 from careernarr.source import decode_bytes, normalize_newlines, read_source
 
 ENCODINGS = Path(__file__).parent / "fixtures" / "encodings"
@@ -156,14 +156,14 @@ def test_str_path_str_text_and_bytes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("missing", ["no-such-review.txt", "notes/2024/年终总结.md", "C:\\docs\\review.docx"])
 def test_a_missing_file_name_is_an_error_not_a_document(missing: str) -> None:
-    with pytest.raises(EncodingError, match="no such file"):
+    with pytest.raises(SourceError, match="no such file"):
         read_source(missing)
-    with pytest.raises(EncodingError, match="no such file"):
+    with pytest.raises(SourceError, match="no such file"):
         read_source(Path(missing))
 
 
 def test_directory_and_wrong_type(tmp_path: Path) -> None:
-    with pytest.raises(EncodingError, match="directory"):
+    with pytest.raises(SourceError, match="directory"):
         read_source(tmp_path)
     with pytest.raises(TypeError):
         read_source(42)  # type: ignore[arg-type]

@@ -55,6 +55,7 @@ _LAZY: dict[str, str] = {
     "CareerNarrError": "careernarr.errors",
     "ParseError": "careernarr.errors",
     "EncodingError": "careernarr.errors",
+    "SourceError": "careernarr.errors",
     "UnknownFormatError": "careernarr.errors",
     "FormatDetectionError": "careernarr.errors",
     "PluginError": "careernarr.errors",
@@ -85,6 +86,7 @@ if TYPE_CHECKING:
         FormatDetectionError,
         ParseError,
         PluginError,
+        SourceError,
         UnknownFormatError,
     )
     from .export.json import SCHEMA_ID, from_dict, from_json, to_dict, to_json, validate

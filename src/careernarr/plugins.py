@@ -168,7 +168,9 @@ class Host:
             try:
                 items = impl.function()
             except Exception as exc:
-                raise PluginError(f"plugin {impl.plugin_name!r} failed in {hook_name}: {exc}") from exc
+                raise PluginError(f"plugin {impl.plugin_name!r} failed in {hook_name}: {exc}",
+                                  plugin=impl.plugin_name,
+                                  hint="fix or uninstall the plugin (`careernarr plugins` lists them)") from exc
             for item in items or ():
                 out.append((impl.plugin_name, item))
         return out
@@ -223,7 +225,7 @@ class Host:
         if not scored or scored[0][0] <= 0.0:
             raise FormatDetectionError(
                 f"{source.name}: no parser recognises this document; "
-                f"pass format= one of: {', '.join(sorted(self._parsers))}"
+                f"pass format= one of: {', '.join(sorted(self._parsers))}", file=source.name,
             )
         return self._parsers[scored[0][1]][1]
 

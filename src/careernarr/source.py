@@ -4,7 +4,9 @@
 :class:`Source`: decoded text with ``\\n`` line endings, ready for a parser.
 UTF-8 is preferred whenever the bytes are valid UTF-8; BOMs (UTF-8, UTF-16,
 UTF-32) are honoured; anything else is detected with ``charset-normalizer``
-(GB18030/GBK, Big5, …). Binary input raises :class:`EncodingError`.
+(GB18030/GBK, Big5, …); UTF-8 with some lines in GB18030 or Big5 is decoded
+line by line, with a warning. A missing or unreadable file raises
+:class:`SourceError`; binary input raises :class:`EncodingError`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from attrs import field, frozen
 
-from .errors import EncodingError
+from .errors import EncodingError, SourceError
 
 __all__ = ["Source", "decode_bytes", "read_source"]
 
@@ -39,12 +41,16 @@ class Source:
 
     ``text`` has ``\\n`` line endings and no BOM. ``name`` is what error
     messages call the input (the path, or ``<text>``/``<bytes>``).
+    ``warnings`` lists what reading noticed (lines decoded with another
+    encoding than the rest); :func:`careernarr.parse` copies them into
+    :attr:`Narrative.warnings <careernarr.model.Narrative.warnings>`.
     """
 
     text: str = field(repr=lambda t: f"<{len(t)} chars>")
     name: str = "<text>"
     path: str | None = None
     encoding: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def head(self) -> str:
@@ -98,44 +104,60 @@ def _bomless_utf16(data: bytes) -> str | None:
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Decode ``data`` to text; returns ``(text, encoding)``.
 
+    See :func:`decode_bytes_noting` for the order of trust; this drops its warnings.
+    """
+    text, encoding, _ = decode_bytes_noting(data, name)
+    return text, encoding
+
+
+def decode_bytes_noting(data: bytes, name: str = "<bytes>") -> tuple[str, str, tuple[str, ...]]:
+    """Decode ``data`` to text; returns ``(text, encoding, warnings)``.
+
     Order of trust: a BOM; UTF-16 without BOM (zero bytes in step, as in
     mostly-ASCII text); valid UTF-8; then the Chinese encodings, scored by how much of each decoding
     is common Chinese (see :func:`_common_han`) — charset detectors misjudge
     short GB18030 and Big5 texts; last, ``charset-normalizer``'s guesses.
-    GBK and GB2312 are read as GB18030, their superset. Raises
-    :class:`EncodingError` naming ``name`` for binary or undecodable input.
+    GBK and GB2312 are read as GB18030, their superset. A file that is
+    UTF-8 except for some lines in GB18030 or Big5 (text pasted from an
+    old file) is decoded line by line, each line with its own encoding,
+    and a warning names those lines (the encoding is then ``utf-8+big5``
+    or the like). Raises :class:`EncodingError` naming ``name`` for binary
+    or undecodable input.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding
+                return data[len(bom):].decode(encoding), encoding, ()
             except UnicodeDecodeError as exc:
                 raise EncodingError(
                     f"{name}: starts with a {encoding} byte-order mark but is not valid {encoding} "
-                    f"(byte {exc.start}); re-save the file as UTF-8"
+                    f"(byte {exc.start}); re-save the file as UTF-8", file=name,
                 ) from None
     utf16 = _bomless_utf16(data) if b"\x00" in data[:8192] else None
     if utf16 is not None:
-        return utf16, "utf-16"
+        return utf16, "utf-16", ()
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
     if _looks_binary(data):
         raise EncodingError(
             f"{name}: looks like a binary file, not text; careernarr reads text documents "
-            "(UTF-8, UTF-16, GB18030, Big5 …)"
+            "(UTF-8, UTF-16, GB18030, Big5 …)", file=name,
         )
+    mixed = _decode_mixed(data, name)
+    if mixed is not None:
+        return mixed
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data, cp_isolation=None)
     best = matches.best()
     guess = _ALIASES.get(best.encoding, best.encoding) if best is not None else None
     if guess is not None and best is not None and _reads_as_korean_or_japanese(guess, str(best)):
-        return str(best), guess
+        return str(best), guess, ()
     chinese = _best_chinese(data, guess)
     if chinese is not None:
-        return chinese
+        return (*chinese, ())
     candidates = [_ALIASES.get(m.encoding, m.encoding) for m in matches]
     ordered = [e for e in _PREFERRED if e in candidates] + [e for e in candidates if e not in _PREFERRED]
     if guess is not None:
@@ -149,11 +171,89 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             continue
         if _plausible(text):
-            return text, encoding
+            return text, encoding, ()
     raise EncodingError(
         f"{name}: cannot tell which text encoding this is (not UTF-8, UTF-16, GB18030 or Big5); "
-        "convert it to UTF-8 and try again"
+        "convert it to UTF-8 and try again", file=name,
     )
+
+
+_LINE_BREAK = re.compile(rb"(\r\n|\r|\n)")  # never inside a GB18030 or Big5 character
+_SURE_UTF8 = 4  # a line of this many non-ASCII characters that is valid UTF-8 is UTF-8
+
+
+def _decode_mixed(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """Mostly-UTF-8 bytes with some lines in GB18030 or Big5, decoded line by line.
+
+    ``None`` unless some lines are plainly UTF-8 (valid, with non-ASCII
+    text) and the others read as Chinese in GB18030 or Big5. A short valid
+    line whose GB18030/Big5 reading is more plainly Chinese counts as a
+    legacy line (a few GBK bytes can happen to be valid UTF-8).
+    """
+    parts = _LINE_BREAK.split(data)
+    lines = parts[0::2]
+    out: list[str | None] = []
+    legacy: list[int] = []
+    utf8_lines = 0
+    for i, raw in enumerate(lines):
+        if raw.isascii():
+            out.append(raw.decode("ascii"))
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            out.append(None)
+            legacy.append(i)
+            continue
+        wide = sum(1 for ch in text if ord(ch) > 0x7F)
+        best = _best_chinese(raw, None)
+        if wide < _SURE_UTF8 and best is not None and _chinese_score(best[0]) > _chinese_score(text):
+            out.append(None)
+            legacy.append(i)
+            continue
+        utf8_lines += 1
+        out.append(text)
+    if not utf8_lines or not legacy:
+        return None
+    joined = _best_chinese(b"\n".join(lines[i] for i in legacy), None)
+    if joined is None:
+        return None
+    overall = joined[1]
+    used: dict[str, list[int]] = {}
+    for i in legacy:
+        readings: dict[str, str] = {}
+        for encoding in _CHINESE_CODECS:
+            try:
+                readings[encoding] = lines[i].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        if not readings:
+            return None
+        own = max(readings, key=lambda e: (_chinese_score(readings[e]), e == overall))
+        choice = overall if overall in readings and (
+            _chinese_score(readings[overall]) >= _chinese_score(readings[own])) else own
+        out[i] = readings[choice]
+        used.setdefault(choice, []).append(i + 1)
+    pieces: list[str] = []
+    for i, part in enumerate(parts):
+        pieces.append((out[i // 2] or "") if i % 2 == 0 else part.decode("ascii"))
+    notes = "; ".join(f"{_line_ranges(numbers)} as {encoding}" for encoding, numbers in sorted(used.items()))
+    warning = (f"{name}: mixed encodings: the file is UTF-8 except for some lines, read "
+               f"line by line: {notes}; check those lines, or re-save the file as UTF-8")
+    return "".join(pieces), "+".join(["utf-8", *sorted(used)]), (warning,)
+
+
+def _line_ranges(numbers: list[int]) -> str:
+    """``[2, 3, 4, 9]`` as ``lines 2-4, 9``."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    shown = [f"{a}-{b}" if a != b else str(a) for a, b in runs[:12]]
+    more = f" and {len(runs) - 12} more" if len(runs) > 12 else ""
+    return ("lines " if len(numbers) > 1 else "line ") + ", ".join(shown) + more
 
 
 # Encodings read through their superset.
@@ -257,7 +357,7 @@ def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = No
     A ``str`` is taken as a path when it names an existing file and holds no
     line break; otherwise it is the document's text itself — except that a
     one-line ``str`` that is plainly a file name (``notes/2024.md``,
-    ``review.txt``) but names no file raises :class:`EncodingError` rather
+    ``review.txt``) but names no file raises :class:`SourceError` rather
     than being parsed as a two-word document. Pass a :class:`pathlib.Path`
     to make the intent explicit.
     """
@@ -268,22 +368,26 @@ def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = No
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise EncodingError(f"{path}: no such file") from None
+            raise SourceError("no such file", file=str(path),
+                              hint="check the path (relative paths start from the current folder)") from None
         except IsADirectoryError:
-            raise EncodingError(f"{path}: is a directory, not a document") from None
+            raise SourceError("is a directory, not a document", file=str(path),
+                              hint="pass the files in it (the command line expands folders)") from None
         except OSError as exc:
-            raise EncodingError(f"{path}: cannot be read ({exc.strerror})") from None
-        text, encoding = decode_bytes(data, str(path))
-        return Source(normalize_newlines(text), name=name or str(path), path=str(path), encoding=encoding)
+            raise SourceError(f"cannot be read ({exc.strerror})", file=str(path),
+                              hint="check that the file exists and that you may read it") from None
+        text, encoding, warnings = decode_bytes_noting(data, str(path))
+        return Source(normalize_newlines(text), name=name or str(path), path=str(path), encoding=encoding,
+                      warnings=warnings)
     if isinstance(source, bytes | bytearray | memoryview):
         label = name or "<bytes>"
-        text, encoding = decode_bytes(bytes(source), label)
-        return Source(normalize_newlines(text), name=label, encoding=encoding)
+        text, encoding, warnings = decode_bytes_noting(bytes(source), label)
+        return Source(normalize_newlines(text), name=label, encoding=encoding, warnings=warnings)
     if isinstance(source, str):
         if _names_a_missing_file(source):
-            raise EncodingError(
-                f"{source}: no such file (to read this string as the document's text, "
-                "pass it as bytes or with a line break)"
+            raise SourceError(
+                "no such file", file=source,
+                hint="to read this string as the document's text, pass it as bytes or with a line break",
             )
         label = name or "<text>"
         return Source(normalize_newlines(_without_surrogates(source, label)), name=label)
@@ -325,7 +429,7 @@ def _without_surrogates(text: str, name: str) -> str:
     line = joined.count("\n", 0, lone.start()) + 1
     raise EncodingError(
         f"{name}:{line}: holds a lone surrogate U+{ord(lone.group()):04X}, which is not text; "
-        "decode the input without 'surrogateescape' or pass the original bytes"
+        "decode the input without 'surrogateescape' or pass the original bytes", file=name,
     )
 
 
