@@ -80,6 +80,7 @@ def script_names() -> tuple[str, ...]:
     return (*SCRIPTS, *_opencc_configs())
 
 
+@functools.lru_cache(maxsize=256)
 def resolve_script(name: str) -> str:
     """The OpenCC configuration ``name`` stands for (``zh-TW`` → ``s2twp``)."""
     key = name.strip().replace("_", "-")
@@ -483,11 +484,29 @@ _URL_KEYS = frozenset({"url", "urls", "link", "links", "href", "src", "source", 
 
 
 class _Strings:
-    """Converts the short strings of a narrative (titles, names, labels), URLs and code kept."""
+    """Converts the short strings of a narrative (titles, names, labels), URLs and code kept.
+
+    :meth:`prime` converts many strings in one OpenCC call (joined by
+    newlines, which OpenCC never crosses); the rest are converted one by one.
+    """
 
     def __init__(self, engine: _Engine) -> None:
         self._engine = engine
         self._cache: dict[str, str] = {}
+
+    def prime(self, strings: Iterable[str]) -> None:
+        batch = []
+        for s in set(strings):
+            if s in self._cache:
+                continue
+            if not _HAN_RE.search(s):
+                self._cache[s] = s
+            elif "\n" not in s and "`" not in s and "://" not in s and "www." not in s and "~~~" not in s:
+                batch.append(s)
+        if batch:
+            out = self._engine.convert("\n".join(batch)).split("\n")
+            if len(out) == len(batch):
+                self._cache.update(zip(batch, out))
 
     def __call__(self, s: str) -> str:
         out = self._cache.get(s)
@@ -499,8 +518,9 @@ class _Strings:
     def opt(self, s: str | None) -> str | None:
         return None if s is None else self(s)
 
-    def many(self, items: Iterable[str]) -> tuple[str, ...]:
-        return tuple(self(s) for s in items)
+    def many(self, items: tuple[str, ...]) -> tuple[str, ...]:
+        out = tuple(self(s) for s in items)
+        return items if out == items else out
 
     def value(self, v: Any, key: str = "") -> Any:
         if isinstance(v, str):
@@ -510,6 +530,71 @@ class _Strings:
         if isinstance(v, list | tuple):
             return type(v)(self.value(x, key) for x in v)
         return v
+
+
+def _strings_in(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for x in value.values():
+            yield from _strings_in(x)
+    elif isinstance(value, list | tuple):
+        for x in value:
+            yield from _strings_in(x)
+
+
+def _narrative_strings(n: Narrative) -> Iterable[str]:
+    """Every short string of ``n`` that conversion may change."""
+    for s in (n.title, n.summary, *n.authors, *n.keywords, *n.tags,
+              *(x.heading for x in n.sections), *(r.speaker for r in n.reflections)):
+        if s:
+            yield s
+    yield from _strings_in(n.metadata)
+    for p in n.posts:
+        if p.author:
+            yield p.author
+        yield from p.mentions
+        yield from p.author_candidates
+    for d in n.diagrams:
+        for node in d.nodes:
+            yield node.id
+            if node.label:
+                yield node.label
+        for e in d.edges:
+            yield from (e.source, e.target)
+            if e.label:
+                yield e.label
+        for g in d.subgraphs:
+            yield g.id
+            if g.title:
+                yield g.title
+            yield from g.nodes
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    if hasattr(cls, "__attrs_post_init__"):
+        return None
+    return tuple(a.name for a in attrs.fields(cls))
+
+
+def _replace(item: Any, **changes: Any) -> Any:
+    """``attrs.evolve`` for the model's plain value objects, without its cost: ``item``
+    itself when nothing changes, else a copy with ``changes`` (already of the right types)."""
+    for k, v in changes.items():
+        old = getattr(item, k)
+        if old is not v and old != v:
+            break
+    else:
+        return item
+    cls: Any = type(item)
+    names = _field_names(cls)
+    if names is None:
+        return attrs.evolve(item, **changes)
+    new = object.__new__(cls)
+    for name in names:
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(item, name))
+    return new
 
 
 def _language_after(config: str, language: str | None, text: str) -> str | None:
@@ -535,49 +620,63 @@ def _is_diagram(n: Narrative, span: Span) -> bool:
     return bool(_MERMAID_FENCE_RE.match(n.text, span.start)) or any(span.contains(d.span) for d in n.diagrams)
 
 
-def _convert_narrative(n: Narrative, engine: _Engine) -> tuple[Narrative, Conversion]:
-    """``n`` converted with ``engine`` and the conversion of this one step."""
+def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Narrative, Conversion]:
+    """``n`` converted with ``engine`` and the conversion of this one step.
+
+    With ``keep`` the result records its :class:`Conversion` (composed with
+    one ``n`` already had); without, it records none (the working form).
+    """
     code = [(s.span.start, s.span.end) for s in n.sections if s.role == "code" and not _is_diagram(n, s.span)]
     text, blocks = _convert_text(n.text, engine, code)
     step = Conversion(engine.config, n.text, blocks)
     cs = _Strings(engine)
-    fwd = step.to_converted
+    cs.prime(_narrative_strings(n))
+    fwd = step.to_converted if blocks else _identity
 
-    def quoted(item: Any) -> Any:
+    def quoted(item: Any, **changes: Any) -> Any:
         span = fwd(item.span)
-        return attrs.evolve(item, span=span, text=span.of(text))
+        return _replace(item, span=span, text=text[span.start : span.end], **changes)
 
+    metadata = cs.value(n.metadata) if n.metadata else n.metadata
+
+    if not keep:
+        conversion = None
+    elif n.conversion is None:
+        conversion = step
+    else:
+        conversion = _compose(n.conversion, step)
     new = attrs.evolve(
         n,
+        conversion=conversion,
         text=text,
         title=cs.opt(n.title),
         summary=cs.opt(n.summary),
         authors=cs.many(n.authors),
         keywords=cs.many(n.keywords),
         tags=cs.many(n.tags),
-        metadata=cs.value(n.metadata),
+        metadata=metadata,
         language=_language_after(engine.config, n.language, text),
-        sections=[attrs.evolve(s, heading=cs.opt(s.heading), span=fwd(s.span)) for s in n.sections],
+        sections=[_replace(s, heading=cs.opt(s.heading), span=fwd(s.span)) for s in n.sections],
         posts=[
-            attrs.evolve(p, span=fwd(p.span), author=cs.opt(p.author), mentions=cs.many(p.mentions),
-                         author_candidates=cs.many(p.author_candidates))
+            _replace(p, span=fwd(p.span), author=cs.opt(p.author), mentions=cs.many(p.mentions),
+                     author_candidates=cs.many(p.author_candidates))
             for p in n.posts
         ],
         diagrams=[
-            attrs.evolve(
+            _replace(
                 d,
                 span=fwd(d.span),
-                nodes=[attrs.evolve(x, id=cs(x.id), label=cs.opt(x.label)) for x in d.nodes],
-                edges=[attrs.evolve(e, source=cs(e.source), target=cs(e.target), label=cs.opt(e.label))
-                       for e in d.edges],
-                subgraphs=[attrs.evolve(g, id=cs(g.id), title=cs.opt(g.title), nodes=cs.many(g.nodes))
-                           for g in d.subgraphs],
+                nodes=tuple(_replace(x, id=cs(x.id), label=cs.opt(x.label)) for x in d.nodes),
+                edges=tuple(_replace(e, source=cs(e.source), target=cs(e.target), label=cs.opt(e.label))
+                            for e in d.edges),
+                subgraphs=tuple(_replace(g, id=cs(g.id), title=cs.opt(g.title), nodes=cs.many(g.nodes))
+                                for g in d.subgraphs),
             )
             for d in n.diagrams
         ],
         time_expressions=[quoted(t) for t in n.time_expressions],
         events=[quoted(e) for e in n.events],
-        reflections=[attrs.evolve(quoted(r), speaker=cs.opt(r.speaker)) for r in n.reflections],
+        reflections=[quoted(r, speaker=cs.opt(r.speaker)) for r in n.reflections],
     )
     return new, step
 
@@ -591,10 +690,7 @@ def convert(narrative: Narrative, to: str) -> Narrative:
     (the very first one, when a narrative is converted twice). Raises
     :class:`UnknownScriptError` for a name it does not know.
     """
-    engine = _engine(resolve_script(to))
-    new, step = _convert_narrative(narrative, engine)
-    conversion = step if narrative.conversion is None else _compose(narrative.conversion, step)
-    return new.evolve(conversion=conversion)
+    return _convert_narrative(narrative, _engine(resolve_script(to)), keep=True)[0]
 
 
 def to_original(narrative: Narrative, span: Span | tuple[int, int]) -> Span:
@@ -738,7 +834,7 @@ def working_form(narrative: Narrative) -> tuple[Narrative, Callable[[Span], Span
     config = working_config(narrative.text, narrative.language)
     if config is None:
         return narrative, _identity
-    working, step = _convert_narrative(narrative, _engine(config))
+    working, step = _convert_narrative(narrative, _engine(config), keep=False)
     if not step.blocks and working.text == narrative.text:
         return narrative, _identity
     return working, step.to_original
