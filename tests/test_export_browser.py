@@ -290,6 +290,7 @@ def test_timelinejs_loads_a_corpus(watched: Watched, tmp_path: Path) -> None:
         page.wait_for_timeout(50)
     slides = page.locator(".tl-slide").all_inner_texts()
     assert any("<script>window.__pwned='event'</script>" in s for s in slides), "hostile markup shown as text"
+    page.wait_for_timeout(1200)  # let the slide animation settle before the picture
     _screenshot(page, tmp_path / "timelinejs-fixtures.png", full_page=False)
     watched.assert_clean()
 

@@ -225,7 +225,7 @@ def _chart(parent: etree._Element, tl: Timeline) -> None:
     for lane, entries, rows, top, _ in layout:
         el(svg, "line", class_="lane-sep", x1=0, x2=_W, y1=top, y2=top)
         label = tl.label(lane)
-        short = clip_columns(label, 24 if len(tl.narratives) > 1 else 28)
+        short = clip_columns(label, 21 if len(tl.narratives) > 1 else 23)
         text = el(svg, "text", f"{lane + 1}  {short}" if len(tl.narratives) > 1 else short,
                   class_="lane-label", x=8, y=round(top + _LANE_PAD + 13, 1))
         el(text, "title", label)
