@@ -232,6 +232,40 @@ def test_simplified_to_taiwan_and_back_keeps_every_span_valid(text: str) -> None
             assert 0 <= orig.start <= orig.end <= len(text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(texts, st.sampled_from(["s2twp", "tw2sp"]), st.data())
+def test_two_conversions_compose(text: str, second: str, data: st.DataObject) -> None:
+    mid, first_conv = convert_text(text, "s2twp")
+    out, second_conv = convert_text(mid, second)
+    n = convert(convert(Narrative(format="text", text=text), "s2twp"), second)
+    assert n.text == out and n.conversion is not None
+    composed = n.conversion
+    assert composed.converted_length == len(out)
+    start, end = sorted(data.draw(st.lists(st.sampled_from(_cuts(text)), min_size=2, max_size=2)))
+    moved = composed.to_converted(Span(start, end))
+    back = composed.to_original(moved)
+    assert back.start <= start and end <= back.end
+    assert moved.of(out) == cc(second).convert(cc("s2twp").convert(back.of(text)))
+
+
+protected_pieces = st.one_of(
+    pieces, st.sampled_from(["https://example.com/软件/内存", "`内存`", "www.例子.cn/程序员", "\n```\n软件 内存\n```\n"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(protected_pieces, max_size=40).map("".join), configs)
+def test_urls_and_code_survive_any_text(text: str, config: str) -> None:
+    out, conv = convert_text(text, config)
+    assert conv.converted_length == len(out)
+    tokens = ["https://example.com/软件/内存", "```\n软件 内存\n```"]
+    if "```" not in text:
+        tokens.append("`内存`")
+    for token in tokens:
+        assert out.count(token) >= text.count(token)
+    for a0, a1, b0, b1 in conv.blocks:
+        assert 0 <= a0 <= a1 <= len(text) and 0 <= b0 <= b1 <= len(out)
+
+
 # ----------------------------------------------------------------------------- narratives
 
 

@@ -98,8 +98,9 @@ def resolve_script(name: str) -> str:
 
 # --------------------------------------------------------------------------- OpenCC
 
-#: Han characters: CJK unified ideographs, extension A, compatibility ideographs, extensions B–H.
-_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+#: Han characters of the Basic Multilingual Plane (unified, extension A, compatibility): the
+#: character-level maps cover these; the rarer planes are simply walked when they change.
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_RE = re.compile(f"[{_HAN_CLASS}]")
 _KANA_RE = re.compile("[\u3040-\u30ff]")
@@ -142,15 +143,14 @@ class _Engine:
 
     @functools.cached_property
     def table(self) -> list[int]:
-        """:attr:`charmap` as a list indexed by code point (Basic Multilingual Plane), for ``str.translate``.
+        """:attr:`charmap` as a list indexed by code point, for ``str.translate``.
 
         A list lookup is about twice as fast as a dict lookup there; characters
-        past the list are left as they are (their lines are then walked).
+        past the list are left as they are.
         """
         table = list(range(0x10000))
         for k, v in self.charmap.items():
-            if k < 0x10000:
-                table[k] = ord(v)
+            table[k] = ord(v)
         return table
 
     def convert_short(self, text: str) -> str:
