@@ -95,6 +95,11 @@ def html_links(fragment: str) -> list[str]:
 
     try:
         root = html.fragment_fromstring(fragment, create_parent="div")
+    except (AssertionError, IndexError):  # lxml finds no <body> for a lone <html> tag
+        try:
+            root = html.document_fromstring(fragment)
+        except (etree.ParserError, ValueError):
+            return []
     except (etree.ParserError, ValueError):
         return []
     return unique(str(a.get("href")).strip() for a in root.iter("a") if a.get("href"))
