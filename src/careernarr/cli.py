@@ -90,7 +90,7 @@ def parse_cmd(inputs: tuple[str, ...], to: tuple[str, ...], format_: str | None,
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .batch import output_stems, parse_to_files, run_many
+    from .batch import file_size, output_stems, parse_to_files, run_many
 
     target = Path(outdir or "careernarr-out")
     names = tuple(e.name for e in exporters)
@@ -102,7 +102,7 @@ def parse_cmd(inputs: tuple[str, ...], to: tuple[str, ...], format_: str | None,
         for (path, _stem), error in run_many(
             parse_to_files, list(zip([str(f) for f in files], output_stems(files))), jobs=jobs,
             ordered=False, args=(str(target), names, format_, script, not no_extract),
-            on_crash=lambda item, exc: f"{item[0]}: worker process died ({exc})",
+            on_crash=lambda item, exc: f"{item[0]}: worker process died ({exc})", weight=file_size,
         ):
             if error is not None:
                 failures.append((path, error))
