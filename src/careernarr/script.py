@@ -30,6 +30,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate
+from operator import ne
 from typing import Any
 
 import attrs
@@ -712,9 +713,9 @@ def _changed_count(text: str, config: str) -> int:
     if conv == text:
         return 0
     if len(conv) == len(text):
-        return sum(1 for a, b in zip(text, conv) if a != b)
+        return sum(map(ne, text, conv))
     return sum(
-        sum(1 for x, y in zip(a, b) if x != y) + abs(len(a) - len(b))
+        sum(map(ne, a, b)) + abs(len(a) - len(b))
         for a, b in zip(text.split("\n"), conv.split("\n"))
         if a != b
     )
