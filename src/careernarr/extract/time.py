@@ -47,7 +47,7 @@ from ..model import Narrative, Section, TimeExpr
 from .context import ExtractionContext
 from .time_atoms import S, Atom, numeric_patterns, scan
 from .time_en import english_patterns
-from .time_lexicon import TimeLexicon, time_lexicon
+from .time_lexicon import TimeLexicon, builtin_time_lexicon, time_lexicon
 from .time_numerals import chinese_number
 from .time_reference import reference_year
 from .time_values import Date, When, days_of, iso_duration, month_shift, parse_reference
@@ -441,16 +441,23 @@ def _build(atom: Atom, year: int) -> When:
 
 
 _FINDERS: dict[str | None, TimeFinder] = {}
+_BY_ARGUMENT: dict[tuple[Any, ...], tuple[tuple[Any, ...], TimeFinder]] = {}
 
 
 def _finder(lexicons: Sequence[Mapping[str, Any] | str | Path] = ()) -> TimeFinder:
-    key: str | None = None
+    """The finder for the built-in words plus ``lexicons`` (compiled once per set of lexicons)."""
+    key = tuple(str(item) if isinstance(item, (str, Path)) else id(item) for item in lexicons)
+    cached = _BY_ARGUMENT.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], lexicons)):
+        return cached[1]
     lexicon = time_lexicon(lexicons)
-    if lexicons:
-        key = lexicon.key()
-    if key not in _FINDERS:
-        _FINDERS[key] = TimeFinder(lexicon)
-    return _FINDERS[key]
+    words = lexicon.key() if lexicon is not builtin_time_lexicon() else None
+    if words not in _FINDERS:
+        _FINDERS[words] = TimeFinder(lexicon)
+    if len(_BY_ARGUMENT) > 32:
+        _BY_ARGUMENT.clear()
+    _BY_ARGUMENT[key] = (tuple(lexicons), _FINDERS[words])
+    return _FINDERS[words]
 
 
 def extract_times(narrative: Narrative, reference_date: str | None = None,

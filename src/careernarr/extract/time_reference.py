@@ -24,14 +24,28 @@ OPENING_CHARS = 3000
 _YEAR = r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?!\d)|(?P<cn>[一二][零〇九][零〇一二三四五六七八九]{2})"
 
 
-_ABOUT: dict[str, re.Pattern[str]] = {}
+_ABOUT: dict[int, tuple[TimeLexicon, re.Pattern[str]]] = {}
 
 
 def _about_re(lexicon: TimeLexicon) -> re.Pattern[str]:
-    key = lexicon.key()
-    if key not in _ABOUT:
-        _ABOUT[key] = _compile_about(lexicon)
-    return _ABOUT[key]
+    cached = _ABOUT.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_ABOUT) > 16:
+            _ABOUT.clear()
+        cached = _ABOUT[id(lexicon)] = (lexicon, _compile_about(lexicon))
+    return cached[1]
+
+
+_FOLDS: dict[int, tuple[TimeLexicon, dict[int, int]]] = {}
+
+
+def _fold(lexicon: TimeLexicon) -> dict[int, int]:
+    cached = _FOLDS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_FOLDS) > 16:
+            _FOLDS.clear()
+        cached = _FOLDS[id(lexicon)] = (lexicon, lexicon.fold_table())
+    return cached[1]
 
 
 def _compile_about(lexicon: TimeLexicon) -> re.Pattern[str]:
@@ -74,7 +88,7 @@ def reference_year(narrative: Narrative, reference_date: str | None = None,
         if date is not None:
             return date[0]
     lex = lexicon or builtin_time_lexicon()
-    fold = lex.fold_table()
+    fold = _fold(lex)
     if narrative.title:
         title = narrative.title.translate(fold)
         years = [y for m in re.finditer(_YEAR, title) if (y := _year_of(m, "y", "cn"))]
