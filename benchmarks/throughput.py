@@ -215,20 +215,30 @@ def python_heap_peak(path: Path) -> tuple[int, int]:
 
 
 _RSS_CODE = """
-import resource, sys, time
+import sys, time
 import careernarr
+
+def status(key):
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) * 1024 for line in fh if line.startswith(key))
+
 careernarr.parse('2024年初我加入了一家公司。\\n\\n去年我辞职了。 In 2023 I quit.')
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = status("VmRSS:")
+with open("/proc/self/clear_refs", "w") as fh:
+    fh.write("5")  # reset the peak (VmHWM) to the current resident size
 t = time.perf_counter(); c = time.process_time()
 careernarr.to_json(careernarr.parse(sys.argv[1]))
 w = time.perf_counter() - t; c = time.process_time() - c
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(before * 1024, after * 1024, w, c)
+print(before, status("VmHWM:"), w, c)
 """
 
 
 def rss_growth(path: Path) -> tuple[int, int, float, float]:
-    """(bytes, peak resident-memory growth, wall s, CPU s) of a fresh, warmed process parsing ``path``."""
+    """(bytes, peak resident-memory growth, wall s, CPU s) of a fresh, warmed process parsing ``path``.
+
+    The growth is the process's peak resident size while parsing and
+    exporting (Linux ``VmHWM``, reset just before) minus its size before.
+    """
     out = subprocess.run([sys.executable, "-c", _RSS_CODE, str(path)], capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(f"single-document run failed:\n{out.stderr[-2000:]}")

@@ -35,6 +35,18 @@ __all__ = ["SCHEMA_ID", "from_dict", "from_json", "json_safe", "load_schema", "t
 SCHEMA_ID = "careernarr.narrative/1"
 
 
+def _load_orjson() -> Any:
+    """The optional fast JSON writer (``careernarr[fast]``), if installed."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - the fallback is tested by setting _orjson to None
+        return None
+    return orjson
+
+
+_orjson: Any = _load_orjson()
+
+
 def json_safe(value: Any) -> Any:
     """``value`` with dates, sets and other non-JSON types made JSON-friendly."""
     if value is None or isinstance(value, bool | int | float | str):
@@ -145,9 +157,36 @@ def _to_dict(n: Narrative) -> dict[str, Any]:
     }
 
 
+def _has_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, Mapping):
+        return any(_has_float(v) for v in value.values())
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(_has_float(v) for v in value)
+    return False
+
+
 def to_json(n: Narrative, *, indent: int | None = 2) -> str:
-    """``n`` as a JSON document (UTF-8 text, non-ASCII kept readable)."""
-    return json.dumps(to_dict(n), ensure_ascii=False, indent=indent)
+    """``n`` as a JSON document (UTF-8 text, non-ASCII kept readable).
+
+    ``indent=None`` gives the compact form (no spaces), one line. With
+    ``orjson`` installed (``pip install 'careernarr[fast]'``) the text is
+    written by it, about ten times faster, and is byte for byte what the
+    standard library writes; the standard library takes over for what orjson
+    would spell differently or refuse (floats in metadata, integers beyond
+    64 bits, lone surrogates) and for other indents.
+    """
+    data = to_dict(n)
+    if _orjson is not None and indent in (2, None) and not _has_float(n.metadata):
+        try:
+            text: str = _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0).decode("utf-8")
+            return text
+        except TypeError:  # orjson.JSONEncodeError: big integers, lone surrogates
+            pass
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def from_dict(d: Mapping[str, Any]) -> Narrative:
