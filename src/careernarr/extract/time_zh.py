@@ -32,6 +32,8 @@ _VAGUE_YEAR_PAIRS = {"一二", "二三", "三四", "三五", "四五", "五六",
 #: Han characters after which a two-digit year may stand (在14年, 从14年底).
 _YEAR_LEAD = set("在于从自至到截是")
 _RANGE_CHARS = set("~〜–—-到至")
+#: After 在NN年, characters that make NN a count of years (在10年的时间里, 在10年内).
+_COUNT_AFTER_YEARS = set("的里内间中之来后前多半左")
 #: After a part-of-year word, characters that make it ordinary prose:
 #: 年中国 (… year, China), 年终于 (… year, finally), 年初心.
 _PROSE_AFTER_PART = {
@@ -226,6 +228,8 @@ class _Chinese:
                 return None  # 工作了16年: a count of years
             if not has_tail and not (before in _YEAR_LEAD or self._two_digit_range(text, m.end())):
                 return None
+            if not has_tail and text[m.end() : m.end() + 1] in _COUNT_AFTER_YEARS:
+                return None  # 在10年的时间里, 在10年内: a count of years
             atom.two_digit = int(g("yd") or 0)
         elif g("rel"):
             word = g("rel") or ""
