@@ -92,16 +92,17 @@ def squash(text: str | None) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _edtf_error(value: str) -> str | None:
     try:
         from edtf import parse_edtf
+        from edtf.parser.edtf_exceptions import EDTFParseException
     except ImportError:  # pragma: no cover - edtf is a dependency of careernarr
         return None
     try:
         parse_edtf(value)
-    except Exception as exc:  # the edtf package raises its own ParseException
-        return f"{type(exc).__name__}"
+    except EDTFParseException as exc:
+        return type(exc).__name__
     return None
 
 
@@ -111,7 +112,7 @@ def _known_formats() -> frozenset[str]:
         from careernarr.plugins import Host
 
         return SPEC_FORMATS | frozenset(Host.create().parsers)
-    except Exception:
+    except ImportError:  # scoring another checkout without careernarr installed
         return SPEC_FORMATS
 
 
@@ -234,7 +235,7 @@ def parse_all(corpus: Path, gold_dir: Path, out: Path, jobs: int = 4) -> dict[st
 
     def one(doc: Path) -> tuple[str, str | None]:
         cmd = [sys.executable, "-m", "careernarr", "parse", str(doc), "--to", "json"]
-        run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=ROOT)
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=ROOT, check=False)
         if run.returncode != 0:
             return doc.name, run.stderr.strip()[-300:] or f"exit {run.returncode}"
         (out / f"{doc.stem}.json").write_text(run.stdout, encoding="utf-8")
@@ -250,7 +251,7 @@ def score(corpus: Path, gold_dir: Path, json_dir: Path) -> dict[str, Any]:
     run = subprocess.run(
         [sys.executable, str(SCORER), "--corpus", str(corpus), "--gold", str(gold_dir),
          "--json-dir", str(json_dir), "--json-summary", str(summary)],
-        capture_output=True, text=True, timeout=600, cwd=ROOT)
+        capture_output=True, text=True, timeout=600, cwd=ROOT, check=False)
     if run.returncode != 0:
         raise SystemExit(f"score.py failed on {corpus}:\n{run.stderr[-2000:]}")
     result: dict[str, Any] = json.loads(summary.read_text(encoding="utf-8"))
@@ -342,7 +343,7 @@ def details(corpus: Path, gold_dir: Path, json_dir: Path) -> list[str]:
                     if p.get("kind") != g["kind"]:
                         lines.append(f"  KIND {g['kind']:>13} <- {p.get('kind'):13} {_short(g['anchors'][0])}")
                     if g.get("when") and p.get("when") != g["when"]:
-                        lines.append(f"  WHEN {g['when']:>15} <- {str(p.get('when')):15} {_short(g['anchors'][0])}")
+                        lines.append(f"  WHEN {g['when']:>15} <- {p.get('when')!s:15} {_short(g['anchors'][0])}")
                     if p.get("subject") and p.get("subject") != g["subject"]:
                         lines.append(f"  SUBJ {g['subject']:>9} <- {p.get('subject'):9} {_short(g['anchors'][0])}")
             for h, g in zip(hit, golds):
@@ -350,6 +351,7 @@ def details(corpus: Path, gold_dir: Path, json_dir: Path) -> list[str]:
                     lines.append(f"  MISS {section[:-1]:10} {g['kind']:13} {_short(g['anchors'][0])}")
         times = gold.get("time_expressions", [])
         seen: dict[int, bool] = {}
+        wrong: dict[int, list[str]] = {}
         for p in pred.get("time_expressions") or []:
             if not (p.get("value") or p.get("duration")):
                 continue
@@ -371,11 +373,15 @@ def details(corpus: Path, gold_dir: Path, json_dir: Path) -> list[str]:
             ok = (g.get("value") is None or p.get("value") == g["value"]) and \
                  (g.get("duration") is None or p.get("duration") == g["duration"])
             seen[best] = seen.get(best, False) or ok
-            if not ok and not g.get("optional"):
-                want = g.get("value") or g.get("duration")
-                lines.append(f"  VALUE time {g['text']!r}: want {want} got {got}")
+            if not ok:
+                wrong.setdefault(best, []).append(str(got))
         for i, g in enumerate(times):
-            if i not in seen and not g.get("optional") and not g.get("negative"):
+            if g.get("optional") or g.get("negative"):
+                continue
+            if i in seen and not seen[i]:
+                want = g.get("value") or g.get("duration")
+                lines.append(f"  VALUE time {g['text']!r}: want {want} got {', '.join(wrong[i])}")
+            elif i not in seen:
                 lines.append(f"  MISS time {g['text']!r} ({g.get('value') or g.get('duration')})")
     return lines
 
