@@ -100,18 +100,20 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     distinct: dict[str, Match] = {}
     for m in cues_found:
         distinct.setdefault(m.entry.rule, m)
-    personal = cues.any("first_person", unit.start, unit.end) is not None
+    speech = _speech_share(unit, sentence, cues) * 2 >= len(unit)
+    scope = _speech_span(unit, sentence, cues) if speech else unit  # a quote speaks for its speaker
+    personal = cues.any("first_person", scope.start, scope.end) is not None
     strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
                  for m in distinct.values()]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
     strong = any(s in ("strong", "narrated") for s in strengths)
     needed = THRESHOLD if strong else WEAK_ONLY_THRESHOLD
     notes: list[str] = []
-    if _speech_share(unit, sentence, cues) * 2 >= len(unit):
+    if speech:
         weight += 1  # quoted speech: someone's words, a weak cue of its own
         notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
-    if not narrated and _tells_a_story(unit, sentence, cues):
+    if not narrated and _tells_a_story(scope, sentence, cues):
         weight -= 2
         notes.append("story -2")
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
@@ -132,6 +134,14 @@ def _speech_share(unit: Span, sentence: Sentence, cues: Cues) -> int:
     quoted = [q for q in sentence.quoted if len(q) >= 6 and _is_speech(cues, sentence, q)]
     return sum(min(q.end, unit.end) - max(q.start, unit.start) for q in quoted
                if q.start < unit.end and q.end > unit.start)
+
+
+def _speech_span(unit: Span, sentence: Sentence, cues: Cues) -> Span:
+    """The quoted speech of ``unit`` (its longest quotation someone speaks)."""
+    quoted = [q for q in sentence.quoted if len(q) >= 6 and _is_speech(cues, sentence, q)
+              and q.start < unit.end and q.end > unit.start]
+    q = max(quoted, key=len)
+    return Span(max(q.start, unit.start), min(q.end, unit.end))
 
 
 def _tells_a_story(unit: Span, sentence: Sentence, cues: Cues) -> bool:

@@ -1,0 +1,64 @@
+"""Helpers shared by the extraction tests: fixture cases and small narratives."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import careernarr
+from careernarr.extract.context import ExtractionContext
+from careernarr.model import Narrative, Post, Section, TimeExpr
+from careernarr.parsers.text import paragraph_sections
+from careernarr.plugins import Host
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+EXTRACT = Path(__file__).parent / "fixtures" / "extract"
+EXPECTED: list[dict[str, Any]] = tomllib.loads((EXTRACT / "expected.toml").read_text(encoding="utf-8"))["document"]
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_host() -> Host:
+    return Host.create(entry_points=False)
+
+
+@functools.lru_cache(maxsize=None)
+def parsed(name: str) -> Narrative:
+    """A fixture document, parsed and extracted with the built-in plugins."""
+    return careernarr.parse(EXTRACT / name, host=builtin_host())
+
+
+def cases(kind: str) -> list[tuple[str, dict[str, Any]]]:
+    """``(file, expectation)`` for every expected event or reflection."""
+    return [(doc["file"], item) for doc in EXPECTED for item in doc.get(kind, [])]
+
+
+def case_id(case: tuple[str, dict[str, Any]]) -> str:
+    return f"{case[0].split('.')[0]}:{case[1]['anchor'][:12]}"
+
+
+def context(text: str, times: Sequence[tuple[str, str | None, str | None]] = (), *,
+            posts: Sequence[Post] = (), sections: Sequence[Section] | None = None,
+            lexicons: Sequence[Any] = ()) -> ExtractionContext:
+    """An extraction context for ``text`` with hand-made time expressions.
+
+    ``times`` lists ``(words, value, duration)``; each is found in ``text``
+    (first occurrence after the previous one) so tests do not depend on the
+    time extractor.
+    """
+    exprs = []
+    pos = 0
+    for words, value, duration in times:
+        start = text.index(words, pos)
+        exprs.append(TimeExpr(words, (start, start + len(words)), value, duration))
+        pos = start + 1
+    narrative = Narrative(format="text", text=text,
+                          sections=paragraph_sections(text) if sections is None else sections,
+                          posts=posts)
+    return ExtractionContext(narrative, time_expressions=exprs, lexicons=lexicons)
