@@ -8,8 +8,10 @@ refuses to exist with a span that falls outside its text. Change a value with
 
 from __future__ import annotations
 
+import heapq
+import weakref
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -287,6 +289,62 @@ class Conversion:
         return Span(self._map(s.start, 0, False), self._map(s.end, 0, True))
 
 
+class _Stabbing:
+    """Which item of a list of spans answers "the one containing offset x", for every x.
+
+    Built once in O(k log k) by a sweep over the span boundaries; each query
+    is then a bisection, so asking once per sentence stays linear overall.
+    ``rank(index, span)`` orders the candidates containing an offset: the
+    smallest wins.
+    """
+
+    def __init__(self, spans: Sequence[Span], rank: Callable[[int, Span], tuple[int, ...]]) -> None:
+        order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        bounds = sorted({p for s in spans for p in (s.start, s.end)})
+        heap: list[tuple[tuple[int, ...], int]] = []
+        answers: list[int] = []
+        nxt = 0
+        for x in bounds:
+            while nxt < len(order) and spans[order[nxt]].start <= x:
+                i = order[nxt]
+                if spans[i].end > spans[i].start:
+                    heapq.heappush(heap, (rank(i, spans[i]), i))
+                nxt += 1
+            while heap and spans[heap[0][1]].end <= x:
+                heapq.heappop(heap)
+            answers.append(heap[0][1] if heap else -1)
+        self.bounds = bounds
+        self.answers = answers
+
+    def at(self, offset: int) -> int:
+        """The index of the answer at ``offset``, or -1."""
+        k = bisect_right(self.bounds, offset) - 1
+        return self.answers[k] if k >= 0 else -1
+
+
+_STABBING: dict[tuple[int, str], _Stabbing] = {}
+
+
+def _lookup(owner: Narrative, name: str, items: Sequence[Any],
+            rank: Callable[[int, Span], tuple[int, ...]], offset: int) -> Any:
+    """``items[i]`` containing ``offset`` chosen by ``rank``, through an index kept while ``owner`` lives."""
+    if not items:
+        return None
+    if len(items) < 8:
+        best = None
+        for i, item in enumerate(items):
+            if item.span.start <= offset < item.span.end and (best is None or rank(i, item.span) < best[0]):
+                best = (rank(i, item.span), i)
+        return items[best[1]] if best else None
+    key = (id(owner), name)
+    index = _STABBING.get(key)
+    if index is None:
+        index = _STABBING[key] = _Stabbing([item.span for item in items], rank)
+        weakref.finalize(owner, _STABBING.pop, key, None)
+    i = index.at(offset)
+    return items[i] if i >= 0 else None
+
+
 @frozen
 class Narrative:
     """A document read into careernarr's model.
@@ -342,20 +400,12 @@ class Narrative:
         return Span.coerce(span).of(self.text)
 
     def post_at(self, offset: int) -> Post | None:
-        """The post containing character ``offset``, if any."""
-        for post in self.posts:
-            if post.span.start <= offset < post.span.end:
-                return post
-        return None
+        """The post containing character ``offset``, if any (the first, should posts overlap)."""
+        return _lookup(self, "posts", self.posts, lambda i, span: (i,), offset)
 
     def section_at(self, offset: int) -> Section | None:
-        """The innermost section containing character ``offset``, if any."""
-        best: Section | None = None
-        for section in self.sections:
-            if section.span.start <= offset < section.span.end:
-                if best is None or len(section.span) <= len(best.span):
-                    best = section
-        return best
+        """The innermost section containing character ``offset``, if any (the last of equal size)."""
+        return _lookup(self, "sections", self.sections, lambda i, span: (len(span), -i), offset)
 
     def evolve(self, **changes: Any) -> Narrative:
         """A copy with ``changes`` applied (spans are checked again)."""
