@@ -401,11 +401,13 @@ class Narrative:
 
     def post_at(self, offset: int) -> Post | None:
         """The post containing character ``offset``, if any (the first, should posts overlap)."""
-        return _lookup(self, "posts", self.posts, lambda i, span: (i,), offset)
+        post: Post | None = _lookup(self, "posts", self.posts, lambda i, span: (i,), offset)
+        return post
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section containing character ``offset``, if any (the last of equal size)."""
-        return _lookup(self, "sections", self.sections, lambda i, span: (len(span), -i), offset)
+        section: Section | None = _lookup(self, "sections", self.sections, lambda i, span: (len(span), -i), offset)
+        return section
 
     def evolve(self, **changes: Any) -> Narrative:
         """A copy with ``changes`` applied (spans are checked again)."""
