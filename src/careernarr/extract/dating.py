@@ -33,6 +33,12 @@ _OFFSET_AFTER = ("后", "前", "以后", "之后", "以前", "之前", "以来",
                  " after", " before", " earlier", "ago", "later")
 
 
+def _heading_line(line: str, section: Section) -> bool:
+    """Whether ``line`` is the written heading of ``section`` (not just its first line)."""
+    words = "".join(ch for ch in str(section.heading) if ch.isalnum())
+    return bool(words) and words in "".join(ch for ch in line if ch.isalnum())
+
+
 def scope_of(sentence: Sentence, clause: Span) -> Span:
     """The sentence of a clause; in a run-on sentence, the clauses around it."""
     if sentence.size <= LONG_SENTENCE:
@@ -126,6 +132,9 @@ class Dating:
         return Dated(str(best.duration), "clause", best) if best is not None else None
 
     def _is_offset(self, t: TimeExpr) -> bool:
+        before = self._text[max(0, t.span.start - 6) : t.span.start].lower()
+        if t.duration and not t.value and before.endswith(("after ", "within ")):
+            return True
         after = self._text[t.span.end : t.span.end + 6]
         if t.text.endswith(("后", "前", "以来", "ago", "later")):
             return not t.value
@@ -138,7 +147,7 @@ class Dating:
         for section in containing:
             line_end = self._text.find("\n", section.span.start, section.span.end)
             line_end = section.span.end if line_end < 0 else line_end
-            if offset < line_end:
+            if offset < line_end or not _heading_line(self._text[section.span.start : line_end], section):
                 continue
             for t in self.inside(section.span.start, line_end):
                 if t.value:

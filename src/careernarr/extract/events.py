@@ -252,9 +252,18 @@ def _completed(group: Sequence[_Candidate], sentence: Sentence, cues: Cues, dati
             return True
         if any(t.value for t in dating.inside(clause.start, clause.end)):
             return True
+        if cand.clause > 0 and _date_only(sentence.clauses[cand.clause - 1], dating):
+            return True  # "去年三月，我从外企离职": the date clause belongs to the next one
         if dating.duration(clause, cand.match.start, cand.match.end) is not None:
             return True  # 住院两周
     return False
+
+
+def _date_only(clause: Span, dating: Dating) -> bool:
+    """Whether a clause is nothing but a date ("2019年，", "In March 2023,")."""
+    times = [t for t in dating.inside(clause.start, clause.end) if t.value]
+    rest = len(clause) - sum(len(t.span) for t in times)
+    return bool(times) and rest <= 4
 
 
 def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str) -> Span:

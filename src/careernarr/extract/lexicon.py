@@ -252,6 +252,22 @@ def _strings(value: Any, origin: str, where: str) -> list[str]:
     return out
 
 
+def _patterns(value: Any, origin: str, category: str) -> Iterator[tuple[str, str]]:
+    """``(name, regex)`` of each pattern: a string, or a table with ``name`` and ``regex``."""
+    if value is None:
+        return
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise LexiconError(f"{origin}: [{category}] patterns must be a list")
+    for item in value:
+        if isinstance(item, str) and item:
+            yield item, item
+        elif isinstance(item, Mapping) and isinstance(item.get("regex"), str) and isinstance(item.get("name"), str):
+            yield item["name"], item["regex"]
+        else:
+            raise LexiconError(f"{origin}: [{category}] patterns holds {item!r}, expected a regular "
+                               "expression or a table with 'name' and 'regex'")
+
+
 def _entries(raw: _Raw) -> Iterator[Entry]:
     source = f"{raw.name}.{raw.lexicon}"
     if raw.lexicon == "cues":
@@ -289,12 +305,12 @@ def _entries(raw: _Raw) -> Iterator[Entry]:
             yield Entry(category, term, compile_term(term, raw.language), "not", source)
         for term in _strings(table.get("weak"), raw.origin, f"[{category}] weak"):
             yield Entry(category, term, compile_term(term, raw.language), "weak", source)
-        for pattern in _strings(table.get("patterns"), raw.origin, f"[{category}] patterns"):
+        for name, pattern in _patterns(table.get("patterns"), raw.origin, category):
             try:
                 regex = re.compile(pattern, re.IGNORECASE if raw.language == "en" else 0)
             except re.error as exc:
                 raise LexiconError(f"{raw.origin}: [{category}] pattern {pattern!r}: {exc}") from None
-            yield Entry(category, pattern, regex, "strong", source)
+            yield Entry(category, name, regex, "strong", source)
 
 
 @frozen

@@ -11,10 +11,11 @@ cue, or with three weak ones. Some sentences count less:
 * a sentence that tells a story (我 with 了/过, 当我, 以为 …: the ``narrative``
   cues) counts two less, unless a cue reports a realization ("我终于明白",
   "I realized");
-* a hypothetical about me or you ("如果你…", "if I …"; an impersonal
-  conditional such as "技术若不能落地,便只是空中楼阁" states a rule);
-* in a thread, a sentence aimed at or about someone (你, 他, op …): a turn in
-  the argument rather than a view.
+* a hypothetical in a sentence that says 我/I ("如果是在两年前，我会…"): an
+  imagined story (a conditional about anyone, "技术若不能落地,便只是空中楼阁",
+  states a rule; one addressed to you, "如果你…，建议…", is advice);
+* in a reply of a thread, a sentence aimed at or about someone (你, 他, op …):
+  a turn in the argument rather than a view.
 
 A quotation someone speaks counts as a weak cue. Questions are never
 reflections. Its kind is that of its heaviest cues
@@ -119,11 +120,10 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
         weight -= 1
         notes.append("long -1")
-    someone = personal or cues.any("second_person", unit.start, unit.end) is not None
-    if someone and cues.any("hypothetical", unit.start, unit.end) is not None:
+    if personal and cues.any("hypothetical", unit.start, unit.end) is not None:
         weight -= 1
         notes.append("hypothetical -1")
-    if thread and _aimed(unit, sentence, cues):
+    if thread and sentence.post is not None and sentence.post.floor > 0 and _aimed(unit, sentence, cues):
         weight -= 1
         notes.append("aimed at someone -1")
     return weight, needed, notes

@@ -9,7 +9,9 @@ section's role and its post. Offsets are indices into ``narrative.text``.
 Sentences end at 。！？!? and at line ends (an English line that wraps
 mid-sentence continues); a period ends an English sentence unless it
 follows an abbreviation or sits inside a number. Clauses end at semicolons
-and at commas (，,) in Chinese, and at a comma before a conjunction or a pronoun in English.
+and at commas (，,) in Chinese, and in English at a comma before a
+conjunction or a pronoun, or (in unpunctuated speech) before a conjunction
+followed by its subject ("… and I quit …").
 """
 
 from __future__ import annotations
@@ -43,6 +45,12 @@ _ABBREVIATIONS = frozenset({
 _EN_CLAUSE_START = re.compile(
     r"(?:and|but|so|then|because|while|which|when|after|before|until|though|although|yet|or"
     r"|i|we|he|she|they|my|our|his|her|their)\b", re.IGNORECASE)
+# In English without punctuation (speech transcribed), a clause starts at a
+# conjunction followed by its subject: "… and I quit …", "… so in 2022 I …".
+_EN_RUN_ON = re.compile(
+    r"but\b|(?:and|so|then|because|until|after|when)\s+"
+    r"(?:then\s+|eventually\s+|finally\s+|basically\s+|honestly\s+|actually\s+)?"
+    r"(?:I|we|he|she|they|my|our|his|her|their|in\s+\d{4})\b")
 _LEAD = re.compile(r"(?:[ \t]*(?:[*+\-•·>]|\d{1,3}[.)、]|\d{1,3}[ \t]+、|[（(]\d{1,3}[)）]|"
                    r"@[^\s@]+(?:[ \t]*#[ \t]*\d+)?)[ \t]*)+")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]")
@@ -270,6 +278,10 @@ def _clauses(text: str, s: int, e: int) -> list[Span]:
             cuts.append(i)
         elif ch == " " and text[i + 1 : i + 3] in ("— ", "- ") and i > s:
             cuts.append(i + 1)
+        elif ch == " " and i > s and text[i - 1].isascii() and text[i - 1].isalpha():
+            m = _EN_RUN_ON.match(text, i + 1, e)
+            if m:
+                cuts.append(i + 1)
     cuts.append(e)
     out = []
     for a, b in zip(cuts, cuts[1:]):
