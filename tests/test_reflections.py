@@ -88,17 +88,22 @@ def test_quoted_speech_is_a_quote() -> None:
 
 
 def test_in_a_thread_every_reflection_is_its_authors_opinion() -> None:
-    text = "要不要为了钱跳槽？\n\n----------\n\n稳定本身就是一种收入，不要轻易放弃。"
+    text = "要不要为了钱跳槽？\n\n----------\n\n我觉得稳定本身就是一种收入，千万不要轻易放弃。"
     posts = [Post(0, (0, 9)), Post(1, (23, len(text)), author="bob")]
     [reflection] = _reflections(text, posts=posts)
     assert (reflection.kind, reflection.speaker) == ("opinion", "bob")
 
 
-def test_an_argument_aimed_at_someone_counts_less_in_a_thread() -> None:
-    for line, found in (("这才是问题的关键。", 1), ("你说的这才是问题的关键。", 0)):
-        text = "标题\n\n----------\n\n" + line
-        posts = [Post(0, (0, 2)), Post(1, (16, len(text)))]
-        assert len(_reflections(text, posts=posts)) == found, line
+def test_replies_need_firmer_views_and_arguments_count_less() -> None:
+    def found(opening: str, reply: str) -> tuple[int, int]:
+        text = opening + "\n\n----------\n\n" + reply
+        split = len(opening) + 14
+        rs = _reflections(text, posts=[Post(0, (0, len(opening))), Post(1, (split, len(text)))])
+        return sum(r.span.start < split for r in rs), sum(r.span.start >= split for r in rs)
+
+    assert found("这才是问题的关键。", "这才是问题的关键。") == (1, 0)  # the opening post speaks; a reply chats
+    assert found("标题", "说到底，这才是问题的关键。") == (0, 1)
+    assert found("标题", "说到底，你说的这才是问题的关键。") == (0, 0)  # aimed at someone
 
 
 def test_themes_and_rule_explain_the_reflection() -> None:

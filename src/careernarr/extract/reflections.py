@@ -15,7 +15,8 @@ cue, or with three weak ones. Some sentences count less:
   imagined story (a conditional about anyone, "技术若不能落地,便只是空中楼阁",
   states a rule; one addressed to you, "如果你…，建议…", is advice);
 * in a reply of a thread, a sentence aimed at or about someone (你, 他, op …):
-  a turn in the argument rather than a view.
+  a turn in the argument rather than a view; and a reply needs one more in
+  any case (replies are all views: only the firmly stated ones count).
 
 A quotation someone speaks counts as a weak cue. Questions are never
 reflections. Its kind is that of its heaviest cues
@@ -45,6 +46,9 @@ __all__ = ["ReflectionExtractor", "find_reflections", "weigh"]
 THRESHOLD = 2
 #: Weight a sentence with weak cues only needs.
 WEAK_ONLY_THRESHOLD = 3
+#: Extra weight a sentence of a reply in a thread needs (replies are all views and
+#: turns of an argument; only firmly stated ones count).
+THREAD_EXTRA = 1
 #: A sentence longer than this mostly describes; it counts one less.
 LONG_REFLECTION = 55
 _WEIGHT = {"strong": 2, "narrated": 2, "weak": 1}
@@ -108,7 +112,8 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
                  for m in distinct.values()]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
     strong = any(s in ("strong", "narrated") for s in strengths)
-    needed = THRESHOLD if strong else WEAK_ONLY_THRESHOLD
+    reply = thread and sentence.post is not None and sentence.post.floor > 0
+    needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply else 0)
     notes: list[str] = []
     if speech:
         weight += 1  # quoted speech: someone's words, a weak cue of its own
@@ -123,7 +128,7 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     if personal and cues.any("hypothetical", unit.start, unit.end) is not None:
         weight -= 1
         notes.append("hypothetical -1")
-    if thread and sentence.post is not None and sentence.post.floor > 0 and _aimed(unit, sentence, cues):
+    if reply and _aimed(unit, sentence, cues):
         weight -= 1
         notes.append("aimed at someone -1")
     return weight, needed, notes
