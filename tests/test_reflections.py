@@ -78,6 +78,12 @@ def test_a_general_frame_counts_in_a_general_statement_only() -> None:
     assert _reflections("那天我不是不想去，而是去不了。") == []
 
 
+def test_a_general_frame_does_not_make_a_sentence_personal() -> None:
+    text = "当一份工作开始吞噬睡眠、甚至让我恐惧黎明时，盲目的坚持不再是美德，而是一场对自我的剥削。"
+    assert [r.kind for r in _reflections(text)] == ["insight"]
+    assert _reflections("当我开始恐惧上班时，我发现坚持不再是美德，而是一种惯性。") == []
+
+
 def test_quoted_speech_is_a_quote() -> None:
     text = "咨询师问我：“你有没有想过，环境本身的毒素，才是你痛苦的根源。”"
     [reflection] = _reflections(text)

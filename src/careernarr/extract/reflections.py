@@ -4,8 +4,7 @@ Each readable sentence is weighed by the reflection cues of the lexicons it
 contains (each distinct cue once): a strong cue ("本质上", "you should")
 counts two, a weak one ("往往", "真正", "always") one, and a cue of a general
 statement ("不是……而是", "才是") two in a sentence that does not speak of
-我/I, one in a sentence that does. A
-sentence reaches a reflection with a weight of two that includes a strong
+我/I, one in a sentence that does. A sentence reaches a reflection with a weight of two that includes a strong
 cue, or with three weak ones. Some sentences count less:
 
 * a sentence that tells a story (我 with 了/过, 当我, 以为 …: the ``narrative``
@@ -18,7 +17,9 @@ cue, or with three weak ones. Some sentences count less:
   a turn in the argument rather than a view; and a reply needs one more in
   any case (replies are all views: only the firmly stated ones count).
 
-A quotation someone speaks counts as a weak cue. Questions are never
+A clause that opens a general frame ("当一份工作开始吞噬睡眠…时,") does not
+make a sentence personal or a story. A quotation someone speaks counts as
+a weak cue. Questions are never
 reflections. Its kind is that of its heaviest cues
 (``insight``, ``advice``, ``resolution``, ``opinion``); words spoken inside a
 quotation are a ``quote``; in a thread every reflection is the ``opinion`` of
@@ -30,6 +31,7 @@ lexicons. A run-on sentence (a transcript) is read a few clauses at a time.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from ..model import Reflection, Span
@@ -107,7 +109,8 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         distinct.setdefault(m.entry.rule, m)
     speech = _speech_share(unit, sentence, cues) * 2 >= len(unit)
     scope = _speech_span(unit, sentence, cues) if speech else unit  # a quote speaks for its speaker
-    personal = cues.any("first_person", scope.start, scope.end) is not None
+    own = _own_clauses(scope, sentence, cues.text)
+    personal = _has(cues, "first_person", own)
     strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
                  for m in distinct.values()]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
@@ -119,7 +122,7 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight += 1  # quoted speech: someone's words, a weak cue of its own
         notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
-    if not narrated and _tells_a_story(scope, sentence, cues):
+    if not narrated and _tells_a_story(own, cues):
         weight -= 2
         notes.append("story -2")
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
@@ -149,11 +152,29 @@ def _speech_span(unit: Span, sentence: Sentence, cues: Cues) -> Span:
     return Span(max(q.start, unit.start), min(q.end, unit.end))
 
 
-def _tells_a_story(unit: Span, sentence: Sentence, cues: Cues) -> bool:
-    """A sentence that says 我/I and 了, 过, 当我, 以为 … tells the narrator's story."""
-    if cues.any("first_person", unit.start, unit.end) is None:
+#: A clause that opens a general frame ("当一份工作开始…时", "每当…"): not the narrator's story.
+_FRAME = re.compile(r"每当|当(?![然时初年天我])|[Ww]henever\b")
+
+
+def _own_clauses(unit: Span, sentence: Sentence, text: str) -> list[Span]:
+    """The parts of ``unit`` outside general frames ("当一份工作开始吞噬睡眠…时,")."""
+    out = []
+    for clause in sentence.clauses:
+        start, end = max(clause.start, unit.start), min(clause.end, unit.end)
+        if start < end and not _FRAME.match(text, start):
+            out.append(Span(start, end))
+    return out
+
+
+def _has(cues: Cues, name: str, spans: Sequence[Span]) -> bool:
+    return any(cues.any(name, s.start, s.end) is not None for s in spans)
+
+
+def _tells_a_story(spans: Sequence[Span], cues: Cues) -> bool:
+    """Words that say 我/I and 了, 过, 当我, 以为 … tell the narrator's story."""
+    if not _has(cues, "first_person", spans):
         return False
-    return any(cues.any(name, unit.start, unit.end) is not None for name in ("narrative", "realis"))
+    return _has(cues, "narrative", spans) or _has(cues, "realis", spans)
 
 
 def _aimed(unit: Span, sentence: Sentence, cues: Cues) -> bool:
