@@ -28,7 +28,7 @@ def builtin_host() -> Host:
     return Host.create(entry_points=False)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parsed(name: str) -> Narrative:
     """A fixture document, parsed and extracted with the built-in plugins."""
     return careernarr.parse(EXTRACT / name, host=builtin_host())

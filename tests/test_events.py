@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
+from extract_helpers import EXPECTED, EXTRACT, case_id, cases, context, parsed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,6 @@ from careernarr.extract.lexicon import builtin_lexicon
 from careernarr.model import EVENT_KINDS, Event, Post, Span
 from careernarr.parsers._common import markdown_sections
 from careernarr.plugins import Host
-from extract_helpers import EXPECTED, EXTRACT, case_id, cases, context, parsed
 
 
 def _events(text: str, times: Sequence[tuple[str, str | None, str | None]] = (), **kw: Any) -> list[Event]:
@@ -259,7 +259,7 @@ def _traditional_works() -> bool:
     try:
         n = careernarr.parse("我的2024\n\n2024年6月，我正式提交了離職申請。", format="essay",
                              host=Host.create(entry_points=False))
-    except Exception:
+    except careernarr.CareerNarrError:
         return False
     return any(e.kind == "job_end" for e in n.events)
 

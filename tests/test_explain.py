@@ -6,12 +6,12 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from extract_helpers import EXTRACT, builtin_host, parsed
 
 import careernarr
 from careernarr.cli import cli
 from careernarr.errors import CareerNarrError
 from careernarr.extract.explain import Explanation, explain
-from extract_helpers import EXTRACT, builtin_host, parsed
 
 
 def test_every_item_is_explained_with_its_position_and_rule() -> None:

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
+from extract_helpers import EXPECTED, case_id, cases, context, parsed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careernarr.extract.lexicon import builtin_lexicon
 from careernarr.extract.reflections import find_reflections
 from careernarr.model import REFLECTION_KINDS, Post, Reflection
-from extract_helpers import EXPECTED, case_id, cases, context, parsed
 
 
 def _reflections(text: str, **kw: Any) -> list[Reflection]:

@@ -21,7 +21,7 @@ from ..model import Narrative, Section, Span, TimeExpr
 from .cues import Cues
 from .sentences import Sentence
 
-__all__ = ["Dated", "Dating", "LONG_SENTENCE", "scope_of"]
+__all__ = ["LONG_SENTENCE", "Dated", "Dating", "scope_of"]
 
 #: Sentences longer than this (see :func:`~careernarr.extract.sentences.text_size`)
 #: are read clause by clause (run-on transcripts).

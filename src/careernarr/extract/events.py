@@ -38,7 +38,7 @@ from .lexicon import Lexicon, Match, load_lexicon
 from .sentences import SUMMARY_ROLES, Sentence, segment
 from .subject import Voices
 
-__all__ = ["EventExtractor", "KIND_ORDER", "find_events"]
+__all__ = ["KIND_ORDER", "EventExtractor", "find_events"]
 
 #: Which kind wins when one clause holds words of several kinds (first wins).
 KIND_ORDER: tuple[str, ...] = (

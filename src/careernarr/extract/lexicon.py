@@ -41,8 +41,8 @@ else:  # pragma: no cover - Python 3.10
 
 __all__ = [
     "BUILTIN_LANGUAGES",
-    "Entry",
     "LEXICON_NAMES",
+    "Entry",
     "Lexicon",
     "LexiconError",
     "Match",

@@ -17,6 +17,7 @@ followed by its subject ("… and I quit …").
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -142,7 +143,7 @@ def quote_spans(text: str) -> list[Span]:
         if ch in _OPEN_QUOTES and ch != "《":
             stack.append((_OPEN_QUOTES[ch], i + 1))
         elif stack and ch == stack[-1][0]:
-            closer, start = stack.pop()
+            _, start = stack.pop()
             if not stack:
                 spans.append(Span(start, i))
         elif ch == '"' and not stack:
@@ -216,9 +217,7 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
     while i < end:
         ch = text[i]
         cut = False
-        if ch in _TERMINATORS:
-            cut = True
-        elif ch == "." and _english_period(text, i, end):
+        if ch in _TERMINATORS or ch == "." and _english_period(text, i, end):
             cut = True
         elif ch == "\n":
             prev = text[i - 1] if i > start else ""
@@ -243,9 +242,7 @@ def _english_period(text: str, i: int, end: int) -> bool:
     m = re.search(r"([A-Za-z.]+)$", text[max(0, i - 12) : i])
     if m and m.group(1).lower().rstrip(".") in _ABBREVIATIONS:
         return False
-    if m and len(m.group(1)) == 1 and m.group(1).isupper():
-        return False  # an initial: "J. Smith"
-    return True
+    return not (m and len(m.group(1)) == 1 and m.group(1).isupper())  # an initial: "J. Smith"
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -270,9 +267,7 @@ def _clauses(text: str, s: int, e: int) -> list[Span]:
             after = text[i + 1] if i + 1 < e else ""
             if before.isdigit() and after.isdigit():
                 continue
-            if ord(before or " ") >= 0x2E80 or ord(after or " ") >= 0x2E80:
-                cuts.append(i + 1)
-            elif _EN_CLAUSE_START.match(text, i + 1 + (1 if after == " " else 0), e):
+            if ord(before or " ") >= 0x2E80 or ord(after or " ") >= 0x2E80 or _EN_CLAUSE_START.match(text, i + 1 + (1 if after == " " else 0), e):
                 cuts.append(i + 1)
         elif ch in "—" and text[i + 1 : i + 2] == "—" and i > s:
             cuts.append(i)
@@ -284,7 +279,7 @@ def _clauses(text: str, s: int, e: int) -> list[Span]:
                 cuts.append(i + 1)
     cuts.append(e)
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         a2, b2 = a, b
         while a2 < b2 and (text[a2].isspace() or text[a2] in "—-"):
             a2 += 1
