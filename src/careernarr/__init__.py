@@ -36,6 +36,10 @@ _LAZY: dict[str, str] = {
     "validate": "careernarr.export.json",
     "SCHEMA_ID": "careernarr.export.json",
     "convert": "careernarr.script",
+    "convert_text": "careernarr.script",
+    "to_original": "careernarr.script",
+    "UnknownScriptError": "careernarr.script",
+    "Conversion": "careernarr.model",
     "detect_language": "careernarr.script",
     "Narrative": "careernarr.model",
     "Section": "careernarr.model",
@@ -105,5 +109,6 @@ if TYPE_CHECKING:
         TimeExpr,
     )
     from .plugins import Host, get_plugin_manager
-    from .script import convert, detect_language
+    from .model import Conversion
+    from .script import UnknownScriptError, convert, convert_text, detect_language, to_original
     from .source import Source, read_source
