@@ -39,13 +39,13 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model import Narrative, Section, TimeExpr
+from ..model import Narrative, TimeExpr
 from .context import ExtractionContext
-from .time_atoms import S, Atom, numeric_patterns, scan
+from .time_atoms import Atom, S, numeric_patterns, scan
 from .time_en import english_patterns
 from .time_lexicon import TimeLexicon, builtin_time_lexicon, time_lexicon
 from .time_numerals import chinese_number
@@ -111,6 +111,11 @@ class TimeFinder:
             rf"(?:,?{S}(?P<y>(?:19|20)\d\d)(?!\d))?"
         )
         self.year_right = re.compile(r"(?P<yy>\d\d)(?!\d)(?:[ \t]*年)?")
+        background = list(en.get("background_before", [])) + list(zh.get("background_before", []))
+        self.background_before = re.compile(rf"(?<![A-Za-z])(?:{_alt(background)}){S}\Z", re.IGNORECASE)
+        self.background_after = re.compile(rf"{S}(?:{_alt(zh.get('background_after', []))})")
+        self.since_before = re.compile(rf"(?:{_alt(zh.get('since_before', []))}){S}\Z")
+        self.since_after = re.compile(rf"{S}(?:{_alt(zh.get('since_after', []))})")
 
     # --- finding ------------------------------------------------------------
 
@@ -176,7 +181,8 @@ class TimeFinder:
         atoms = self.atoms(folded, skip)
         ref_date = parse_reference(reference_date or narrative.date)
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
-        placer = _Placer(narrative, folded, ref_year, ref_date)
+        placer = _Placer(narrative, folded, ref_year, ref_date,
+                         lambda atom, when: self._background(folded, atom, when))
         placed = [placer.place(atom) for atom in atoms]
         items = self._ranges(folded, placed, placer)
         out = []
@@ -190,6 +196,18 @@ class TimeFinder:
                 duration=atom.duration, resolved=resolved and when is not None, rule=rule,
             ))
         return out
+
+    def _background(self, text: str, atom: Atom, when: When | None) -> bool:
+        """A year told as background: since 2021, back in '21, 早在2015年, 2019年以来, 2019年至今."""
+        start, end = atom.start, atom.end
+        if self.background_before.search(text, max(0, start - 16), start):
+            return True
+        if self.background_after.match(text, end):
+            return True
+        if self.since_before.search(text, max(0, start - 4), start) and self.since_after.match(text, end):
+            return True
+        sep = self.separator.match(text, end)
+        return bool(sep and sep.group(0).strip() not in ("and", "") and self.open_end.match(text, sep.end()))
 
     def _approximation(self, text: str, atom: Atom) -> tuple[int, int, bool]:
         if atom.kind not in ("date", "duration"):
@@ -310,48 +328,70 @@ def _century(yy: int, ref_year: int | None) -> int:
 
 
 class _Placer:
-    """Places atoms on the calendar, keeping track of the year in context."""
+    """Places atoms on the calendar, keeping track of the story's year.
 
-    def __init__(self, narrative: Narrative, text: str, ref_year: int | None, ref_date: Date | None) -> None:
+    A *story* is one post of a thread, or the rest of the document after a
+    top-level heading (a title, ``Description``, ``摘要``); the story's year
+    carries over its paragraphs and lower headings. Within a story:
+
+    - the *story year* is the year of the latest expression that names a
+      year (2019, 14年, 去年十月, 次年, ``'21``, the end of last year). Bare
+      months, quarters, seasons and parts of years take it; before any, they
+      take the reference year.
+    - a relative year alone (去年, last year, 两年前, not 去年十月) compares
+      with the present rather than moving the story: it governs only the
+      rest of its paragraph (unless it stands in a heading).
+    - a year in the background (since 2021, back in '21, 早在2015年,
+      2019年以来, 从2022年下半年开始, 2019年至今) does not move the story.
+    - the *antecedent* is the year of the closest preceding dated
+      expression (background or not, bare months included): what 同年, 次年,
+      那年秋天, that summer and the following year count from. Without one
+      they stay unresolved: never the reference year, never a guess.
+    """
+
+    def __init__(self, narrative: Narrative, text: str, ref_year: int | None, ref_date: Date | None,
+                 background: Callable[[Atom, When | None], bool]) -> None:
         self.narrative = narrative
         self.ref_year = ref_year
         self.ref_date = ref_date
-        self.breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-        bounds = set(self.breaks)
+        self.background = background
+        bounds = {m.end() for m in _PARAGRAPH_BREAK.finditer(text)}
         bounds.update(s.span.start for s in narrative.sections)
         self.bounds = sorted(bounds)
-        self.headed = [s for s in narrative.sections if s.heading is not None]
-        self.heading_lines = []
-        for s in self.headed:
-            nl = text.find("\n", s.span.start, s.span.end)
-            self.heading_lines.append((s.span.start, nl if nl >= 0 else s.span.end))
-        self.heading_year: dict[int, int | None] = {}
-        self.scope = -1
-        self.context: tuple[int | None] | None = None  # (year,) once a year is mentioned
+        stories = {p.span.start for p in narrative.posts}
+        stories.update(s.span.start for s in narrative.sections
+                       if s.role == "post" or (s.heading is not None and s.level <= 1))
+        self.story_bounds = sorted(stories)
+        self.heading_lines: list[tuple[int, int]] = []
+        for s in narrative.sections:
+            if s.heading is not None:
+                nl = text.find("\n", s.span.start, s.span.end)
+                self.heading_lines.append((s.span.start, nl if nl >= 0 else s.span.end))
+        self.heading_lines.sort()
+        self.heading_starts = [start for start, _ in self.heading_lines]
+        self.story_index = -1
+        self.story: tuple[int | None] | None = None  # (year,) once the story names one
+        self.local: tuple[int, int | None] | None = None  # (paragraph, year) of a lone relative year
+        self.antecedent: tuple[int | None] | None = None
 
-    def _scope_of(self, pos: int) -> int:
+    def _enter(self, pos: int) -> int:
+        """Start a new story when ``pos`` is past a story boundary; the paragraph index of ``pos``."""
+        index = bisect.bisect_right(self.story_bounds, pos)
+        if index != self.story_index:
+            self.story_index, self.story, self.local, self.antecedent = index, None, None, None
         return bisect.bisect_right(self.bounds, pos)
 
-    def _heading_year(self, pos: int) -> tuple[int | None] | None:
-        best: Section | None = None
-        best_index = -1
-        for index, section in enumerate(self.headed):
-            if section.span.start <= pos < section.span.end:
-                if best is None or len(section.span) <= len(best.span):
-                    best, best_index = section, index
-        if best is None or best_index not in self.heading_year:
-            return None
-        return (self.heading_year[best_index],)
+    def _in_heading(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.heading_starts, pos) - 1
+        return i >= 0 and self.heading_lines[i][0] <= pos < self.heading_lines[i][1]
 
     def context_year(self, pos: int) -> int | None:
         """The year a bare month at ``pos`` belongs to."""
-        if self._scope_of(pos) != self.scope:
-            self.scope, self.context = self._scope_of(pos), None
-        if self.context is not None:
-            return self.context[0]
-        heading = self._heading_year(pos)
-        if heading is not None:
-            return heading[0]
+        paragraph = self._enter(pos)
+        if self.local is not None and self.local[0] == paragraph:
+            return self.local[1]
+        if self.story is not None:
+            return self.story[0]
         return self.ref_year
 
     def place(self, atom: Atom) -> tuple[Atom, When | None, bool]:
@@ -362,16 +402,28 @@ class _Placer:
         when = self.when(atom, ctx)
         resolved = not (atom.year is not None or atom.two_digit is not None
                         or atom.decade is not None or atom.two_digit_decade is not None)
-        if atom.has_year:
-            year = when.year if when is not None else None
-            self.context = (year,)
-            for index, (start, end) in enumerate(self.heading_lines):
-                if start <= atom.start < end and index not in self.heading_year:
-                    self.heading_year[index] = year
+        self._remember(atom, when)
         return atom, when, resolved
 
+    def _remember(self, atom: Atom, when: When | None) -> None:
+        if atom.decade is not None or atom.two_digit_decade is not None:
+            return  # 90年代, the 1990s: an era, not where the story is
+        year = None if when is None else (when.lo[0] if when.season is not None else when.year)
+        if when is not None or atom.has_year:
+            self.antecedent = (year,)
+        if not atom.has_year or self.background(atom, when):
+            return
+        lone_relative = (
+            (atom.rel_year is not None or (atom.shift is not None and atom.shift[0] == "Y"))
+            and atom.month is None and atom.months is None and atom.season is None
+        )
+        if lone_relative and not self._in_heading(atom.start):
+            self.local = (bisect.bisect_right(self.bounds, atom.start), year)
+        else:
+            self.story, self.local = (year,), None
+
     def when(self, atom: Atom, ctx: int | None) -> When | None:
-        """Where ``atom`` lies, given the year in context ``ctx``."""
+        """Where ``atom`` lies, given the story's year ``ctx`` (and the antecedent, for 同年)."""
         if atom.decade is not None:
             start = int(atom.decade[:3]) * 10
             return When((start, None, None), (start + 9, None, None), decade=atom.decade)
@@ -387,7 +439,8 @@ class _Placer:
         elif atom.rel_year is not None:
             year = self.ref_year + atom.rel_year if self.ref_year is not None else None
         elif atom.ana_year is not None:
-            year = ctx + atom.ana_year if ctx is not None else None
+            ante = self.antecedent[0] if self.antecedent is not None else None
+            year = ante + atom.ana_year if ante is not None else None
         else:
             year = ctx
         if year is None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Optional
 
 from attrs import define
 
@@ -47,23 +46,23 @@ class Atom:
     end: int
     rule: str
     kind: str = "date"
-    year: Optional[int] = None  # written in full: 2025
-    two_digit: Optional[int] = None  # 14 of 14年底
-    rel_year: Optional[int] = None  # 去年 = -1, from the reference year
-    ana_year: Optional[int] = None  # 次年 = +1, from the year in context
-    month: Optional[int] = None
-    day: Optional[int] = None
-    months: Optional[tuple[int, int]] = None  # a part of the year
-    days: Optional[tuple[int, int]] = None  # a part of the month
-    season: Optional[int] = None
-    clock: Optional[str] = None
-    decade: Optional[str] = None
-    two_digit_decade: Optional[int] = None  # 90 of 90年代
-    shift: Optional[tuple[str, int]] = None  # ("Y", -2) 两年前, ("M", -1) 上个月
-    duration: Optional[str] = None
+    year: int | None = None  # written in full: 2025
+    two_digit: int | None = None  # 14 of 14年底
+    rel_year: int | None = None  # 去年 = -1, from the reference year
+    ana_year: int | None = None  # 次年 = +1, from the year in context
+    month: int | None = None
+    day: int | None = None
+    months: tuple[int, int] | None = None  # a part of the year
+    days: tuple[int, int] | None = None  # a part of the month
+    season: int | None = None
+    clock: str | None = None
+    decade: str | None = None
+    two_digit_decade: int | None = None  # 90 of 90年代
+    shift: tuple[str, int] | None = None  # ("Y", -2) 两年前, ("M", -1) 上个月
+    duration: str | None = None
     parts: tuple[tuple[float, str], ...] = ()  # a duration's (amount, designator) pairs
     approx: bool = False
-    until_year: Optional[int] = None  # 2014-2016: a range of years in one atom
+    until_year: int | None = None  # 2014-2016: a range of years in one atom
 
     @property
     def has_year(self) -> bool:
@@ -80,7 +79,7 @@ class Atom:
 
 
 #: A compiled pattern and the function that turns a match into an atom (or rejects it).
-Handler = Callable[["re.Match[str]", str], Optional[Atom]]
+Handler = Callable[["re.Match[str]", str], Atom | None]
 Pattern = tuple["re.Pattern[str]", Handler]
 
 
@@ -215,9 +214,12 @@ def bare_year_ok(text: str, start: int, end: int, not_after: tuple[str, ...],
     English prose only after a cue word (``in 2019``, ``since 2019``).
     """
     before = prev_char(text, start)
-    if before and (before.isalnum() and before.isascii() or before in "._/\\:+-–—~@#$¥￥,，"):
-        if before not in ",，" or text[start - 2 : start - 1].isdigit():
-            return False
+    if (
+        before
+        and (before.isalnum() and before.isascii() or before in "._/\\:+-–—~@#$¥￥,，")
+        and (before not in ",，" or text[start - 2 : start - 1].isdigit())
+    ):
+        return False
     after = text[end : end + 1]
     if after and (after.isascii() and after.isalnum() or after in "%‰+_"):
         return False
@@ -232,6 +234,5 @@ def bare_year_ok(text: str, start: int, end: int, not_after: tuple[str, ...],
     if word:
         return word in english_cues
     nxt = text[end : end + 2]
-    if before in " \t" and nxt[:1] == " " and nxt[1:2].isascii() and nxt[1:2].isalpha():
-        return False  # "… 2000 users": a number in English prose with no cue before it
-    return True
+    # "… 2000 users": a number in English prose with no cue before it
+    return not (before in " \t" and nxt[:1] == " " and nxt[1:2].isascii() and nxt[1:2].isalpha())

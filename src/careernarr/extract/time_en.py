@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .time_atoms import S, Atom, Pattern, bare_year_ok, prev_char, prev_word
+from .time_atoms import Atom, Pattern, S, bare_year_ok, prev_char, prev_word
 from .time_lexicon import TimeLexicon
 from .time_numerals import english_number
 from .time_values import iso_duration
@@ -85,6 +85,11 @@ class _English:
         self.rel_weeks = {k.lower(): int(v) for k, v in lx.table("en", "relative_weeks").items()}
         self.rel_days = {k.lower(): int(v) for k, v in lx.table("en", "relative_days").items()}
         self.deictic = [w.lower() for w in lx.words("en", "deictic")]
+        season_before = lx.table("en", "season_before")
+        self.season_words: dict[str, str] = {}
+        for how in ("relative", "anaphoric", "unresolved"):
+            for word in season_before.get(how, []):
+                self.season_words[" ".join(str(word).lower().split())] = how
         self.units: dict[str, tuple[int, str]] = {}
         for word, spec in lx.table("en", "units").items():
             spec = str(spec)
@@ -94,6 +99,11 @@ class _English:
         self.frequency = {w.lower() for w in c.get("frequency", [])}
         self.article_before = {w.lower() for w in c.get("article_before", [])}
         self.age_after = [w.lower() for w in c.get("age_after", [])]
+        self.off_after = re.compile(rf"[ \t]+(?:{_alt([w.lower() for w in c.get('off_after', [])])})(?![A-Za-z])",
+                                    re.IGNORECASE)
+        self.length_before = re.compile(
+            rf"(?<![A-Za-z])(?:{_alt([w.lower() for w in c.get('length_before', [])])})[ \t]+\Z", re.IGNORECASE
+        )
         self.rate_re = re.compile(
             rf"[ \t]+(?:{_alt([w.lower() for w in c.get('rate_after', [])])})[ \t]+"
             r"(?:day|week|month|year|quarter|fortnight)\b",
@@ -141,7 +151,8 @@ class _English:
                      + list(self.rel_weeks) + list(self.rel_days) + self.deictic)
         self.rel_res = [
             re.compile(rf"(?P<w>{_alt(_cased(rel_words))})(?![A-Za-z])"),
-            re.compile(rf"(?P<srel>{_alt(_cased(['this', 'last', 'next']))})[ \t]+(?P<season>(?i:{season_alt}))(?![A-Za-z])"),
+            re.compile(rf"(?P<srel>{_alt(_cased(list(self.season_words)))})[ \t]+(?P<season>(?i:{season_alt}))"
+                       r"(?![A-Za-z])"),
             re.compile(rf"[Tt]he[ \t]+(?P<qw>{quarter_alt})[ \t]+quarter(?![A-Za-z])"),
         ]
         unit_alt = _alt([u + "s" for u in self.units] + list(self.units), spaces=False)
@@ -158,6 +169,7 @@ class _English:
             re.compile(rf"(?P<n1>{_alt(_cased(_SIMPLE_NUMBERS))}){second}{range_unit}"),
         ]
         self.decade_re = re.compile(r"(?P<dec>[12'2-9][0-9]{1,3})'?s(?![A-Za-z])")
+        self.short_year_re = re.compile(r"['‘’](?P<yy>\d\d)(?![\d'‘’A-Za-z%])")
 
     # --- look-back ----------------------------------------------------------
 
@@ -257,10 +269,14 @@ class _English:
             atom.rule = "en-quarter"
             return atom
         if g("srel"):
-            if (g("srel") or "").lower() != "this":
-                atom.kind = "none"
+            how = self.season_words.get(" ".join((g("srel") or "").lower().split()))
+            if how == "relative":
+                atom.rel_year = 0  # this summer
+            elif how == "anaphoric":
+                atom.ana_year = 0  # that summer
+            else:
+                atom.kind = "none"  # last summer: which one depends on when it was written
                 return atom
-            atom.rel_year = 0
             atom.season = self.seasons[(g("season") or "").lower()]
             return atom
         word = " ".join((g("w") or "").lower().split())
@@ -304,8 +320,9 @@ class _English:
             atom.rule = "en-vague"
             return atom
         if num in ("a", "an"):
-            if word_before not in self.article_before and direction not in ("ago", "later") and not m.group("half"):
-                return None  # twice a year, $90k a year
+            if (word_before not in self.article_before and direction not in ("ago", "later") and not m.group("half")
+                    and not self.off_after.match(text, end)):
+                return None  # twice a year, $90k a year (but: a week off)
             amount = 1.0
         elif num.startswith("half"):
             amount = 0.5
@@ -334,7 +351,8 @@ class _English:
             return atom
         if direction in ("before", "after"):
             atom.end = m.start("dir")
-        if not direction and self.rate_re.match(text, end):
+        if not direction and self.rate_re.match(text, end) and not self.length_before.search(
+                text, max(0, start - 12), start):
             atom.kind = "none"
             atom.rule = "en-rate"  # four days a week
             return atom
@@ -368,8 +386,18 @@ class _English:
             return None  # in her 30s: an age
         return atom
 
+    def short_year(self, m: re.Match[str], text: str) -> Atom | None:
+        """``'21``: a year in two digits (``'90s`` is a decade, ``5'11`` a height)."""
+        before = prev_char(text, m.start())
+        if before.isalnum():
+            return None
+        after = text[m.end() : m.end() + 2]
+        if after[:1] in (".", ",", ":") and after[1:2].isdigit():
+            return None  # '21.5
+        return Atom(m.start(), m.end(), "en-two-digit-year", two_digit=int(m.group("yy")))
+
     def patterns(self) -> tuple[list[Pattern], list[Pattern]]:
-        everywhere: list[Pattern] = [(self.year_re, self.year)]
+        everywhere: list[Pattern] = [(self.year_re, self.year), (self.short_year_re, self.short_year)]
         in_latin_runs: list[Pattern] = [(r, self.month) for r in self.month_res]
         in_latin_runs += [(r, self.relative) for r in self.rel_res]
         in_latin_runs += [(r, self.duration) for r in self.duration_res]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from typing import Optional
 
 import attrs
 from attrs import frozen
@@ -18,7 +17,7 @@ from attrs import frozen
 __all__ = ["Date", "When", "days_of", "iso_duration", "month_shift", "parse_reference"]
 
 #: ``(year, month or None, day or None)``.
-Date = tuple[int, Optional[int], Optional[int]]
+Date = tuple[int, int | None, int | None]
 
 #: EDTF season codes → the months they span (northern meteorological seasons).
 SEASON_MONTHS: dict[int, tuple[int, int]] = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .time_atoms import S, Atom, Pattern, is_han, prev_char
+from .time_atoms import Atom, Pattern, S, is_han, prev_char
 from .time_lexicon import TimeLexicon
 from .time_numerals import chinese_number, digit_sequence, is_vague, quantity
 from .time_values import iso_duration
@@ -42,6 +42,14 @@ _PROSE_AFTER_PART = {
     "年初": "心中一二三恋",
     "年底": "线气牌",
 }
+#: The same after a part of a month: 十一月中风 (a stroke in November), 9月初中 (junior high).
+_PROSE_AFTER_MONTH_PART = {
+    "中": _PROSE_AFTER_PART["年中"] + "风",
+    "初": _PROSE_AFTER_PART["年初"],
+    "底": _PROSE_AFTER_PART["年底"] + "薪",
+}
+#: After 时 in ``14年时``: 时间, 时光 make it a count of years.
+_NOT_WHEN_AFTER_SHI = set("间光长代期薪")
 
 
 def _alt(words: Any) -> str:
@@ -97,6 +105,14 @@ class _Chinese:
         )
         self.distributive = tuple(cues.get("distributive", []))
         self.pointing = frozenset(cues.get("pointing", []))
+        self.length_before = tuple(cues.get("length_before", []))
+        self.year_subject_after = tuple(cues.get("year_subject_after", []))
+        self.year_time_after = tuple(cues.get("year_time_after", []))
+        self.clause_start_ana = frozenset(cues.get("anaphoric_clause_start", []))
+        self.ana_with_part = frozenset(cues.get("anaphoric_with_part", []))
+        day_unit = lx.table("zh", "day_unit")
+        self.day_before = tuple(day_unit.get("before", []))
+        self.day_after = tuple(day_unit.get("after", []))
 
         # 年-initial parts share the 年 of a year before them: 2025年底, 去年底.
         shared = {k[1:]: v for k, v in self.year_parts.items() if k.startswith("年")}
@@ -174,7 +190,10 @@ class _Chinese:
                     return None
                 atom.day = day
             elif g("mpart"):
-                atom.days = self.month_parts[g("mpart")]
+                if _month_part_is_prose(g("mpart"), text, m.end()):
+                    atom.end = _trim(text, atom.start, m.start("mpart"))
+                else:
+                    atom.days = self.month_parts[g("mpart")]
         elif g("ypart") or g("ypart2"):
             word = g("ypart") or g("ypart2")
             key = word if g("ypart2") else "年" + word
@@ -226,10 +245,8 @@ class _Chinese:
         elif g("yd"):
             if before.isdigit() or (is_han(before) and before not in _YEAR_LEAD):
                 return None  # 工作了16年: a count of years
-            if not has_tail and not (before in _YEAR_LEAD or self._two_digit_range(text, m.end())):
-                return None
-            if not has_tail and text[m.end() : m.end() + 1] in _COUNT_AFTER_YEARS:
-                return None  # 在10年的时间里, 在10年内: a count of years
+            if not has_tail and not self._two_digit_is_year(text, before, m.end()):
+                return None  # 10年了, 14年之久, 在10年的时间里: a count of years
             atom.two_digit = int(g("yd") or 0)
         elif g("rel"):
             word = g("rel") or ""
@@ -237,6 +254,10 @@ class _Chinese:
                 word == "同年" and before in set("不相共")
             ):
                 return None
+            if word in self.clause_start_ana and not self._anaphor_stands(word, text, start, has_tail):
+                atom.kind = "none"  # 离开中环那一年, 第一年…第二年: not "that/the next year"
+                atom.rule = "zh-deictic"
+                return atom
             if word in self.rel_years:
                 if word in ("前年", "后年") and before in set("以之提目从此当事眼向往年然最日今"):
                     return None
@@ -245,9 +266,46 @@ class _Chinese:
                 atom.ana_year = self.ana_years[word]
             atom.rule = "zh-relative-year"
         elif g("dei"):
-            atom.kind = "none"
-            atom.rule = "zh-deictic"
+            if has_tail and g("dei") in self.ana_with_part:
+                atom.ana_year = 0  # 当年九月, 当年秋天: that year's
+                atom.rule = "zh-relative-year"
+            else:
+                atom.kind = "none"
+                atom.rule = "zh-deictic"
         return self._year_tail(m, atom, text)
+
+    def _two_digit_is_year(self, text: str, before: str, end: int) -> bool:
+        """``NN年`` with nothing after it: a year (2014), or a count of years?
+
+        A year after 在/从/到 … (在19年), before a range (14年到16年), before
+        的时候/那年/时 (14年的时候), or at the start of a clause before a
+        subject or a happening (14年我毕业, 14年毕业). A count after a verb
+        (干了14年) or before 了/之久/多/的时间 … (14年了, 在10年的时间里).
+        """
+        rest = text[end : end + 6].lstrip(" \t")
+        if rest.startswith(self.year_time_after) and not (rest.startswith("时") and rest[1:2] in _NOT_WHEN_AFTER_SHI):
+            return True
+        if rest[:1] in _COUNT_AFTER_YEARS:
+            return False
+        if before in _YEAR_LEAD or self._two_digit_range(text, end):
+            return True
+        at_clause_start = not before or not (is_han(before) or before.isalnum())
+        return at_clause_start and rest.startswith(self.year_subject_after)
+
+    def _anaphor_stands(self, word: str, text: str, start: int, has_tail: bool) -> bool:
+        """那年, 那一年, 第二年 as "that year" / "the next year" (not 离开中环那一年, 第一年…第二年)."""
+        before = prev_char(text, start, skip_space=True)
+        if word.startswith("第"):
+            window = text[max(0, start - 200) : start]
+            if "第一年" in window or "头一年" in window:
+                return False  # an ordinal: 第一年收入减半，第二年持平
+        if before == "的" or before in _CN_DIGITS:
+            return False
+        if not before or not (is_han(before) or before.isalnum()):
+            return True
+        if word.startswith("第"):
+            return before in _YEAR_LEAD and before != "是"  # 已经是第二年: an ordinal
+        return has_tail or before in _YEAR_LEAD
 
     def _two_digit_range(self, text: str, end: int) -> bool:
         rest = text[end : end + 8].lstrip(" \t")
@@ -275,7 +333,10 @@ class _Chinese:
                 return None
             atom.day = day
         elif m.group("mpart"):
-            atom.days = self.month_parts[m.group("mpart")]
+            if _month_part_is_prose(m.group("mpart"), text, m.end()):
+                atom.end = _trim(text, atom.start, m.start("mpart"))
+            else:
+                atom.days = self.month_parts[m.group("mpart")]
         return atom
 
     def part(self, m: re.Match[str], text: str) -> Atom | None:
@@ -356,6 +417,8 @@ class _Chinese:
         after_unit = text[unit_end : unit_end + 4]
         if any(after_unit.startswith(w) for w in blocked):
             return None
+        if unit_word == "日" and not self._counts_days(num, text, start, unit_end):
+            return None  # 5日: a day of the month
         head = text[max(0, start - 2) : start]
         if any(head.endswith(w) for w in self.frequency):
             return None  # 每两周: a frequency
@@ -408,7 +471,8 @@ class _Chinese:
             atom.kind = "none"
             atom.rule = "zh-deictic"  # 下一秒, 这一天
             return atom
-        if self.rate_re.match(text, end) or self._distributive(text, start):
+        qualified = text[max(0, start - 4) : start].rstrip(" \t").endswith(self.length_before)
+        if self.rate_re.match(text, end) or (not qualified and self._distributive(text, start)):
             atom.kind = "none"
             atom.rule = "zh-rate"  # 一年也能挣…, 每人节省1小时: a rate, not a length
             return atom
@@ -417,6 +481,13 @@ class _Chinese:
         if atom.duration is None:
             atom.kind = "none"
         return atom
+
+    def _counts_days(self, num: str, text: str, start: int, unit_end: int) -> bool:
+        """Whether ``N日`` counts days (请了三日假, 两日, 几日) rather than naming one."""
+        if num in ("两", "半") or is_vague(num):
+            return True
+        head = text[max(0, start - 4) : start].rstrip(" \t")
+        return head.endswith(self.day_before) or text[unit_end : unit_end + 4].startswith(self.day_after)
 
     def _distributive(self, text: str, start: int) -> bool:
         """每 earlier in the same clause: 每人节省 1 小时, 每天工作八小时."""
@@ -486,6 +557,18 @@ class _Chinese:
         if self.idiom_re is not None:
             out.append((self.idiom_re, self.idiom))
         return out
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """``end`` moved back over spaces (never before ``start``)."""
+    while end > start and text[end - 1] in " \t\u3000":
+        end -= 1
+    return end
+
+
+def _month_part_is_prose(part: str, text: str, end: int) -> bool:
+    """``十一月中风``: a month, then a word that is not a part of it."""
+    return text[end : end + 1] in _PROSE_AFTER_MONTH_PART.get(part, "")
 
 
 def chinese_patterns(lexicon: TimeLexicon) -> list[Pattern]:
