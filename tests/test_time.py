@@ -16,9 +16,15 @@ from hypothesis import strategies as st
 import careernarr
 from careernarr.extract.context import ExtractionContext
 from careernarr.extract.time import TimeExtractor, extract_times, find_times, reference_year
-from careernarr.extract.time_numerals import chinese_number, digit_sequence, english_number, is_vague, quantity
+from careernarr.extract.time_numerals import (
+    chinese_number,
+    digit_sequence,
+    english_number,
+    is_vague,
+    quantity,
+)
 from careernarr.extract.time_values import When, iso_duration
-from careernarr.model import Diagram, Narrative, Section, TimeExpr
+from careernarr.model import Diagram, Narrative, Post, Section, TimeExpr
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -316,3 +322,112 @@ def test_when_ranges_and_seasons() -> None:
     assert When.of_season(2024, 24).edtf() == "2024-24"
     assert When.point(2025).approximate().edtf() == "2025~"
     assert When.days(2024, 2, 21, 31).edtf() == "2024-02-21/2024-02-29"
+
+
+# --- the story's year: posts, top-level headings, anaphora ---------------------------
+
+
+def _by_text(found: list[TimeExpr]) -> dict[str, tuple[str | None, str | None, bool]]:
+    return {t.text: (t.value, t.duration, t.resolved) for t in found}
+
+
+def test_each_post_is_its_own_story() -> None:
+    """A year told in one post never dates a bare quarter in another (an undated thread)."""
+    first, second = "我2021年入职，Q3转正。", "Q3的时候我也被裁了，同年十月去了外企。"
+    text = first + "\n\n----------\n\n" + second
+    start = text.index(second)
+    narrative = Narrative(
+        format="forum", text=text,
+        posts=[Post(0, (0, len(first))), Post(1, (start, len(text)))],
+        sections=[Section(None, 0, (0, len(first)), "post"), Section(None, 0, (start, len(text)), "post")],
+    )
+    found = extract_times(narrative)
+    assert [(t.text, t.value, t.resolved) for t in found if t.span.start < start] == [
+        ("2021年", "2021", False), ("Q3", "2021-07/2021-09", True)]
+    assert [(t.text, t.value, t.resolved) for t in found if t.span.start >= start] == [
+        ("Q3", None, False), ("同年十月", None, False)]
+
+
+def test_a_post_with_its_own_time_is_its_own_reference() -> None:
+    first, second = "去年我离职了。", "去年我也被裁了，3月才找到工作。"
+    text = first + "\n\n" + second
+    start = text.index(second)
+    narrative = Narrative(
+        format="forum", text=text, date="2023-01-05",
+        posts=[Post(0, (0, len(first)), time="2023-01-05"), Post(1, (start, len(text)), time="2024-06-30")],
+    )
+    assert valued(extract_times(narrative)) == [
+        ("去年", "2022", None), ("去年", "2023", None), ("3月", "2023-03", None)]
+
+
+def test_a_top_level_heading_starts_a_new_story() -> None:
+    """A transcript's Description and Content are told separately; lower headings carry the story."""
+    description, content = "Description:\n2019年春天辞职，开了工作室。", "Content:\n3月，我接到第一个订单。"
+    text = description + "\n\n" + content
+    start = text.index(content)
+    narrative = Narrative(
+        format="transcript", text=text, date="2024-09-07",
+        sections=[Section("Description", 1, (0, len(description)), "description"),
+                  Section("Content", 1, (start, len(text)), "content")],
+    )
+    assert valued(extract_times(narrative)) == [("2019年春天", "2019-21", None), ("3月", "2024-03", None)]
+    chapters = "## 辞职\n\n2019年春天辞职。\n\n## 开店\n\n3月，我接到第一个订单。"
+    narrative = Narrative(
+        format="markdown", text=chapters, date="2024-09-07",
+        sections=[Section("辞职", 2, (0, chapters.index("## 开店") - 2)),
+                  Section("开店", 2, (chapters.index("## 开店"), len(chapters)))],
+    )
+    assert valued(extract_times(narrative)) == [("2019年春天", "2019-21", None), ("3月", "2019-03", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("2018年入职，那年冬天第一次出差。", "那年冬天", "2018-24"),
+        ("2018年入职，次年升职。", "次年", "2019"),
+        ("In 2018 I moved. The following year I quit.", "The following year", "2019"),
+        ("In 2018 I moved. That spring I quit.", "That spring", "2018-21"),
+        ("那年冬天第一次出差。", "那年冬天", None),
+        ("次年升职。", "次年", None),
+        ("The following year I quit.", "The following year", None),
+        ("That spring I quit.", "That spring", None),
+    ],
+)
+def test_anaphora_resolve_from_the_text_or_stay_null(text: str, word: str, value: str | None) -> None:
+    """Never from the reference year: only a dated expression before them gives them a value."""
+    found = _by_text(find_times(text, "2025-11-17"))
+    assert found[word] == (value, None, value is not None)
+
+
+def test_documents_tell_their_story_years() -> None:
+    english = _by_text(list(careernarr.parse(HERE / "docs" / "warehouse-en.md").time_expressions))
+    assert english["'16"] == ("2016", None, False)
+    assert english["May"] == ("2023-05", None, True)
+    assert english["That summer"] == ("2023-22", None, True)
+    assert english["ten hours"] == (None, "PT10H", False)
+    assert english["September"] == ("2023-09", None, True)  # not 2016: "back in '16" is background
+    assert english["a week"] == (None, "P1W", False)
+    assert english["The following year"] == ("2024", None, True)
+    thread = careernarr.parse(HERE / "docs" / "thread-trad.md")
+    found = [(t.text, t.value, t.duration) for t in thread.time_expressions if t.value or t.duration or t.rule != "zh-rate"]
+    assert ("Q3", "2021-07/2021-09", None) in found
+    assert ("Q4", None, None) in found  # a reply with no date: 前年 and Q4 are unknown
+    assert ("同年十月", "2016-10", None) in found
+    assert ("第二年", "2017", None) in found
+    assert ("兩日", None, "P2D") in found
+
+
+_ANAPHORS = ["同年", "次年", "同年九月", "那年秋天", "第二年", "当年年底", "That summer", "that fall",
+             "The following year", "the same year", "That year"]
+_UNDATED = ["我换了工作。", "I quit.", "\n\n", "休了三个月，", "took a week off. ", "，", "。", "## 转行\n\n",
+            "每天加班超过十二小时。", "I worked over ten hours a day. "]
+
+
+@given(st.lists(st.sampled_from(_ANAPHORS + _UNDATED), max_size=12), st.sampled_from([None, "2025-11-17", "2020"]))
+@settings(max_examples=200, deadline=None)
+def test_anaphora_without_a_dated_expression_are_never_guessed(parts: list[str], ref: str | None) -> None:
+    """However the reference date is set, an anaphor with nothing dated before it has no value."""
+    text = "".join(parts)
+    found = find_times(text, ref)
+    check_well_formed(text, found)
+    assert all(t.value is None and not t.resolved for t in found if t.text in _ANAPHORS), found

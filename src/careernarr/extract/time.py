@@ -347,11 +347,15 @@ class _Placer:
       expression (background or not, bare months included): what 同年, 次年,
       那年秋天, that summer and the following year count from. Without one
       they stay unresolved: never the reference year, never a guess.
+
+    A post with its own time (a reply dated 2024 in a thread opened in
+    2023) is its own reference: 去年 in it counts from the post's year.
     """
 
     def __init__(self, narrative: Narrative, text: str, ref_year: int | None, ref_date: Date | None,
                  background: Callable[[Atom, When | None], bool]) -> None:
         self.narrative = narrative
+        self.doc_ref = (ref_year, ref_date)
         self.ref_year = ref_year
         self.ref_date = ref_date
         self.background = background
@@ -362,6 +366,11 @@ class _Placer:
         stories.update(s.span.start for s in narrative.sections
                        if s.role == "post" or (s.heading is not None and s.level <= 1))
         self.story_bounds = sorted(stories)
+        self.post_refs: dict[int, Date] = {}
+        for post in narrative.posts:
+            date = parse_reference(post.time)
+            if date is not None:
+                self.post_refs[post.span.start] = date
         self.heading_lines: list[tuple[int, int]] = []
         for s in narrative.sections:
             if s.heading is not None:
@@ -379,6 +388,8 @@ class _Placer:
         index = bisect.bisect_right(self.story_bounds, pos)
         if index != self.story_index:
             self.story_index, self.story, self.local, self.antecedent = index, None, None, None
+            own = self.post_refs.get(self.story_bounds[index - 1]) if index else None
+            self.ref_year, self.ref_date = (own[0], own) if own is not None else self.doc_ref
         return bisect.bisect_right(self.bounds, pos)
 
     def _in_heading(self, pos: int) -> bool:

@@ -169,6 +169,10 @@ class _English:
             re.compile(rf"(?P<n1>{_alt(_cased(_SIMPLE_NUMBERS))}){second}{range_unit}"),
         ]
         self.decade_re = re.compile(r"(?P<dec>[12'2-9][0-9]{1,3})'?s(?![A-Za-z])")
+        cues_before = _alt(_cased(["in", "during", "by", "over", "through", "until", "till"]))
+        self.lone_season_re = re.compile(
+            rf"(?:{cues_before})[ \t]+(?P<t>(?:the[ \t]+)?(?P<season>(?i:{season_alt})))(?![A-Za-z])"
+        )
         self.short_year_re = re.compile(r"['‘’](?P<yy>\d\d)(?![\d'‘’A-Za-z%])")
 
     # --- look-back ----------------------------------------------------------
@@ -386,6 +390,15 @@ class _English:
             return None  # in her 30s: an age
         return atom
 
+    def lone_season(self, m: re.Match[str], text: str) -> Atom | None:
+        """``in the fall``, ``by spring``: a season of the story's year (not ``the fall of Rome``)."""
+        before = prev_char(text, m.start())
+        if before.isascii() and before.isalnum():
+            return None
+        if re.match(r"[ \t]+of\b", text[m.end() : m.end() + 4]):
+            return None  # the fall of …: a year after it is read by the year pattern
+        return Atom(m.start("t"), m.end(), "en-season", season=self.seasons[m.group("season").lower()])
+
     def short_year(self, m: re.Match[str], text: str) -> Atom | None:
         """``'21``: a year in two digits (``'90s`` is a decade, ``5'11`` a height)."""
         before = prev_char(text, m.start())
@@ -403,6 +416,7 @@ class _English:
         in_latin_runs += [(r, self.duration) for r in self.duration_res]
         in_latin_runs += [(r, self.range_duration) for r in self.range_res]
         in_latin_runs.append((self.decade_re, self.decade))
+        in_latin_runs.append((self.lone_season_re, self.lone_season))
         return everywhere, in_latin_runs
 
 
