@@ -85,6 +85,9 @@ def test_every_event_quotes_its_span(doc: dict[str, Any]) -> None:
     ("他从来不加班。", "overwork"),
     ("任何绩效考核都说明不了一个人的价值。", "review"),
     ("原老板的愤怒让这场内部转岗充满了火药味。", "transfer"),
+    ("为了晋升，我每天加班到十点。", "promotion"),
+    ("我的建议：先面试，拿到 offer 再提离职。", "job_end"),
+    ("国庆假期我们去了海边。", "leave"),
     ("I didn't quit my job that year.", "job_end"),
     ("If I get laid off, I will start a podcast.", "job_end"),
     ("I want to quit and travel.", "job_end"),
@@ -102,6 +105,11 @@ def test_context_words_cancel_an_event(text: str, kind: str) -> None:
     ("I was laid off in March.", "job_end"),
     ("My therapist helped me more than anyone.", "support"),
     ("I finally joined a startup.", "job_start"),
+    ("为了赶项目，我们连续加班两个月。", "overwork"),
+    ("去年十月，我跟主管提了留职停薪。", "leave"),      # Taiwan words, in simplified script
+    ("我开始每周一次的心理咨商。", "support"),
+    ("十一月开始休假的头两周，我几乎每天都在睡觉。", "leave"),
+    ("I was furloughed for four months.", "leave"),
 ])
 def test_event_words_in_plain_clauses(text: str, kind: str) -> None:
     assert kind in _kinds(_events(text))
@@ -152,6 +160,11 @@ def test_a_reply_speaks_for_its_own_author() -> None:
     events = _events(text, posts=posts)
     assert {e.subject for e in events} == {"narrator"}
     assert "job_end" in _kinds(events)
+
+
+def test_a_family_members_illness_is_the_narrators_family_event() -> None:
+    [event] = _events("去年十月，我妈中风入院了。", [("去年十月", "2024-10", None)])
+    assert (event.kind, event.subject, event.when) == ("family", "narrator", "2024-10")
 
 
 def test_quoted_speech_belongs_to_the_speaker() -> None:

@@ -8,15 +8,20 @@ dropped when the words around it say it did not happen as told:
 * a hypothetical in its clause or the one before (如果被裁, if I get laid off);
 * a wish, plan or piece of advice before it in its clause (想辞职, 建议跳槽);
 * a general statement before it (任何绩效评分);
-* a time use right after it (辞职后, 休假期间) or a thought noun (辞职的念头);
+* a time use right after it (辞职后, 休假期间) or a thought noun (辞职的念头,
+  离职背景);
+* a goal marker right before it (为了晋升), or advice earlier in its sentence
+  (我的建议：…再提离职);
 * a demonstrative pointing back to an event already told (这场转岗);
 * a question (…吗？);
 * a weak word (项目, 孩子) with nothing saying it happened (了, 过, 开始, a date).
 
 One event per clause: a plain term beats a weak one, then the kind that
-comes first in :data:`KIND_ORDER`. Neighbouring clauses of the same kind are
+comes first in :data:`KIND_ORDER` (a health word next to a family member
+makes a ``family`` event). Neighbouring clauses of the same kind are
 one event. A sentence with one event is its evidence; a sentence with several
-completed happenings gives each its own clauses; a run-on sentence (a
+completed happenings (or, in a dated sentence, several plain terms) gives each
+its own clauses; a run-on sentence (a
 transcript) gives clauses. Each event names the lexicon entry that found it
 (``rule``), its time and duration (see :mod:`careernarr.extract.dating`) and
 whose it is (see :mod:`careernarr.extract.subject`).
@@ -151,6 +156,10 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         return None
     if cues.any("modal", clause.start, m.start) is not None:
         return None
+    if cues.any("advice", sentence.start, m.start) is not None:
+        return None  # "我的建议：先面试，拿到 offer 再提离职"
+    if cues.ending_at("purpose", m.start, slack=2) is not None:
+        return None  # "为了晋升": a goal
     if cues.any("generic", clause.start, m.start) is not None:
         return None
     if cues.ending_at("anaphora", m.start, slack=1) is not None:
@@ -161,8 +170,9 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     nxt = after.end() if after else m.end
     if cues.starting_at("mental_noun", nxt) is not None:
         return None  # 离职背景, 面试技巧: the word qualifies another noun
-    if text[nxt : nxt + 1] == "的" and _is_han(text[nxt + 1 : nxt + 2]):
-        return None  # 辞职的念头, 换组的过程: the word describes something else
+    if (text[nxt : nxt + 1] == "的" and _is_han(text[nxt + 1 : nxt + 2])
+            and cues.starting_at("de_time", nxt + 1) is None):
+        return None  # 辞职的念头, 换组的过程: the word describes something else (not 休假的头两周)
     strong = m.entry.strength == "strong"
     if strong and not grounded and not _anchored(m, sentence, clause, cues, dating):
         return None
@@ -189,11 +199,6 @@ def _anchored(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Da
     if cues.any("third_person", scope.start, scope.end) is not None:
         return True
     return cues.any("second_person", clause.start, clause.end) is not None  # 你 is often anyone
-
-
-def _single_word(m: Match) -> bool:
-    term = m.entry.term
-    return "…" not in term and "..." not in term and len(term) <= 6 and term == term.strip()
 
 
 def _happened(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
@@ -237,7 +242,9 @@ def _events_of(sentence: Sentence, found: Sequence[_Candidate], cues: Cues, voic
     long = sentence.size > LONG_SENTENCE
     groups = _groups(found, merge=not long)
     if len(groups) > 1 and not long:
-        done = {id(g): _completed(g, sentence, cues, dating) for g in groups}
+        dated = any(t.value for t in dating.inside(sentence.start, sentence.end))
+        done = {id(g): _completed(g, sentence, cues, dating)
+                or (dated and any(c.strong for c in g)) for g in groups}
         groups.sort(key=lambda g: not done[id(g)])  # stable: completed first, then by kind
         groups = [groups[0]] + [g for g in groups[1:] if done[id(g)]]
         groups.sort(key=lambda g: g[0].clause)
@@ -275,6 +282,13 @@ def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str) -> 
     return Span(start, end)
 
 
+def _kind(lead: _Candidate, clause: Span, cues: Cues) -> str:
+    """The lead's kind; a health word next to a family member is a family event (我妈中风入院)."""
+    if lead.kind == "health" and cues.any("kin", clause.start, clause.end) is not None:
+        return "family"
+    return lead.kind
+
+
 def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voices: Voices,
            dating: Dating, text: str) -> Event:
     lead = min(group, key=lambda c: c.key())
@@ -290,13 +304,17 @@ def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voi
                         sentence.clauses[sentence.clause_at(span.end - 1)].end)
     else:
         span = sentence.span
+    kind = _kind(lead, clause, voices.cues)
+    subject = voices.subject(sentence, clause, (lead.match.start, lead.match.end))
+    if kind == "family" and subject == "other" and voices.of(sentence) == "narrator":
+        subject = "narrator"  # 陪爸妈回老家, 我妈中风入院: the narrator's family life
     return Event(
-        kind=lead.kind,
+        kind=kind,
         text=span.of(text),
         span=span,
         when=when.value if when else None,
         duration=duration.value if duration else None,
-        subject=voices.subject(sentence, clause, (lead.match.start, lead.match.end)),
+        subject=subject,
         rule=lead.match.entry.rule,
         when_source=when.source if when else None,
     )

@@ -49,6 +49,7 @@ class Voices:
 
     def __init__(self, narrative: Narrative, sentences: Sequence[Sentence], cues: Cues) -> None:
         self._cues = cues
+        self.cues = cues
         self._post_counts: dict[int, list[int]] = {}
         body = [0, 0]
         for s in sentences:
