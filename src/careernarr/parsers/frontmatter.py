@@ -45,6 +45,10 @@ __all__ = ["FrontMatter", "FrontMatterParser", "find_front_matter", "load_yaml_m
 
 #: Aliases may add at most this many nodes to a YAML document once expanded.
 ALIAS_EXPANSION_BUDGET = 10_000
+#: Front matter nested deeper than this is refused before it is loaded.
+NESTING_LIMIT = 100
+#: Front matter longer than this (characters) is refused: it is not metadata.
+MAX_FRONT_MATTER = 256 * 1024
 
 _FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
 _PELICAN_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+){0,2})[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
@@ -293,6 +297,8 @@ def _load_yaml_fast(raw: str) -> dict[str, Any] | None:
             return None
         _expanded_size(node)
         data = loader.construct_document(node)
+    except (_AliasBomb, _AliasCycle):
+        raise  # the same verdict the pure-Python loader would reach, much sooner
     except Exception:  # every problem is reported by the pure-Python loader, with its positions
         return None
     finally:
@@ -309,12 +315,21 @@ def load_yaml_mapping(raw: str, *, name: str | None = None, first_line: int = 1)
     aliases and anything but a mapping at the top are refused. libyaml's
     loader reads it when it can (ten times faster); anything it does not read
     as a mapping goes to the pure-Python one, which reports the problem.
+    Front matter longer than :data:`MAX_FRONT_MATTER` characters or nested
+    deeper than :data:`NESTING_LIMIT` levels is refused before loading
+    (both YAML loaders slow down with the square of the nesting depth, and
+    libyaml's recursion could overflow the stack).
     """
-    fast = _load_yaml_fast(raw)
-    if fast is not None:
-        return fast
+    _check_size(raw, name, first_line)
+    deep = _too_deep(raw)
+    if deep is not None:
+        raise ParseError(f"the YAML front matter is nested more than {NESTING_LIMIT} levels deep; refused",
+                         file=name, line=first_line + deep, expected=f"at most {NESTING_LIMIT} levels of nesting")
     loader: yaml.SafeLoader | None = None
     try:
+        fast = _load_yaml_fast(raw)
+        if fast is not None:
+            return fast
         loader = yaml.SafeLoader(raw)
         node = loader.get_single_node()
         if node is None:
@@ -373,13 +388,61 @@ def load_yaml_mapping(raw: str, *, name: str | None = None, first_line: int = 1)
     return data
 
 
+def _check_size(raw: str, name: str | None, first_line: int) -> None:
+    if len(raw) > MAX_FRONT_MATTER:
+        raise ParseError(
+            f"the front matter is {len(raw) // 1024} KiB long, more than the {MAX_FRONT_MATTER // 1024} KiB "
+            "careernarr reads as metadata; refused",
+            file=name, line=first_line, expected="a front-matter block of fields, closed by its fence",
+            hint="read the file with format='markdown' to keep all of it as text",
+        )
+
+
+def _too_deep(raw: str) -> int | None:
+    """The 0-based line of ``raw`` where collections nest deeper than :data:`NESTING_LIMIT`, if any.
+
+    Every level needs an indicator (``[ { - ? :``) or a new line, so text
+    with fewer of those is not scanned. The scan reads YAML events (libyaml's
+    when available) and stops at the first level too deep, so it costs at
+    most ``NESTING_LIMIT`` steps per character. Invalid YAML is left to the
+    loaders, which report it with its position.
+    """
+    if sum(raw.count(ch) for ch in "[{-?:\n") <= NESTING_LIMIT:
+        return None
+    loader_class: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        loader = loader_class(raw)
+    except Exception:  # e.g. a lone surrogate, which libyaml cannot take in: the loaders report it
+        return None
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > NESTING_LIMIT:
+                    mark = event.start_mark
+                    return int(mark.line) if mark is not None else 0
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except Exception:  # invalid YAML: the loaders report it with its position
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)\s*$")
 
 
 def load_toml_mapping(raw: str, *, name: str | None = None, first_line: int = 1) -> dict[str, Any]:
     """``raw`` TOML loaded with :mod:`tomllib`; errors point at lines of the file."""
+    _check_size(raw, name, first_line)
     try:
         return tomllib.loads(raw)
+    except RecursionError:
+        raise ParseError("the TOML front matter is nested too deeply to read; refused", file=name,
+                         line=first_line, expected="at most a few hundred levels of nesting") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc.args[0]) if exc.args else str(exc)
         line: int | None = getattr(exc, "lineno", None)
