@@ -170,8 +170,11 @@ def _header_lines(text: str, start: int = 0) -> list[tuple[int, Header]]:
     return found
 
 
-def _layout(text: str, body_start: int) -> _Layout:
-    rules = [r for r in _scan_rules(text) if r.start >= body_start]
+def _layout(text: str, body_start: int, rules: list[_Rule] | None = None,
+            headers: list[tuple[int, Header]] | None = None) -> _Layout:
+    """How ``text`` splits into posts (``rules`` and ``headers`` the caller already scanned are reused)."""
+    if rules is None:
+        rules = [r for r in _scan_rules(text) if r.start >= body_start]
     long = [r for r in rules if len(r.key) >= 5]
     strong_keys = {r.key for r in long if not r.setext}
     separators = [r for r in long if not r.setext or r.key in strong_keys]
@@ -183,7 +186,8 @@ def _layout(text: str, body_start: int) -> _Layout:
         replies = [b for b in blocks if b[1] > b[0]]
         if replies and sum(_looks_like_reply(text, s, e) for s, e in replies) * 2 >= len(replies):
             return _Layout("rules", tuple(short))
-    headers = _header_lines(text, body_start)
+    if headers is None:
+        headers = _header_lines(text, body_start)
     if _enough_headers([h for _, h in headers]):
         return _Layout("headers", headers=tuple(headers))
     return _Layout("single")
@@ -411,7 +415,8 @@ def _sniff(head: str) -> float:
     strong_keys = {r.key for r in long if not r.setext}
     separators = [r for r in long if not r.setext or r.key in strong_keys]
     mentioned = bool(_MENTION_HINT.search(head))
-    headers = [h for _, h in _header_lines(head)]
+    header_lines = _header_lines(head)
+    headers = [h for _, h in header_lines]
     if len(separators) >= 2:
         if all(r.key[0] in "-—─━－" for r in separators) or mentioned or headers:
             return 0.9
@@ -420,7 +425,7 @@ def _sniff(head: str) -> float:
         return 0.9
     if len(separators) == 1 and mentioned:
         return 0.5
-    if _layout(head, 0).kind == "rules":
+    if _layout(head, 0, rules, header_lines).kind == "rules":
         return 0.7
     return 0.0
 
