@@ -11,11 +11,13 @@ line by line, with a warning. A missing or unreadable file raises
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import functools
 import os
 import re
 import unicodedata
+from array import array
 from pathlib import Path
 
 from attrs import field, frozen
@@ -51,6 +53,7 @@ class Source:
     path: str | None = None
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
+    _newlines: list[array[int]] = field(init=False, factory=list, eq=False, repr=False)
 
     @property
     def head(self) -> str:
@@ -58,8 +61,20 @@ class Source:
         return self.text[:4000]
 
     def line_of(self, offset: int) -> int:
-        """The 1-based line number of character ``offset``."""
-        return self.text.count("\n", 0, max(0, offset)) + 1
+        """The 1-based line number of character ``offset``.
+
+        The first call counts; later calls bisect an index of the line
+        breaks built on the second, so a parser may ask once per line.
+        """
+        offset = max(0, offset)
+        if not self._newlines:
+            self._newlines.append(array("q"))
+            return self.text.count("\n", 0, offset) + 1
+        index = self._newlines[0]
+        if not index:  # -1 stands before the text, so the index is never empty once built
+            index.append(-1)
+            index.extend(m.start() for m in re.finditer("\n", self.text))
+        return bisect.bisect_left(index, offset)
 
 
 def normalize_newlines(text: str) -> str:

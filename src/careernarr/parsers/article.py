@@ -20,6 +20,7 @@ verbatim.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -142,10 +143,12 @@ class ArticleParser:
         abstracts: list[str] = []
         keywords: list[str] = []
         blocks: list[tuple[int, int]] = []
+        starts = [h.start for h in headings]  # in text order
         for i, heading in enumerate(headings):
             if blocks and heading.start < blocks[-1][1]:
                 continue  # inside the previous block (a heading-like line in an abstract)
-            nxt = next((h for h in headings[i + 1 :] if h.start >= heading.line_end), None)
+            j = bisect.bisect_left(starts, heading.line_end, i + 1)
+            nxt = headings[j] if j < len(headings) else None
             if heading.kind == "abstract":
                 start, end = _abstract_extent(text, heading, nxt)
                 body = text[start:end].strip()
