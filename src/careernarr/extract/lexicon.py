@@ -147,8 +147,15 @@ def compile_term(term: str, language: str) -> re.Pattern[str]:
             out.append(_latin_piece(part) if latin else _han_piece(part))
     body = "".join(out)
     if latin:
-        body = rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+        # A term that starts with a wildcard (``*ed``) is only tried where a run of word
+        # characters starts: tried inside one it would rescan the run (quadratic time on
+        # long runs); the leftmost match, all finditer reports, is the same.
+        before = r"(?<![\w'’-])" if body.startswith(_WILDCARD) else r"(?<![A-Za-z0-9])"
+        body = rf"{before}{body}(?![A-Za-z0-9])"
     return re.compile(body, re.IGNORECASE)
+
+
+_WILDCARD = r"[\w'’-]*"
 
 
 def _latin_piece(part: str) -> str:
