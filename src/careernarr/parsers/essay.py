@@ -88,6 +88,8 @@ def _indent(line: str) -> int:
 
 
 def _is_verse(block: str) -> bool:
+    if len(block) > _VERSE_LIMIT:  # not verse; and splitting a huge block into clauses costs memory
+        return False
     lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
     if is_cjk(block):
         parts = clauses(block)
@@ -99,13 +101,17 @@ def _is_verse(block: str) -> bool:
     return len(lines) >= 2 and all(len(ln) <= 60 for ln in lines) and not any(date_in(ln) for ln in lines)
 
 
+#: Verse after a title is a few short lines; a longer block is prose.
+_VERSE_LIMIT = 4000
+
+
 def _front_fact(line: str) -> tuple[str, str] | None:
     """``("author", name)`` for a byline, ``("date", edtf)`` for a dateline, else ``None``."""
     s = line.strip()
     byline = _BYLINE.match(s)
     if byline:
         return "author", byline.group("name").strip()
-    if len(s) <= 30 and not re.search(r"[。，！？!?]", s):
+    if (len(s) <= 30 or (len(s) <= 80 and LAST_UPDATED.match(s))) and not re.search(r"[。，！？!?]", s):
         value = date_in(s)
         if value:
             return "date", value
