@@ -111,7 +111,7 @@ def _front_fact(line: str) -> tuple[str, str] | None:
     byline = _BYLINE.match(s)
     if byline:
         return "author", byline.group("name").strip()
-    if (len(s) <= 30 or (len(s) <= 80 and LAST_UPDATED.match(s))) and not re.search(r"[。，！？!?]", s):
+    if len(s) <= 30 and not re.search(r"[。，！？!?]", s):
         value = date_in(s)
         if value:
             return "date", value
