@@ -16,7 +16,13 @@ if not os.environ.get("CI"):
     pytest.importorskip("distributed", reason="dask is not installed (pip install -e '.[dask]')")
 
 import careernarr
-from careernarr.dask import EVENT_FIELDS, event_records, read_narratives, reflection_records, write_outputs
+from careernarr.dask import (
+    EVENT_FIELDS,
+    event_records,
+    read_narratives,
+    reflection_records,
+    write_outputs,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scale"
 

@@ -54,9 +54,9 @@ def test_libyaml_and_pure_python_front_matter_agree(data: dict[str, Any], flow: 
     "title: \x07bell\n",                                     # control character
     "title: \ud800\n",                                       # lone surrogate
     "k: " + "[" * 300 + "]" * 300 + "\n",                    # too deep
-    "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n",  # alias bomb
+    ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+     "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"),  # alias bomb
 ], ids=["timestamp", "syntax", "cycle", "list", "control", "surrogate", "deep", "bomb"])
 def test_odd_front_matter_is_read_or_reported_as_the_reference_loader_does(
         raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
