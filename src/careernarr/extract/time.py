@@ -39,6 +39,8 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
+
+import attrs
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -49,7 +51,7 @@ from .time_atoms import Atom, S, numeric_patterns, scan
 from .time_en import english_patterns
 from .time_lexicon import TimeLexicon, builtin_time_lexicon, time_lexicon
 from .time_numerals import chinese_number
-from .time_reference import reference_year
+from .time_reference import about_year, reference_year
 from .time_values import Date, When, days_of, iso_duration, month_shift, parse_reference
 from .time_zh import chinese_patterns
 
@@ -72,6 +74,18 @@ _EN_GATE = re.compile(
     r"|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|\ds\b|YEAR|MONTH|DAY|WEEK"
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+#: A heading that is a year, or a year and a part of it: ``## 2019``, ``## 2021年``, ``### 2022 Q3``.
+_HEADING_YEAR = re.compile(r"[ \t#*_=>]*(?:year[ \t]+)?(?P<y>(?:19|20)\d\d)(?![\d.,:/\-])", re.IGNORECASE)
+#: The end of an offset counted from a happening: 两年后, 兩年後, two years later.
+_LATER = re.compile(r"(?:后|later)\Z", re.IGNORECASE)
+_LATER_AFTER = re.compile(r"[ \t]*(?:之后|以后)")
+#: Before a bare month, in the same sentence: the story moves forward (then, after, 之后, 后来, 接着).
+_FORWARD = re.compile(
+    r"(?:之后|以后|后来|接着|接著|随后|隨后|然后|转眼|过了|到了|then|after|afterwards|the following|later|next|by)"
+    r"[^。！？!?\n]{0,24}\Z",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.[ \t]")
 _ZH_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 
@@ -116,6 +130,12 @@ class TimeFinder:
         self.background_after = re.compile(rf"{S}(?:{_alt(zh.get('background_after', []))})")
         self.since_before = re.compile(rf"(?:{_alt(zh.get('since_before', []))}){S}\Z")
         self.since_after = re.compile(rf"{S}(?:{_alt(zh.get('since_after', []))})")
+        pay = _alt(list(zh.get("pay_words", [])) + list(en.get("pay_words", [])))
+        self.pay_after = re.compile(
+            rf"{S}(?:的|嘅|'s|’s|'|’|of|worth of)?{S}(?:{pay})(?![A-Za-z])", re.IGNORECASE)
+        self.pay_before = re.compile(
+            rf"(?<![A-Za-z])(?:{pay}){S}(?:是|有|拿了|拿|发了|发|给了|给|了|of|was|is|were|:|=)?{S}\Z",
+            re.IGNORECASE)
 
     # --- finding ------------------------------------------------------------
 
@@ -178,11 +198,16 @@ class TimeFinder:
         text = narrative.text
         folded = self.fold_text(text)
         skip = _skip_spans(narrative)
-        atoms = self.atoms(folded, skip)
+        atoms = [a for a in self.atoms(folded, skip) if not self._pay(folded, a)]
+        atoms, scopes = _heading_years(narrative, folded, atoms)
         ref_date = parse_reference(reference_date or narrative.date)
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
+        if ref_date is not None:
+            told = about_year(narrative, self.lexicon)
+            if told is not None and ref_date[0] - 1 <= told < ref_date[0]:
+                ref_year = told  # "My 2023 in review", last updated 2024-01-05: this year is 2023
         placer = _Placer(narrative, folded, ref_year, ref_date,
-                         lambda atom, when: self._background(folded, atom, when))
+                         lambda atom, when: self._background(folded, atom, when), scopes)
         placed = [placer.place(atom) for atom in atoms]
         items = self._ranges(folded, placed, placer)
         out = []
@@ -196,6 +221,14 @@ class TimeFinder:
                 duration=atom.duration, resolved=resolved and when is not None, rule=rule,
             ))
         return out
+
+    def _pay(self, text: str, atom: Atom) -> bool:
+        """A length that is an amount of pay (两个月的年终奖, 年终奖1.5个月, a month's salary), or 年终 of 年终奖."""
+        if atom.kind == "date":
+            return atom.months is not None and not atom.has_year and text.startswith("奖", atom.end)
+        if atom.kind != "duration" and not atom.rule.endswith("rate"):
+            return False
+        return bool(self.pay_after.match(text, atom.end) or self.pay_before.search(text, max(0, atom.start - 12), atom.start))
 
     def _background(self, text: str, atom: Atom, when: When | None) -> bool:
         """A year told as background: since 2021, back in '21, 早在2015年, 2019年以来, 2019年至今."""
@@ -233,7 +266,7 @@ class TimeFinder:
                 i += 1
                 continue
             sep = self.separator.match(text, atom.end)
-            if sep is None or (sep.group(0).strip().lower() == "and" and not _between_before(text, atom.start)):
+            if sep is None or (sep.group(0).strip().lower() == "and" and _between_before(text, atom.start) is None):
                 out.append(placed[i])
                 i += 1
                 continue
@@ -246,7 +279,9 @@ class TimeFinder:
                         left = placer.when(atom, right.lo[0]) or when
                     joined = left.until(right)
                     if joined is not None:
-                        merged = Atom(atom.start, right_atom.end, "range:" + atom.rule)
+                        begin = _between_before(text, atom.start)
+                        merged = Atom(begin if begin is not None else atom.start, right_atom.end,
+                                      "range:" + atom.rule)
                         out.append((merged, joined, resolved or right_resolved))
                         i += 2
                         continue
@@ -304,8 +339,48 @@ class TimeFinder:
         return None
 
 
-def _between_before(text: str, start: int) -> bool:
-    return bool(re.search(r"\bbetween[ \t]+\Z", text[max(0, start - 10) : start], re.IGNORECASE))
+def _between_before(text: str, start: int) -> int | None:
+    """Where ``between`` starts right before ``start``, or ``None``."""
+    lo = max(0, start - 12)
+    m = re.search(r"\bbetween[ \t]+\Z", text[lo:start], re.IGNORECASE)
+    return lo + m.start() if m else None
+
+
+def _heading_years(narrative: Narrative, text: str,
+                   atoms: list[Atom]) -> tuple[list[Atom], list[tuple[int, int]]]:
+    """Headings that are a year (``## 2019``, ``## 2021年``, ``### 2022 Q3``) as time expressions.
+
+    The year governs everything under its heading, down to the next heading
+    of the same or a higher level: the section's span is its scope.
+    """
+    scopes: list[tuple[int, int]] = []
+    out = list(atoms)
+    starts = [a.start for a in out]
+    for section in narrative.sections:
+        if section.heading is None or section.role in SKIP_ROLES:
+            continue
+        head_start = section.span.start
+        nl = text.find("\n", head_start, section.span.end)
+        head_end = nl if nl >= 0 else section.span.end
+        m = _HEADING_YEAR.match(text, head_start, head_end)
+        if m is None:
+            continue
+        ys, ye = m.span("y")
+        year = int(m.group("y"))
+        i = bisect.bisect_left(starts, ys)
+        covering = out[i - 1] if i and out[i - 1].end > ys else (out[i] if i < len(out) and out[i].start == ys else None)
+        if covering is None:
+            nxt = out[i] if i < len(out) else None
+            if (nxt is not None and nxt.kind == "date" and not nxt.has_year and nxt.end <= head_end
+                    and not text[ye : nxt.start].strip(" \t年度")):
+                out[i] = attrs.evolve(nxt, start=ys, year=year, rule="heading-year+" + nxt.rule)
+            else:
+                out.insert(i, Atom(ys, ye, "heading-year", year=year))
+                starts.insert(i, ys)
+            starts = [a.start for a in out]
+        if section.span.end > head_end:
+            scopes.append((section.span.start, section.span.end))
+    return out, scopes
 
 
 def _skip_spans(narrative: Narrative) -> list[tuple[int, int]]:
@@ -353,8 +428,10 @@ class _Placer:
     """
 
     def __init__(self, narrative: Narrative, text: str, ref_year: int | None, ref_date: Date | None,
-                 background: Callable[[Atom, When | None], bool]) -> None:
+                 background: Callable[[Atom, When | None], bool],
+                 scopes: Sequence[tuple[int, int]] = ()) -> None:
         self.narrative = narrative
+        self.text = text
         self.doc_ref = (ref_year, ref_date)
         self.ref_year = ref_year
         self.ref_date = ref_date
@@ -365,6 +442,8 @@ class _Placer:
         stories = {p.span.start for p in narrative.posts}
         stories.update(s.span.start for s in narrative.sections
                        if s.role == "post" or (s.heading is not None and s.level <= 1))
+        for start, end in scopes:  # a year heading governs its section, and no further
+            stories.update((start, end))
         self.story_bounds = sorted(stories)
         self.post_refs: dict[int, Date] = {}
         for post in narrative.posts:
@@ -382,12 +461,15 @@ class _Placer:
         self.story: tuple[int | None] | None = None  # (year,) once the story names one
         self.local: tuple[int, int | None] | None = None  # (paragraph, year) of a lone relative year
         self.antecedent: tuple[int | None] | None = None
+        self.ante_when: When | None = None  # the closest preceding dated expression
+        self.story_month: tuple[int, int] | None = None  # (year, month) the story has reached
 
     def _enter(self, pos: int) -> int:
         """Start a new story when ``pos`` is past a story boundary; the paragraph index of ``pos``."""
         index = bisect.bisect_right(self.story_bounds, pos)
         if index != self.story_index:
             self.story_index, self.story, self.local, self.antecedent = index, None, None, None
+            self.ante_when, self.story_month = None, None
             own = self.post_refs.get(self.story_bounds[index - 1]) if index else None
             self.ref_year, self.ref_date = (own[0], own) if own is not None else self.doc_ref
         return bisect.bisect_right(self.bounds, pos)
@@ -407,14 +489,49 @@ class _Placer:
 
     def place(self, atom: Atom) -> tuple[Atom, When | None, bool]:
         """``atom`` with its place on the calendar and whether it was resolved."""
+        if atom.kind == "duration":
+            return self._offset(atom)
         if atom.kind != "date":
             return atom, None, False
         ctx = self.context_year(atom.start)
+        if (ctx is not None and atom.month is not None and not atom.has_year and self.story_month is not None
+                and self.story_month == (ctx, self.story_month[1]) and atom.month < self.story_month[1]
+                and self._forward(atom.start)):
+            ctx += 1  # December 2022 … then in January: 2023
+            self.story, self.local = (ctx,), None
         when = self.when(atom, ctx)
         resolved = not (atom.year is not None or atom.two_digit is not None
                         or atom.decade is not None or atom.two_digit_decade is not None)
         self._remember(atom, when)
         return atom, when, resolved
+
+    def _forward(self, pos: int) -> bool:
+        """Whether the sentence before ``pos`` moves the story on (then, after, 之后, 后来, 接着)."""
+        lo = max(0, pos - 40)
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, lo, pos)]
+        return bool(_FORWARD.search(self.text, ends[-1] if ends else lo, pos))
+
+    def _offset(self, atom: Atom) -> tuple[Atom, When | None, bool]:
+        """两年后, three months later: a date counted from the antecedent, else a duration."""
+        self._enter(atom.start)
+        ante = self.ante_when
+        later = _LATER.search(self.text, atom.start, atom.end) or _LATER_AFTER.match(self.text, atom.end)
+        if ante is None or not later or len(atom.parts) != 1 or atom.duration is None:
+            return atom, None, False
+        amount, unit = atom.parts[0]
+        if amount != int(amount) or ante.approx:
+            return atom, None, False
+        n = int(amount)
+        if unit == "Y" and ante.lo[0] is not None:
+            when = When.point(ante.lo[0] + n)
+        elif unit == "M" and ante.is_point and ante.lo[1] is not None:
+            when = When.point(*month_shift(ante.lo[0], ante.lo[1], n))
+        else:
+            return atom, None, False
+        dated = attrs.evolve(atom, kind="date", duration=None, parts=(), rule=atom.rule + "+after")
+        self.antecedent, self.ante_when, self.story, self.local = (when.lo[0],), when, (when.lo[0],), None
+        self.story_month = (when.lo[0], when.lo[1]) if when.lo[1] is not None else None
+        return dated, when, True
 
     def _remember(self, atom: Atom, when: When | None) -> None:
         if atom.decade is not None or atom.two_digit_decade is not None:
@@ -422,6 +539,11 @@ class _Placer:
         year = None if when is None else (when.lo[0] if when.season is not None else when.year)
         if when is not None or atom.has_year:
             self.antecedent = (year,)
+            self.ante_when = when
+        if when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
+            self.story_month = (when.hi[0], when.hi[1])
+        elif atom.has_year:
+            self.story_month = None
         if not atom.has_year or self.background(atom, when):
             return
         lone_relative = (

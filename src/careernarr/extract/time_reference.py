@@ -16,7 +16,7 @@ from .time_lexicon import TimeLexicon, builtin_time_lexicon
 from .time_numerals import digit_sequence
 from .time_values import parse_reference
 
-__all__ = ["reference_year"]
+__all__ = ["about_year", "reference_year"]
 
 #: How far into the text an "about" phrase is looked for.
 OPENING_CHARS = 3000
@@ -87,6 +87,12 @@ def reference_year(narrative: Narrative, reference_date: str | None = None,
         date = parse_reference(value)
         if date is not None:
             return date[0]
+    return about_year(narrative, lexicon)
+
+
+def about_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:
+    """The year the text says it is about: the last year its title names, else
+    an "about" phrase in its opening (``回首2025年``, ``looking back at 2023``)."""
     lex = lexicon or builtin_time_lexicon()
     fold = _fold(lex)
     if narrative.title:

@@ -19,7 +19,7 @@ from attrs import frozen
 
 from ._common import html_links, normalize_date, text_links, unique
 
-__all__ = ["Header", "Mention", "header_of", "mentions_in", "post_links", "reply_refs",
+__all__ = ["Header", "Mention", "date_line_of", "header_of", "mentions_in", "post_links", "reply_refs",
            "resolve_authors", "visible_text"]
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
@@ -123,6 +123,42 @@ def header_of(line: str) -> Header | None:
             when = m.groupdict().get("when")
             return Header(m.group("name"), int(floor) if floor else None, _edtf(when), bool(when))
     return None
+
+
+#: Words around a post's own date line: 发表于 2024-03-02, 楼主 alice 2024/03/02 21:14, Posted on March 2, 2024.
+_DATE_LABEL = re.compile(
+    r"发表于|發表於|发表时间|發表時間|发布于|發佈於|發布於|发布时间|發佈時間|编辑于|編輯於|"
+    r"楼主|樓主|层主|層主|作者|日期|时间|時間|星期[一二三四五六日天]|周[一二三四五六日天]|週[一二三四五六日天]|"
+    r"\b(?:posted|published|edited|updated|written|date|on|at|by|op|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\b",
+    re.IGNORECASE,
+)
+_DATE_LINE_PUNCT = re.compile(r"[·•|｜,，:：\-–—()（）\[\]【】/]")
+
+
+def date_line_of(line: str) -> str | None:
+    """The absolute time a post's date line states (``發表於 2024-03-02``,
+    ``2024/03/02 21:14``, ``posted on March 2, 2024``, ``楼主 2024-03-02 10:00``), or ``None``.
+
+    Besides the time, the line may hold only label words, separators and at
+    most one other word (a name): a sentence that mentions a date is not a
+    date line.
+    """
+    raw = _EMPHASIS.sub("", line).strip()
+    if not raw or len(raw) > 80:
+        return None
+    m = re.search(_WHEN, raw)
+    if m is None:
+        return None
+    when = _edtf(m.group("when"))
+    if when is None:
+        return None
+    rest = _DATE_LABEL.sub(" ", raw[: m.start()] + " " + raw[m.end() :])
+    rest = _DATE_LINE_PUNCT.sub(" ", re.sub(_CLOCK, " ", rest))
+    words = rest.split()
+    if len(words) > 1 or (words and (len(words[0]) > 20 or re.search(r"[。！？!?.;；]$", words[0]))):
+        return None
+    return when
 
 
 def _edtf(when: str | None) -> str | None:

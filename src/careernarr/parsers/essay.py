@@ -45,7 +45,9 @@ __all__ = ["LAST_UPDATED", "EssayParser", "find_footer"]
 #: A "Last updated" line: English, simplified and traditional Chinese; group ``rest`` is what follows.
 LAST_UPDATED = re.compile(
     r"^[ \t]*(?:last[ \t]+(?:updated|modified|edited)|updated(?:[ \t]+on)?|"
-    r"最后(?:更新|修改|编辑)(?:于|时间|日期)?|最後(?:更新|修改|編輯)(?:於|時間|日期)?|更新(?:于|於|时间|時間|日期))"
+    r"最后(?:更新|修改|编辑)(?:于|时间|日期)?|最後(?:更新|修改|編輯)(?:於|時間|日期)?|更新(?:于|於|时间|時間|日期)|"
+    r"(?:编辑|編輯|发布|發佈|發布|发表|發表)(?:于|於|时间|時間|日期)|"
+    r"(?:posted|published|edited|written)(?:[ \t]+on)?)"
     r"[ \t]*(?:on|at)?[ \t]*[:：]?[ \t]*(?P<rest>.*?)[ \t]*$",
     re.I,
 )
@@ -111,7 +113,7 @@ def _front_fact(line: str) -> tuple[str, str] | None:
     byline = _BYLINE.match(s)
     if byline:
         return "author", byline.group("name").strip()
-    if len(s) <= 30 and not re.search(r"[。，！？!?]", s):
+    if (len(s) <= 30 or (len(s) <= 80 and LAST_UPDATED.match(s))) and not re.search(r"[。，！？!?]", s):
         value = date_in(s)
         if value:
             return "date", value

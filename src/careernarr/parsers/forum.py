@@ -39,6 +39,7 @@ from ..source import Source
 from ._common import iter_lines, unique
 from ._thread import (
     Header,
+    date_line_of,
     header_of,
     mentions_in,
     post_links,
@@ -348,7 +349,7 @@ def _build(source: Source, text: str, title: _Title | None, blocks: list[tuple[i
             author_candidates=candidates,
             author_source=how,
             links=post_links(text[s:e]),
-            time=header.time if header is not None else None,
+            time=(header.time if header is not None else None) or _own_date(text, s, e),
         ))
 
     sections: list[Section] = []
@@ -381,6 +382,21 @@ def _build(source: Source, text: str, title: _Title | None, blocks: list[tuple[i
         source=source.path,
         warnings=warnings,
     )
+
+
+def _own_date(text: str, start: int, end: int) -> str | None:
+    """The time a post's date line states, among its first three lines (``發表於 2024-03-02``)."""
+    seen = 0
+    for _, line in iter_lines(text, start, min(end, start + 400)):
+        if not line.strip():
+            continue
+        when = date_line_of(line)
+        if when is not None:
+            return when
+        seen += 1
+        if seen >= 3:
+            break
+    return None
 
 
 def _trusted_headers(headers: list[Header | None]) -> list[Header | None]:

@@ -35,6 +35,15 @@ def _add(text: str, s: int, e: int, role: str, out: list[Section]) -> None:
         out.append(Section(None, 0, (s, e), role))
 
 
+def _footer_date(text: str) -> str | None:
+    """The date of a trailing footer (``Last updated 2024-06-18``, ``编辑于 2024-06-18``), if any."""
+    from ._prose import date_in
+    from .essay import find_footer
+
+    footer = find_footer(text)
+    return date_in(footer[2]) if footer and footer[2] else None
+
+
 class TextParser:
     """Plain text of any kind: the whole text kept, paragraphs as sections."""
 
@@ -52,6 +61,7 @@ class TextParser:
             format=self.name,
             text=text,
             title=title,
+            date=_footer_date(text),
             links=unique(html_links(text) + text_links(text)),
             sections=paragraph_sections(text),
             source=source.path,
