@@ -94,6 +94,9 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     dating = Dating(narrative, sentences, context.time_expressions, cues)
     matches = find_all(lexicon.events, text)
     starts = [m.start for m in matches]
+    sayings = [m for m in find_all(lexicon.reflections, text)
+               if m.entry.pattern and m.entry.category in ("advice", "insight")]
+    saying_starts = [m.start for m in sayings]
     events: list[Event] = []
     seen: set[tuple[str, int, int]] = set()
     narrated = not narrative.posts and voices.document == "narrator"
@@ -106,6 +109,9 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
                 inside.append(matches[i])
             i += 1
         found: list[_Candidate] = []
+        if (inside and _is_saying(sentence, sayings, saying_starts, text)
+                and cues.any("first_person", sentence.start, sentence.end) is None):
+            continue
         for m in _longest(inside):
             cand = _candidate(m, sentence, cues, dating, grounded)
             if cand is not None:
@@ -116,6 +122,24 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
                 seen.add(key)
                 events.append(event)
     return events
+
+
+def _is_saying(sentence: Sentence, sayings: Sequence[Match], starts: Sequence[int], text: str) -> bool:
+    """Whether a sentence is advice or a saying, not a happening.
+
+    It is when a pattern of advice opens it ("Talk to your manager first",
+    别一个人扛) or a general statement's pattern makes it ("加班不是忠诚",
+    "A job is a contract, not a family").
+    """
+    i = bisect.bisect_left(starts, sentence.start)
+    while i < len(sayings) and sayings[i].start < sentence.end:
+        m = sayings[i]
+        i += 1
+        if m.entry.category == "insight":
+            return True
+        if not text[sentence.start : m.start].strip(" \t*>-"):
+            return True
+    return False
 
 
 def _longest(matches: Sequence[Match]) -> list[Match]:

@@ -111,6 +111,8 @@ class Entry:
     regex: re.Pattern[str] = field(eq=False, repr=False)
     strength: str = "strong"
     source: str = "zh.events"
+    #: Whether the entry is a regular expression of ``patterns`` (its term is the pattern's name).
+    pattern: bool = False
 
     @property
     def rule(self) -> str:
@@ -321,7 +323,7 @@ def _entries(raw: _Raw) -> Iterator[Entry]:
                 regex = re.compile(pattern, re.IGNORECASE if raw.language == "en" else 0)
             except re.error as exc:
                 raise LexiconError(f"{raw.origin}: [{category}] pattern {pattern!r}: {exc}") from None
-            yield Entry(category, name, regex, "strong", source)
+            yield Entry(category, name, regex, "strong", source, pattern=True)
 
 
 @frozen

@@ -53,6 +53,13 @@ WEAK_ONLY_THRESHOLD = 3
 THREAD_EXTRA = 1
 #: A sentence longer than this mostly describes; it counts one less.
 LONG_REFLECTION = 55
+#: A sentence at most this long under a lessons heading is a saying of its own.
+SAYING = 40
+#: Headings of sections that hold lessons, advice or conclusions (心得, "What I learned").
+LESSON_HEADING = re.compile(
+    r"心得|感悟|感想|体会|领悟|启示|教训|经验|建议|忠告|总结|反思|收获|道理|想说的|给.{0,6}的话|写给"
+    r"|lesson|learn|takeaway|advice|tips?\b|reflection|conclusion|wisdom|what i.{0,12}know"
+    r"|if i could|note to|dos and don|rules? (?:i|for)", re.IGNORECASE)
 _WEIGHT = {"strong": 2, "narrated": 2, "weak": 1}
 _KIND_ORDER = ("resolution", "advice", "insight", "opinion", "quote")
 
@@ -205,13 +212,19 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     out: list[Reflection] = []
     for sentence in sentences:
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
-        if not in_sentence:
+        lesson = _in_lessons(sentence)
+        if not in_sentence and not lesson:
             continue
-        for unit in _units(sentence, in_sentence):
+        for unit in _units(sentence, in_sentence) if in_sentence else [sentence.span]:
             if _is_question(text, unit):
                 continue
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
             weight, needed, notes = weigh(found, unit, sentence, cues, thread)
+            if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
+                weight += 2
+                notes.append("lessons section +2")
+                reply = thread and sentence.post is not None and sentence.post.floor > 0
+                needed = min(needed, THRESHOLD + (THREAD_EXTRA if reply else 0))
             if weight < needed:
                 continue
             kind, speaker = _kind_and_speaker(sentence, unit, found, cues, thread)
@@ -225,6 +238,13 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 rule="; ".join(rules + notes),
             ))
     return out
+
+
+def _in_lessons(sentence: Sentence) -> bool:
+    """Whether a sentence sits in a section whose heading announces lessons or advice."""
+    section = sentence.section
+    heading = section.heading if section is not None else None
+    return bool(heading) and LESSON_HEADING.search(str(heading)) is not None
 
 
 def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cues: Cues,
@@ -241,5 +261,7 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
     for m in found:
         weights[m.entry.category] = weights.get(m.entry.category, 0) + _WEIGHT.get(m.entry.strength, 0)
     rank = {k: i for i, k in enumerate(_KIND_ORDER)}
+    if not weights:
+        return "insight", "narrator"  # a saying under a lessons heading
     kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9)))
     return kind, "narrator"
