@@ -139,3 +139,11 @@ def test_any_text_gives_well_formed_reflections(pieces: Sequence[str], noise: st
         assert r.text == text[r.span.start : r.span.end] and r.text
         assert r.kind in REFLECTION_KINDS
         assert r.rule
+
+
+def test_narrative_transition_is_not_a_saying() -> None:
+    import careernarr
+
+    assert careernarr.parse("休息不是偷懒。\n").reflections
+    assert not careernarr.parse("但这还不是最令人窒息的。\n").reflections
+    assert not careernarr.parse("但這也不是最糟的。\n").reflections
