@@ -6,8 +6,9 @@ never stops the others. With ``ordered=True`` (the default) outcomes come
 back in input order; with ``ordered=False`` they are streamed as they finish.
 
 Work is handed out in chunks (largest documents first, so no worker is left
-with a big one at the end), each worker is warmed once (plugins, lexicons,
-OpenCC configurations) by an initializer, and a worker process that dies
+with a big one at the end); plugins, lexicons and OpenCC configurations are
+loaded once (in this process before workers are forked, so they start warm;
+in each worker under other start methods), and a worker process that dies
 costs only the document that killed it.
 """
 
@@ -17,6 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -55,15 +57,37 @@ class Outcome:
         return self.error is None
 
 
-def warm_worker() -> None:
-    """Load plugins, lexicons and OpenCC configurations once, before a worker's first document."""
+def warm_worker(extract: bool = True) -> None:
+    """Load plugins, OpenCC configurations and (with ``extract``) lexicons once, before the first document."""
     from .api import parse
 
     for text in ("2024年初我加入了一家公司。\n\n去年我辞职了，學到很多。", "In March 2023 I joined a startup.\n"):
         try:
-            parse(text)
+            parse(text, extract=extract)
         except CareerNarrError:  # pragma: no cover - warming is best effort
             pass
+
+
+_WARMED: set[object] = set()
+
+
+def _warm_once(initializer: Callable[[], None] | None) -> Callable[[], None] | None:
+    """The initializer workers still need to run.
+
+    Workers forked from this process inherit its memory: warming this
+    process once (it would warm itself on its own first document anyway)
+    makes every pool's workers start warm, at no cost per worker. Other
+    start methods run ``initializer`` in each worker.
+    """
+    import multiprocessing
+
+    if initializer is None or multiprocessing.get_start_method() != "fork":
+        return initializer
+    key: object = (initializer.func, initializer.args) if isinstance(initializer, partial) else initializer
+    if key not in _WARMED:
+        initializer()
+        _WARMED.add(key)
+    return None
 
 
 def _parse_one(path: str, format: str | None, script: str | None, extract: bool) -> Outcome:
@@ -119,6 +143,7 @@ def _pooled(
     re-run one document at a time in a single worker, where the first
     document a crash breaks is the culprit; the rest go back to the pool.
     """
+    initializer = _warm_once(initializer)
     waiting = list(range(len(todo)))
     suspects: list[int] = []
     while waiting or suspects:
@@ -238,7 +263,7 @@ def parse_many(
         for _, outcome in run_many(
             _parse_one, names, jobs=jobs, ordered=ordered, args=(format, script, extract),
             on_crash=lambda path, exc: Outcome(path, error=f"{path}: worker process died ({exc})"),
-            weight=file_size,
+            weight=file_size, initializer=partial(warm_worker, extract),
         ):
             yield outcome
         return
@@ -253,7 +278,7 @@ def parse_many(
         _parse_to_outcome, items, jobs=jobs, ordered=ordered,
         args=(os.fspath(outdir), exporters, format, script, extract),
         on_crash=lambda item, exc: Outcome(item[0], error=f"{item[0]}: worker process died ({exc})"),
-        weight=file_size,
+        weight=file_size, initializer=partial(warm_worker, extract),
     ):
         yield outcome
 
