@@ -23,7 +23,7 @@ from careernarr.plugins import Host
 
 EXAMPLES = int(os.environ.get("CAREERNARR_FUZZ_EXAMPLES", "60"))
 FIXTURES = Path(__file__).parent / "fixtures"
-HOST = Host.create(entry_points=False)
+HOST = Host.create()  # built-in parsers and the installed plugin packages
 FORMATS = sorted(HOST.parsers)
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -78,6 +78,16 @@ _documents = st.lists(st.one_of(_markup, st.text(_alphabet, max_size=30)), max_s
 @given(doc=_documents)
 def test_random_text_never_escapes(fmt: str | None, doc: str) -> None:
     _attempt(doc, fmt)
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=600), _documents, st.text(max_size=200)))
+def test_detection_never_escapes(data: str | bytes) -> None:
+    try:
+        name = careernarr.detect(data, host=HOST)
+    except CareerNarrError:
+        return
+    assert name in HOST.parsers
 
 
 @pytest.mark.parametrize("fmt", [None, *FORMATS])
