@@ -33,6 +33,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+import attrs
 from attrs import frozen
 
 from ..model import EVENT_KINDS, Event, Span
@@ -62,6 +63,8 @@ class _Candidate:
     match: Match
     clause: int
     strong: bool
+    #: Told as the time of what follows (辞职后…, 被裁之后…): an event only where it is first told.
+    after: bool = False
 
     @property
     def kind(self) -> str:
@@ -99,6 +102,8 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     saying_starts = [m.start for m in sayings]
     events: list[Event] = []
     seen: set[tuple[str, int, int]] = set()
+    told: set[tuple[str, str]] = set()
+    where: list[tuple[str, int, int | None]] = []  # (kind, paragraph, post floor) of each event
     narrated = not narrative.posts and voices.document == "narrator"
     for sentence in sentences:
         grounded = narrated or sentence.role in SUMMARY_ROLES
@@ -112,16 +117,106 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         if (inside and _is_saying(sentence, sayings, saying_starts, text)
                 and cues.any("first_person", sentence.start, sentence.end) is None):
             continue
-        for m in _longest(inside):
+        kept = _longest(inside)
+        sentence = _split_at_connectors(sentence, kept, text)
+        floor = sentence.post.floor if sentence.post is not None else None
+        for m in kept:
             cand = _candidate(m, sentence, cues, dating, grounded)
-            if cand is not None:
-                found.append(cand)
+            if cand is None:
+                continue
+            if cand.after and _told_before(where, cand.kind, sentence.paragraph, floor):
+                continue  # 裸辞之后…, after a paragraph that told the quitting: a time, not a new event
+            found.append(cand)
         for event in _events_of(sentence, found, cues, voices, dating, text):
             key = (event.kind, event.span.start, event.span.end)
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
+            said = (event.kind, "".join(event.text.split()))
+            if key in seen or said in told:
+                continue  # the same words quoted again (a thread quoting an earlier post)
+            if _planned(event, context.reference_date):
+                continue
+            seen.add(key)
+            told.add(said)
+            where.append((event.kind, sentence.paragraph, floor))
+            events.append(event)
     return events
+
+
+#: Between two event words of one clause: the first happened, then the second (辞职后去读研,
+#: "quit in March and started freelancing in May"). Chinese connectors stay with the first part.
+_AFTER_ZH = re.compile(r"(?:之后|以后|后)")
+_CONNECTOR_ZH = re.compile(r"(?:然后|后来|随后|接着|又|再|并且|并|就)")
+_CONNECTOR_EN = re.compile(r"[ \t]+(?:and|then|but|before|after)[ \t]+", re.IGNORECASE)
+
+
+def _split_at_connectors(sentence: Sentence, matches: Sequence[Match], text: str) -> Sentence:
+    """``sentence`` with a clause cut where a connector joins two happenings of different kinds."""
+    cuts: list[int] = []
+    for a, b in zip(matches, matches[1:]):
+        if a.entry.category == b.entry.category or b.start <= a.end:
+            continue
+        ci = sentence.clause_at(a.start)
+        if sentence.clause_at(b.start) != ci or b.start > sentence.clauses[ci].end:
+            continue
+        gap = text[a.end : b.start]
+        en = _CONNECTOR_EN.search(gap)
+        if en is not None:
+            cuts.append(a.end + en.start())
+            continue
+        zh = _AFTER_ZH.match(gap) or _CONNECTOR_ZH.search(gap)
+        if zh is not None and _is_han(gap[:1] or "x"):
+            cuts.append(a.end + zh.end())
+    if not cuts:
+        return sentence
+    clauses: list[Span] = []
+    for clause in sentence.clauses:
+        start = clause.start
+        for cut in sorted(c for c in cuts if clause.start < c < clause.end):
+            left, right = Span(start, cut), _strip(text, cut, clause.end)
+            if left.end > left.start and right.end > right.start:
+                clauses.append(Span(start, _rstrip(text, start, cut)))
+                start = right.start
+        clauses.append(Span(start, clause.end))
+    return attrs.evolve(sentence, clauses=tuple(clauses))
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in " \t":
+        start += 1
+    return Span(start, end)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return end
+
+
+def _told_before(where: Sequence[tuple[str, int, int | None]], kind: str, paragraph: int,
+                 floor: int | None) -> bool:
+    """Whether an event of ``kind`` was told in this post or the two paragraphs before."""
+    for k, par, fl in reversed(where):
+        if k != kind:
+            continue
+        if floor is not None:
+            if fl == floor:
+                return True
+        elif paragraph - 2 <= par <= paragraph:
+            return True
+    return False
+
+
+def _planned(event: Event, reference: str | None) -> bool:
+    """Whether its own sentence dates the event after the document was written: a plan, not a happening."""
+    if not reference or not event.when or event.when_source not in ("clause", "sentence"):
+        return False
+    start = event.when.split("/")[0].rstrip("~?%")
+    ref = reference.split("/")[0]
+    if start[:4].isdigit() and ref[:4].isdigit() and start[:4] != ref[:4]:
+        return start[:4] > ref[:4]
+    month, ref_month = start[5:7], ref[5:7]
+    if month.isdigit() and ref_month.isdigit() and int(month) <= 12:
+        return month > ref_month
+    return False
 
 
 def _is_saying(sentence: Sentence, sayings: Sequence[Match], starts: Sequence[int], text: str) -> bool:
@@ -188,10 +283,17 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         return None
     if cues.ending_at("anaphora", m.start, slack=1) is not None:
         return None
-    if cues.starting_at("temporal_reference", m.end) is not None:
-        return None
-    after = _GLOSS.match(text, m.end)
-    nxt = after.end() if after else m.end
+    after = False
+    ref = cues.starting_at("temporal_reference", m.end)
+    if ref is not None:
+        if text[ref.start : ref.end] not in _AFTER_WORDS or not _continues(sentence, ref.end, text):
+            return None
+        if m.entry.strength != "strong" and not any(
+                t.value for t in dating.inside(clause.start, m.start)):
+            return None  # a weak word (毕业, 离开) needs its date: 2016年毕业后…
+        after = True  # 辞职后去读研: the quitting happened; kept unless it was told before
+    gloss = _GLOSS.match(text, m.end)
+    nxt = gloss.end() if gloss else m.end
     if cues.starting_at("mental_noun", nxt) is not None:
         return None  # 离职背景, 面试技巧: the word qualifies another noun
     if (text[nxt : nxt + 1] == "的" and _is_han(text[nxt + 1 : nxt + 2])
@@ -202,7 +304,17 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         return None
     if not strong and not _happened(m, sentence, clause, cues, dating):
         return None
-    return _Candidate(m, ci, strong)
+    return _Candidate(m, ci, strong, after)
+
+
+#: Words after an event word that make it the time of what follows (辞职后, 被裁之后).
+_AFTER_WORDS = frozenset({"后", "之后", "以后"})
+
+
+def _continues(sentence: Sentence, pos: int, text: str) -> bool:
+    """Whether the sentence goes on after ``pos`` (辞职后去读研), not a bare phrase (辞职后。)."""
+    rest = text[pos : sentence.end].strip(" \t，,。！？!?；;")
+    return len(rest) >= 2
 
 
 def _is_latin(text: str) -> bool:

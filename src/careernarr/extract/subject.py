@@ -4,7 +4,8 @@ The narrator is whoever speaks: the author of an essay, the speaker of a
 transcript, and in a thread the author of the post (a reply that says 我
 tells its own author's story). A clause that says 我/I is the narrator's; a
 clause that says 他/她/你/they and not 我 is someone else's; a clause that
-says neither takes its sentence's answer, and a sentence that says neither
+says neither takes its sentence's answer (a role noun such as 主管 or 老板
+acting in the clause, not as an object, makes it someone else's), and a sentence that says neither
 takes the voice of its post or document. A document told in the third
 person (an article about an engineer) has the voice ``other``. Summaries
 written about the document (an abstract, a video description) speak of its
@@ -41,7 +42,20 @@ def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = ()) -> 
     for name in ("third_person", "second_person"):
         if any(_outside((h.start, h.end), quotes) for h in cues.within(name, start, end)):
             return OTHER
+    if any(_outside((h.start, h.end), quotes) and _acts(cues.text, start, h.start)
+           for h in cues.within("role", start, end)):
+        return OTHER
     return None
+
+
+#: Right before a role noun: it is the object of a verb or preposition (跟主管提了, 被老板骂).
+_OBJECT_BEFORE = set("跟和与给对向被把找问为帮让叫替同的求")
+
+
+def _acts(text: str, start: int, at: int) -> bool:
+    """Whether the role noun at ``at`` is the one acting (not an object: 跟主管, 被老板)."""
+    before = text[start:at].rstrip(" \t")
+    return not before or before[-1] not in _OBJECT_BEFORE
 
 
 class Voices:

@@ -278,6 +278,9 @@ class _English:
                 atom.rel_year = 0  # this summer
             elif how == "anaphoric":
                 atom.ana_year = 0  # that summer
+            elif (g("srel") or "").lower().split() == ["last"] and g("season").lower() != "winter":
+                atom.rel_year = -1  # last summer: last year's, if written before this one ended
+                atom.rule = "en-last-season"
             else:
                 atom.kind = "none"  # last summer: which one depends on when it was written
                 return atom
@@ -289,12 +292,17 @@ class _English:
             self._apply_prefix(atom, text, month=False)
         elif word in self.ana_years:
             atom.ana_year = self.ana_years[word]
-        elif word in self.rel_months:
-            atom.shift = ("M", self.rel_months[word])
-        elif word in self.rel_weeks:
-            atom.shift = ("W", self.rel_weeks[word])
-        elif word in self.rel_days:
-            atom.shift = ("D", self.rel_days[word])
+        elif word in self.rel_months or word in self.rel_weeks or word in self.rel_days:
+            if prev_word(text, m.start()) == "the" and word.startswith(("next", "following")):
+                atom.kind = "none"  # the next week: counted from the story, not from today
+                atom.rule = "en-anaphoric"
+                return atom
+            if word in self.rel_months:
+                atom.shift = ("M", self.rel_months[word])
+            elif word in self.rel_weeks:
+                atom.shift = ("W", self.rel_weeks[word])
+            else:
+                atom.shift = ("D", self.rel_days[word])
         else:
             atom.kind = "none"
             atom.rule = "en-deictic"

@@ -101,7 +101,8 @@ class _Chinese:
         self.ordinal = tuple(cues.get("ordinal", []))
         self.rate_re = re.compile(
             rf"{S}(?:{_alt(cues.get('rate_fillers', []))}|{S})*"
-            rf"(?:{_alt(cues.get('rate_after', []))}|\d+(?:\.\d+)?{S}[kKwW万千元块])"
+            rf"(?:{_alt(cues.get('rate_after', []))}|\d+(?:\.\d+)?{S}[kKwW万千元块]"
+            r"|[零一二两三四五六七八九十百千]+[万千]?[元块])"
         )
         self.distributive = tuple(cues.get("distributive", []))
         self.pointing = frozenset(cues.get("pointing", []))
