@@ -163,7 +163,8 @@ def test_several_completed_happenings_each_get_their_clause() -> None:
     end = next(e for e in events if e.kind == "job_end")
     assert end.text == "2019年我从腾讯辞职"
     start = next(e for e in events if e.kind == "job_start")
-    assert "加入了一家创业公司" in start.text and "2019年" in start.text  # the evidence shows its date
+    # dated by the sentence, but the evidence does not take in the clause another event quotes
+    assert start.text == "随后加入了一家创业公司。" and start.when_source == "sentence"
 
 
 def test_an_offer_taken_but_not_a_plan_described() -> None:

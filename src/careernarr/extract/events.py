@@ -359,6 +359,8 @@ def _groups(found: Sequence[_Candidate], merge: bool) -> list[list[_Candidate]]:
     for cand in found:
         if cand.clause not in best or cand.key() < best[cand.clause].key():
             best[cand.clause] = cand
+    if len({c.kind for c in best.values()}) > 1:
+        merge = False  # 挂了精神科的号，诊断是中度焦虑，又去做心理咨询: each telling keeps its own words
     groups: list[list[_Candidate]] = []
     for ci in sorted(best):
         cand = best[ci]
@@ -384,7 +386,9 @@ def _events_of(sentence: Sentence, found: Sequence[_Candidate], cues: Cues, voic
         groups.sort(key=lambda g: not done[id(g)])  # stable: completed first, then by kind
         groups = [groups[0]] + [g for g in groups[1:] if done[id(g)]]
         groups.sort(key=lambda g: g[0].clause)
-    return [_event(sentence, group, long or len(groups) > 1, voices, dating, text) for group in groups]
+    taken = {c.clause for g in groups for c in g}
+    return [_event(sentence, group, long or len(groups) > 1, voices, dating, text,
+                   taken - {c.clause for c in group}) for group in groups]
 
 
 def _completed(group: Sequence[_Candidate], sentence: Sentence, cues: Cues, dating: Dating) -> bool:
@@ -393,8 +397,8 @@ def _completed(group: Sequence[_Candidate], sentence: Sentence, cues: Cues, dati
         clause = sentence.clauses[cand.clause]
         if cues.any("realis", clause.start, clause.end) is not None:
             return True
-        if any(t.value for t in dating.inside(clause.start, clause.end)):
-            return True
+        if any(t.value or not t.duration for t in dating.inside(clause.start, clause.end)):
+            return True  # dated, even where the date stays unresolved (去年体检查出…)
         if cand.clause > 0 and _date_only(sentence.clauses[cand.clause - 1], dating):
             return True  # "去年三月，我从外企离职": the date clause belongs to the next one
         if dating.duration(clause, cand.match.start, cand.match.end) is not None:
@@ -426,15 +430,17 @@ def _kind(lead: _Candidate, clause: Span, cues: Cues) -> str:
 
 
 def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voices: Voices,
-           dating: Dating, text: str) -> Event:
-    lead = min(group, key=lambda c: c.key())
+           dating: Dating, text: str, others: set[int] | frozenset[int] = frozenset()) -> Event:
+    best = min(c.key()[:2] for c in group)
+    lead = min((c for c in group if c.key()[:2] == best), key=lambda c: (c.clause, c.key()))
     clause = sentence.clauses[lead.clause]
     at = lead.match.start
     when = dating.when(sentence, clause, at)
     duration = dating.duration(clause, lead.match.start, lead.match.end)
     if by_clause:
         span = _clause_span(sentence, group, text)
-        if when is not None and when.source == "sentence":
+        if (when is not None and when.source == "sentence"
+                and sentence.clause_at(when.expr.span.start) not in others):
             span = Span(min(span.start, when.expr.span.start), max(span.end, when.expr.span.end))
             span = Span(sentence.clauses[sentence.clause_at(span.start)].start,
                         sentence.clauses[sentence.clause_at(span.end - 1)].end)
