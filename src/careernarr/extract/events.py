@@ -36,7 +36,7 @@ from collections.abc import Sequence
 import attrs
 from attrs import frozen
 
-from ..model import EVENT_KINDS, Event, Span
+from ..model import EVENT_KINDS, Event, Span, TimeExpr
 from .context import ExtractionContext
 from .cues import Cues, find_all
 from .dating import LONG_SENTENCE, Dating, scope_of
@@ -346,7 +346,13 @@ def _happened(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Da
     if dating.duration(clause, m.start, m.end) is not None:
         return True
     scope = scope_of(sentence, clause)
-    return any(t.value for t in dating.inside(scope.start, scope.end))
+    # a date, even one left unresolved (去年3月离职 in a thread with no date)
+    return any(t.value or _past_reference(t) for t in dating.inside(scope.start, scope.end))
+
+
+def _past_reference(t: TimeExpr) -> bool:
+    """去年, 上个月, last year: a date relative to an unknown present (not 那几年, 几年)."""
+    return not t.value and not t.duration and "relative" in (t.rule or "")
 
 
 def _groups(found: Sequence[_Candidate], merge: bool) -> list[list[_Candidate]]:
@@ -397,7 +403,7 @@ def _completed(group: Sequence[_Candidate], sentence: Sentence, cues: Cues, dati
         clause = sentence.clauses[cand.clause]
         if cues.any("realis", clause.start, clause.end) is not None:
             return True
-        if any(t.value or not t.duration for t in dating.inside(clause.start, clause.end)):
+        if any(t.value or _past_reference(t) for t in dating.inside(clause.start, clause.end)):
             return True  # dated, even where the date stays unresolved (去年体检查出…)
         if cand.clause > 0 and _date_only(sentence.clauses[cand.clause - 1], dating):
             return True  # "去年三月，我从外企离职": the date clause belongs to the next one
