@@ -409,7 +409,18 @@ def _completed(group: Sequence[_Candidate], sentence: Sentence, cues: Cues, dati
             return True  # "去年三月，我从外企离职": the date clause belongs to the next one
         if dating.duration(clause, cand.match.start, cand.match.end) is not None:
             return True  # 住院两周
+        if (cand.clause > 0 and _SEQUENCE.match(cues.text, clause.start)
+                and cues.any("realis", sentence.start, clause.start) is not None):
+            return True  # 挂了精神科的号，…，又每两周去做一次心理咨询: the next step of a told sequence
+        if (0 < cand.clause < len(sentence.clauses) - 1
+                and cues.any("realis", sentence.clauses[cand.clause - 1].start, clause.start) is not None
+                and cues.any("realis", clause.end, sentence.end) is not None):
+            return True  # 挂了号，诊断是中度焦虑，开了药: between two told steps
     return False
+
+
+#: At the start of a clause: the next step of what the sentence has told (又, 然后, and then).
+_SEQUENCE = re.compile(r"(?:又|然后|接着|随后|后来|再|还|并|(?i:and then|then|and)\b)")
 
 
 def _date_only(clause: Span, dating: Dating) -> bool:

@@ -170,8 +170,10 @@ class _English:
         ]
         self.decade_re = re.compile(r"(?P<dec>[12'2-9][0-9]{1,3})'?s(?![A-Za-z])")
         cues_before = _alt(_cased(["in", "during", "by", "over", "through", "until", "till"]))
+        whole = _alt(_cased(["all", "the whole", "the entire", "that whole", "that entire"]))
         self.lone_season_re = re.compile(
-            rf"(?:{cues_before})[ \t]+(?P<t>(?:the[ \t]+)?(?P<season>(?i:{season_alt})))(?![A-Za-z])"
+            rf"(?:(?:{cues_before})[ \t]+(?P<t>(?:the[ \t]+)?(?P<season>(?i:{season_alt})))"
+            rf"|(?P<w>(?:{whole})[ \t]+(?P<wseason>(?i:{season_alt}))))(?![A-Za-z])"
         )
         self.short_year_re = re.compile(r"['‘’](?P<yy>\d\d)(?![\d'‘’A-Za-z%])")
 
@@ -405,6 +407,11 @@ class _English:
             return None
         if re.match(r"[ \t]+of\b", text[m.end() : m.end() + 4]):
             return None  # the fall of …: a year after it is read by the year pattern
+        if m.group("w"):  # all summer, the whole summer: the season of the story's year
+            atom = Atom(m.start("w"), m.end(), "en-season", season=self.seasons[m.group("wseason").lower()])
+            if m.group("w").lower().startswith("that"):
+                atom.ana_year = 0
+            return atom
         return Atom(m.start("t"), m.end(), "en-season", season=self.seasons[m.group("season").lower()])
 
     def short_year(self, m: re.Match[str], text: str) -> Atom | None:
