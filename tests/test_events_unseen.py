@@ -218,6 +218,9 @@ def test_a_happening_dated_after_the_document_is_a_plan() -> None:
     ("裸辞之后我在家备考了半年。", "education"),
     ("我第二次考试终于上岸了。", "job_start"),                    # 考公上岸: a job
     ("他考研上岸了。", "education"),
+    ("我上个月劈咗炮。", "job_end"),
+    ("去年我转咗工。", "job_start"),
+    ("我成日OT到十点。", "overwork"),
     ("I onboarded in April.", "job_start"),
     ("I stopped sleeping.", "health"),
     ("She was working six nights a week.", "overwork"),
@@ -239,3 +242,33 @@ def test_a_word_that_only_contains_an_event_word() -> None:
 ])
 def test_not_events(text: str) -> None:
     assert _events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "明年我要辞职。", "我打算明年跳槽。", "我准备转职。", "我谂住辞职。", "我会考虑读研。", "她想去大厂。",
+    "I plan to quit next year.", "I'd like to go back to school.", "I will resign in May.",
+    "If I get laid off, I'll travel.", "Should I quit?", "我快要毕业了。",
+])
+def test_plans_wishes_and_questions(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_the_story_time_carries_to_the_next_sentences_of_its_paragraph() -> None:
+    text = "JENNA: And then COVID. In spring 2020 our unit was full. I was picking up extra shifts. I stopped sleeping."
+    events = _events(text, times=[("spring 2020", "2020-21", None)])
+    assert [(e.kind, e.when, e.when_source) for e in events] == [
+        ("overwork", "2020-21", "paragraph"), ("health", "2020-21", "paragraph")]
+    # the leading time of the sentence before, not an attributive one after it (年中述职)
+    text = "2022年3月的年中述职，我没达标。那次绩效我拿了3.25。"
+    events = _events(text, times=[("2022年3月", "2022-03", None), ("年中", "2022-05/2022-08", None)])
+    assert [e.when for e in events if e.kind == "review"][-1] == "2022-03"
+
+
+def test_in_a_thread_a_plain_term_with_its_own_le_or_a_past_time_is_told() -> None:
+    post = "结训后投了八十多封履历，只有六家通知面试。\n\n离职前那两年，几乎天天加班到晚上十一点。"
+    posts = [Post(floor=0, span=Span(0, len(post)))]
+    times = [("那两年", None, None)]
+    ctx = context(post, times, posts=posts)
+    exprs = tuple(type(t)(t.text, t.span, t.value, t.duration, rule="zh-deictic") for t in ctx.time_expressions)
+    ctx = type(ctx)(ctx.narrative, time_expressions=exprs)
+    assert [e.kind for e in find_events(ctx, builtin_lexicon())] == ["job_search", "overwork"]

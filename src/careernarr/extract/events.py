@@ -327,7 +327,7 @@ def _is_han(ch: str) -> bool:
 
 def _anchored(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
     """Whether a clause is tied to someone or to a time (not a general statement)."""
-    if _happened(m, sentence, clause, cues, dating):
+    if _happened(m, sentence, clause, cues, dating, own=True):
         return True
     scope = scope_of(sentence, clause)
     if cues.any("first_person", scope.start, scope.end) is not None:
@@ -337,9 +337,14 @@ def _anchored(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Da
     return cues.any("second_person", clause.start, clause.end) is not None  # 你 is often anyone
 
 
-def _happened(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
-    """Whether a weak word's context says something did happen (了, 过 …, or a date)."""
-    inside_ok = m.entry.regex.flags & re.IGNORECASE and _is_latin(cues.text[m.start : m.end])
+def _happened(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Dating,
+              own: bool = False) -> bool:
+    """Whether a word's context says something did happen (了, 过 …, or a date).
+
+    With ``own`` the word's own 了 counts (a plain term: 投了…简历 says it was done); a weak
+    word's does not (加入了 alone is not a happening).
+    """
+    inside_ok = own or (m.entry.regex.flags & re.IGNORECASE and _is_latin(cues.text[m.start : m.end]))
     outside = None if inside_ok else (m.start, m.end)  # "joined" says it happened; "项目" does not
     if cues.any("realis", clause.start, clause.end, outside=outside) is not None:
         return True
@@ -347,12 +352,18 @@ def _happened(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Da
         return True
     scope = scope_of(sentence, clause)
     # a date, even one left unresolved (去年3月离职 in a thread with no date)
-    return any(t.value or _past_reference(t) for t in dating.inside(scope.start, scope.end))
+    return any(t.value or _past_reference(t, then=own) for t in dating.inside(scope.start, scope.end))
 
 
-def _past_reference(t: TimeExpr) -> bool:
-    """去年, 上个月, last year: a date relative to an unknown present (not 那几年, 几年)."""
-    return not t.value and not t.duration and "relative" in (t.rule or "")
+def _past_reference(t: TimeExpr, then: bool = False) -> bool:
+    """去年, 上个月, last year: a time of the story left unresolved (not 几年, 这几年).
+
+    With ``then``, also 那两年, 那几年 (said of a plain term: 离职前那两年…加班).
+    """
+    if t.value or t.duration:
+        return False
+    rule = t.rule or ""
+    return "relative" in rule or (then and rule.endswith("deictic") and t.text.startswith(("那", "當", "当")))
 
 
 def _groups(found: Sequence[_Candidate], merge: bool) -> list[list[_Candidate]]:
