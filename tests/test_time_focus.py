@@ -50,3 +50,18 @@ def test_another_year_still_governs_its_own_paragraph() -> None:
 def test_a_life_story_without_a_focus_year_still_carries_its_years() -> None:
     text = "2014年我毕业了。\n\n8月进了一家银行。"
     assert values(text, title="一个社工的十年")["8月"] == "2014-08"
+
+
+@pytest.mark.parametrize("text", [
+    "In Q3 2022 our org got folded into ads. For most of that fall I was on call.\n\nBy January I was exhausted.",
+    "2022年秋天我被调去了广告部。\n\n到了1月，我已经撑不住了。",
+])
+def test_a_season_moves_the_story_so_an_earlier_month_after_it_is_next_year(text: str) -> None:
+    found = values(text, reference_date="2023-06-02")
+    month = next(v for k, v in found.items() if k.endswith(("January", "1月")))
+    assert month == "2023-01"
+
+
+def test_a_month_inside_the_season_just_told_stays_in_its_year() -> None:
+    found = values("In Summer 2021 I got promoted. Then in July I led my first project.", reference_date="2023-06-02")
+    assert found["July"] == "2021-07"

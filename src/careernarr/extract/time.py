@@ -546,7 +546,9 @@ class _Placer:
         if when is not None or atom.has_year:
             self.antecedent = (year,)
             self.ante_when = when
-        if when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
+        if when is not None and when.season is not None and when.lo[1] is not None and when.lo[0] == year:
+            self.story_month = (when.lo[0], when.lo[1])  # that fall … by January: the story reached September
+        elif when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
             self.story_month = (when.hi[0], when.hi[1])
         elif atom.has_year:
             self.story_month = None
