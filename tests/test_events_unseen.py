@@ -171,11 +171,19 @@ def _events(text: str, **kw: Any) -> list[Event]:
     ("我听说她被裁了。", "other"),
     ("我的 leader 被优化了。", "other"),
     ("我细佬上个月升咗 associate。", "other"),
+    ("今年三月考绩拿到B，主管说是因为主动性不足。", "narrator"),   # the role noun acts in another clause
+    ("I took a short contract, redesigning their sign-up app (version 2.0, if you're counting).", "narrator"),
+    ("She was furloughed and the owner cut her pay.", "other"),
 ])
 def test_role_nouns_and_hearsay_are_someone_else(text: str, subject: str) -> None:
     events = _events(text)
     assert events, text
     assert events[-1].subject == subject
+
+
+def test_a_diagnosis_is_told() -> None:
+    text = "诊断结果是中度忧郁合并焦虑，我开始每周一次的心理咨商，也吃了大概三个月的药。"
+    assert [e.kind for e in _events(text)] == ["health", "support", "health"]
 
 
 def test_the_same_quoted_words_in_several_posts_are_one_event() -> None:

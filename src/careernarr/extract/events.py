@@ -30,6 +30,7 @@ whose it is (see :mod:`careernarr.extract.subject`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -151,7 +152,7 @@ _CONNECTOR_EN = re.compile(r"[ \t]+(?:and|then|but|before|after)[ \t]+", re.IGNO
 def _split_at_connectors(sentence: Sentence, matches: Sequence[Match], text: str) -> Sentence:
     """``sentence`` with a clause cut where a connector joins two happenings of different kinds."""
     cuts: list[int] = []
-    for a, b in zip(matches, matches[1:]):
+    for a, b in itertools.pairwise(matches):
         if a.entry.category == b.entry.category or b.start <= a.end:
             continue
         ci = sentence.clause_at(a.start)

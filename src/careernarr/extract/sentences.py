@@ -44,7 +44,7 @@ _ABBREVIATIONS = frozenset({
     "nov", "dec", "u.s", "u.k", "ph.d", "a.m", "p.m",
 })
 _EN_CLAUSE_START = re.compile(
-    r"(?:and|but|so|then|because|while|which|when|after|before|until|though|although|yet|or"
+    r"(?:and|but|so|then|because|while|which|when|after|before|until|though|although|yet|or|if|unless"
     r"|i|we|he|she|they|my|our|his|her|their)\b", re.IGNORECASE)
 # In English without punctuation (speech transcribed), a clause starts at a
 # conjunction followed by its subject: "… and I quit …", "… so in 2022 I …".

@@ -32,20 +32,34 @@ def _outside(hits_span: tuple[int, int], quotes: Sequence[Span]) -> bool:
     return not any(q.start <= s and e <= q.end for q in quotes)
 
 
-def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = ()) -> str | None:
+def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = (), *,
+              clause: bool = False) -> str | None:
     """``narrator`` if ``[start, end)`` says 我/I, ``other`` if only 他/你/they, else ``None``.
 
-    Pronouns inside ``quotes`` are skipped (they belong to the quoted speaker).
+    Pronouns inside ``quotes`` are skipped (they belong to the quoted speaker). With
+    ``clause`` (the words are the event's own clause) a role noun acting there (主管升了副理)
+    is someone else too, and English object and possessive forms (their, him) are not: they
+    name whom the happening touches, not whose it is.
     """
     if any(_outside((h.start, h.end), quotes) for h in cues.within("first_person", start, end)):
         return NARRATOR
+    text = cues.text
     for name in ("third_person", "second_person"):
-        if any(_outside((h.start, h.end), quotes) for h in cues.within(name, start, end)):
+        for h in cues.within(name, start, end):
+            if not _outside((h.start, h.end), quotes):
+                continue
+            if clause and text[h.start : h.end].lower() in _OBJECT_FORMS:
+                continue
             return OTHER
-    if any(_outside((h.start, h.end), quotes) and _acts(cues.text, start, h.start)
-           for h in cues.within("role", start, end)):
+    if clause and any(_outside((h.start, h.end), quotes) and _acts(text, start, h.start)
+                      for h in cues.within("role", start, end)):
         return OTHER
     return None
+
+
+#: English pronouns that are never the subject of a clause.
+_OBJECT_FORMS = frozenset({"him", "his", "her", "hers", "them", "their", "theirs", "himself", "herself",
+                           "themselves"})
 
 
 #: Right before a role noun: it is the object of a verb or preposition (跟主管提了, 被老板骂).
@@ -99,7 +113,7 @@ class Voices:
         if sentence.role in SUMMARY_ROLES:
             first = person_in(self._cues, clause.start, clause.end, sentence.quoted)
             return first if first == NARRATOR else self.of(sentence)
-        who = person_in(self._cues, clause.start, clause.end, sentence.quoted)
+        who = person_in(self._cues, clause.start, clause.end, sentence.quoted, clause=True)
         if who is None:
             who = person_in(self._cues, sentence.start, sentence.end, sentence.quoted)
         return who or self.of(sentence)

@@ -280,7 +280,7 @@ class _English:
                 atom.rel_year = 0  # this summer
             elif how == "anaphoric":
                 atom.ana_year = 0  # that summer
-            elif (g("srel") or "").lower().split() == ["last"] and g("season").lower() != "winter":
+            elif (g("srel") or "").lower().split() == ["last"] and (g("season") or "").lower() != "winter":
                 atom.rel_year = -1  # last summer: last year's, if written before this one ended
                 atom.rule = "en-last-season"
             else:
