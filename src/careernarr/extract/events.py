@@ -8,18 +8,25 @@ dropped when the words around it say it did not happen as told:
 * a hypothetical in its clause or the one before (如果被裁, if I get laid off);
 * a wish, plan or piece of advice before it in its clause (想辞职, 建议跳槽);
 * a general statement before it (任何绩效评分);
-* a time use right after it (辞职后, 休假期间) or a thought noun (辞职的念头,
-  离职背景);
+* a time use right after it (休假期间, 入职第一年) or a thought noun (辞职的念头,
+  离职背景); 辞职后/被裁之后 followed by more of the sentence still tells the
+  quitting, unless an event of that kind was told in the same post or the two
+  paragraphs before (then it is only the time of what follows);
 * a goal marker right before it (为了晋升), or advice earlier in its sentence
   (我的建议：…再提离职);
 * a demonstrative pointing back to an event already told (这场转岗);
 * a question (…吗？);
 * a weak word (项目, 孩子) with nothing saying it happened (了, 过, 开始, a date).
 
-One event per clause: a plain term beats a weak one, then the kind that
-comes first in :data:`KIND_ORDER` (a health word next to a family member
-makes a ``family`` event). Neighbouring clauses of the same kind are
-one event. A sentence with one event is its evidence; a sentence with several
+A clause is cut where a connector joins two happenings of different kinds
+(辞职后去读研, "quit in March and started freelancing in May"). One event per
+clause: a plain term beats a weak one, then the kind that comes first in
+:data:`KIND_ORDER` (a health word next to a family member makes a
+``family`` event). Neighbouring clauses of the same kind are one event (in a
+sentence of one kind, all its clauses of that kind are). The same words told
+again (a thread quoting an earlier post) are one event, at their first
+telling; a happening its own sentence dates after the document's date is a
+plan, not an event. A sentence with one event is its evidence; a sentence with several
 completed happenings (or, in a dated sentence, several plain terms) gives each
 its own clauses; a run-on sentence (a
 transcript) gives clauses. Each event names the lexicon entry that found it
