@@ -33,7 +33,7 @@ def _outside(hits_span: tuple[int, int], quotes: Sequence[Span]) -> bool:
 
 
 def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = (), *,
-              clause: bool = False) -> str | None:
+              clause: bool = False, opening: bool = False) -> str | None:
     """``narrator`` if ``[start, end)`` says 我/I, ``other`` if only 他/你/they, else ``None``.
 
     Pronouns inside ``quotes`` are skipped (they belong to the quoted speaker). With
@@ -50,6 +50,8 @@ def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = (), *,
                 continue
             if clause and text[h.start : h.end].lower() in _OBJECT_FORMS:
                 continue
+            if opening and text[h.start : h.end].lower().replace(" ", "") in _OP_WORDS:
+                continue  # 楼主29岁: in the opening post the original poster is the narrator
             return OTHER
     if clause and any(_outside((h.start, h.end), quotes) and _acts(text, start, h.start)
                       for h in cues.within("role", start, end)):
@@ -57,6 +59,8 @@ def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = (), *,
     return None
 
 
+#: How a thread names its original poster (someone else, except in the opening post).
+_OP_WORDS = frozenset({"楼主", "樓主", "原po", "op", "原帖"})
 #: English pronouns that are never the subject of a clause.
 _OBJECT_FORMS = frozenset({"him", "his", "her", "hers", "them", "their", "theirs", "himself", "herself",
                            "themselves"})
@@ -113,9 +117,10 @@ class Voices:
         if sentence.role in SUMMARY_ROLES:
             first = person_in(self._cues, clause.start, clause.end, sentence.quoted)
             return first if first == NARRATOR else self.of(sentence)
-        who = person_in(self._cues, clause.start, clause.end, sentence.quoted, clause=True)
+        opening = sentence.post is not None and sentence.post.floor == 0
+        who = person_in(self._cues, clause.start, clause.end, sentence.quoted, clause=True, opening=opening)
         if who is None:
-            who = person_in(self._cues, sentence.start, sentence.end, sentence.quoted)
+            who = person_in(self._cues, sentence.start, sentence.end, sentence.quoted, opening=opening)
         return who or self.of(sentence)
 
 

@@ -137,7 +137,7 @@ class TimeFinder:
             rf"{S}(?:的|嘅|'s|’s|'|’|of|worth of)?{S}(?:{pay})(?![A-Za-z])", re.IGNORECASE)
         self.pay_before = re.compile(
             rf"(?<![A-Za-z])(?:{pay}){S}(?:只|就|才|也|都|再|共)?{S}"
-            rf"(?:是|有|拿了|拿到了|拿|发了|发|给了|给|加了|加|了|of|was|is|were|:|=)?{S}\Z",
+            rf"(?:是|有|拿了|拿到了|拿|发了|发|给了|给|加了|加|得返|得|了|of|was|is|were|:|=)?{S}\Z",
             re.IGNORECASE)
 
     # --- finding ------------------------------------------------------------
