@@ -1,19 +1,41 @@
 """Finding lexicon words in a text once, and asking where they are.
 
-:class:`Cues` runs every cue list of a :class:`~careernarr.extract.lexicon.Lexicon`
-over the whole text (dropping hits that an exception list covers, such as
-不断 for 不) and answers range questions: is there a negation between here
-and there, does a temporal word start right here.
+:class:`Scanner` finds every entry of a lexicon (or of one entry list) in a
+text in one pass: an Aho–Corasick automaton (``ahocorasick-rs``) finds where
+each entry's literal prefix occurs, and the entry's own regular expression is
+tried only there; the few entries without a literal prefix run over the
+whole text. The result is exactly what running each entry's regular
+expression with ``finditer`` over the whole text gives (:func:`find_all`
+states it), at a fraction of the cost.
+
+:func:`lexicon_hits` does it once per document (the extractors share it
+through the :class:`~careernarr.extract.context.ExtractionContext`).
+:class:`Cues` holds the cue lists found (dropping hits that an exception
+list covers, such as 不断 for 不) and answers range questions: is there a
+negation between here and there, does a temporal word start right here.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
+import ahocorasick_rs
+from attrs import frozen
+
+from .context import ExtractionContext
 from .lexicon import Entry, Lexicon, Match
 
-__all__ = ["Cues", "find_all"]
+try:  # Python ≥ 3.11
+    import re._constants as _sre_constants  # type: ignore[import-not-found,unused-ignore]
+    import re._parser as _sre_parser  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef,unused-ignore]
+    import sre_parse as _sre_parser  # type: ignore[no-redef,unused-ignore]
+
+__all__ = ["Cues", "LexiconHits", "Scanner", "find_all", "fold", "lexicon_hits", "literal_prefixes"]
 
 #: Cue lists and the exception list that cancels their hits.
 _EXCEPTIONS = {
@@ -25,25 +47,232 @@ _EXCEPTIONS = {
     "third_person": "not_person",
 }
 
+#: Characters other than A–Z that ``re.IGNORECASE`` matches to an ASCII letter, and that letter.
+ASCII_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD_TABLE: dict[int, int | str] = {**{c: c + 32 for c in range(ord("A"), ord("Z") + 1)}, **{ord(k): v for k, v in ASCII_FOLDS.items()}}
+
+
+def fold(text: str) -> str:
+    """``text`` with every character that ``re.IGNORECASE`` matches to an ASCII letter turned into it.
+
+    The result has ``text``'s length (offsets carry over). Other characters
+    may be lower-cased too or left alone: only ASCII letters and characters
+    without case are looked up in it (see :func:`literal_prefix`).
+    """
+    low = text.lower()  # fast; keeps the length unless a character lower-cases to two (İ)
+    if len(low) == len(text) and "\u0131" not in text and "\u017f" not in text:
+        return low
+    return text.translate(_FOLD_TABLE)
+
+
+def _prefix_char(ch: str, ignorecase: bool) -> str | None:
+    """``ch`` as :func:`fold` writes every character that can match it, or None if that is not one character."""
+    if ch.isascii():
+        return ch.lower()
+    if ch in ASCII_FOLDS or ch.lower() != ch:
+        return None  # fold() may write it one way or another
+    if ignorecase and ch.upper() != ch:
+        return None  # a cased character: re.IGNORECASE matches others too
+    return ch
+
+
+def _zero_width(op: Any) -> bool:
+    return op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT, _sre_constants.AT)
+
+
+def _exact_char(ch: str, ignorecase: bool) -> bool:
+    """Whether a text character folds to ``ch`` exactly when it matches ``ch``."""
+    if ch.isascii():
+        return ignorecase or not ch.isalpha()
+    return ch.lower() == ch == ch.upper()
+
+
+#: At most this many prefixes stand for one entry (``[我你]们`` has two).
+_MAX_PREFIXES = 8
+
+
+def _class_chars(op: Any, arg: Any, ignorecase: bool) -> list[str] | None:
+    """The folded characters a one-character item (a literal, or a small set of literals) matches."""
+    if op is _sre_constants.LITERAL:
+        ch = _prefix_char(chr(arg), ignorecase)
+        return None if ch is None else [ch]
+    if op is _sre_constants.IN and len(arg) <= 4 and all(o is _sre_constants.LITERAL for o, _ in arg):
+        chars = [_prefix_char(chr(a), ignorecase) for _, a in arg]
+        if any(ch is None for ch in chars):
+            return None
+        return sorted({ch for ch in chars if ch is not None})
+    return None
+
+
+def literal_prefixes(regex: re.Pattern[str]) -> tuple[list[str], bool]:
+    """Texts one of which every match of ``regex`` starts with, as :func:`fold` writes them (none if unsure).
+
+    Leading look-arounds and anchors are skipped (they match no text); the
+    literal characters after them make the prefix, a small set of
+    characters (``[ \t]``) makes one prefix for each, and a repeated one
+    (``[ \t]+``) ends it. The flag tells whether there is one prefix, the
+    whole expression, and a text matches it exactly where its folded form
+    holds the prefix (so the expression need not be run).
+    """
+    try:
+        ops = list(_sre_parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 - a pattern re compiled but we cannot read: run it everywhere
+        return [], False
+    i = 0
+    while i < len(ops) and _zero_width(ops[i][0]):
+        i += 1
+    ignorecase = bool(regex.flags & re.IGNORECASE)
+    prefixes = [""]
+    exact = i == 0
+    for op, arg in ops[i:]:
+        repeated = False
+        if op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and arg[0] >= 1 and len(arg[2]) == 1:
+            repeated = True
+            op, arg = arg[2][0]
+        chars = _class_chars(op, arg, ignorecase)
+        if chars is None or len(prefixes) * len(chars) > _MAX_PREFIXES:
+            exact = False
+            break
+        exact = exact and op is _sre_constants.LITERAL and not repeated and _exact_char(chr(arg), ignorecase)
+        prefixes = [p + ch for p in prefixes for ch in chars]
+        if repeated:
+            break
+    if not prefixes[0]:
+        return [], False
+    return prefixes, exact
+
+
+class Scanner:
+    """Named entry lists, indexed so that one pass over a text finds all their entries.
+
+    :meth:`scan` gives, for each list, what :func:`find_all` gives for it.
+    """
+
+    def __init__(self, lists: Mapping[str, Iterable[Entry]]) -> None:
+        self.names = list(lists)
+        #: (list index, entry) of every entry, list by list, in order.
+        self.entries: list[tuple[int, Entry]] = [(li, e) for li, name in enumerate(self.names) for e in lists[name]]
+        by_prefix: dict[str, list[int]] = {}
+        #: Entries without a literal prefix: run over the whole text.
+        self.slow: set[int] = set()
+        #: Entries that are their literal prefix: their length (nothing to run).
+        self.exact: dict[int, int] = {}
+        for k, (_, entry) in enumerate(self.entries):
+            prefixes, exact = literal_prefixes(entry.regex)
+            if not prefixes:
+                self.slow.add(k)
+                continue
+            for prefix in prefixes:
+                by_prefix.setdefault(prefix, []).append(k)
+            if exact:
+                self.exact[k] = len(prefixes[0])
+        self.prefixes = list(by_prefix)
+        self.groups = list(by_prefix.values())
+        self.automaton = ahocorasick_rs.AhoCorasick(self.prefixes) if self.prefixes else None
+
+    def candidates(self, text: str) -> dict[int, list[int]]:
+        """Entry index → where its literal prefix occurs in ``text`` (ascending)."""
+        if self.automaton is None or not text:
+            return {}
+        by_prefix: dict[int, list[int]] = {}
+        for pid, start, _ in self.automaton.find_matches_as_indexes(fold(text), overlapping=True):
+            got = by_prefix.get(pid)
+            if got is None:
+                by_prefix[pid] = [start]
+            else:
+                got.append(start)
+        out: dict[int, list[int]] = {}
+        merged: list[int] = []
+        for pid, starts in by_prefix.items():
+            starts.sort()
+            for k in self.groups[pid]:
+                got = out.get(k)
+                if got is None:
+                    out[k] = starts
+                else:  # an entry with several prefixes: a list of its own
+                    out[k] = got + starts
+                    merged.append(k)
+        for k in merged:
+            out[k].sort()
+        return out
+
+    def scan(self, text: str) -> dict[str, list[Match]]:
+        """Every match of every entry of each list in ``text`` (see :func:`find_all`)."""
+        found: list[list[Match]] = [[] for _ in self.names]
+        nots: list[list[Match]] = [[] for _ in self.names]
+        candidates = self.candidates(text)
+        slow, exact, entries = self.slow, self.exact, self.entries
+        for k in sorted(slow.union(candidates)):  # entry order, as finditer entry by entry would give
+            li, entry = entries[k]
+            sink = nots[li] if entry.strength == "not" else found[li]
+            if k in slow:
+                for m in entry.regex.finditer(text):
+                    if m.end() > m.start():
+                        sink.append(Match(entry, m.start(), m.end()))
+                continue
+            starts = candidates.get(k)
+            if starts is None:
+                continue
+            last = -1
+            size = exact.get(k)
+            if size is not None:
+                for start in starts:
+                    if start >= last:  # finditer goes on after the previous match
+                        last = start + size
+                        sink.append(Match(entry, start, last))
+                continue
+            match = entry.regex.match
+            for start in starts:
+                if start < last:
+                    continue
+                hit = match(text, start)
+                if hit is not None:
+                    last = hit.end()
+                    sink.append(Match(entry, start, last))
+        out: dict[str, list[Match]] = {}
+        for li, name in enumerate(self.names):
+            hits = found[li]
+            hits.sort(key=_order)
+            if nots[li]:
+                nots[li].sort(key=_order)
+                hits = _cancel(hits, nots[li])
+            out[name] = hits
+        return out
+
+
+def _order(m: Match) -> tuple[int, int]:
+    return m.start, m.start - m.end
+
+
+_SCANNERS: dict[int, tuple[object, Scanner]] = {}
+_SCANNERS_KEPT = 32
+
+
+def _scanner(key: object, lists: Mapping[str, Iterable[Entry]]) -> Scanner:
+    """The scanner for ``key`` (a lexicon or an entry tuple), built once while ``key`` lives in the cache."""
+    cached = _SCANNERS.get(id(key))
+    if cached is not None and cached[0] is key:
+        return cached[1]
+    scanner = Scanner(lists)
+    if len(_SCANNERS) >= _SCANNERS_KEPT:
+        _SCANNERS.pop(next(iter(_SCANNERS)))
+    _SCANNERS[id(key)] = (key, scanner)
+    return scanner
+
 
 def find_all(entries: Iterable[Entry], text: str) -> list[Match]:
     """Every match of every entry in ``text``, sorted by position (longest first).
 
-    Entries of strength ``not`` are exceptions: a hit they cover is dropped
-    ("的建议" covers the advice cue "建议").
+    That is: each entry's ``regex.finditer(text)`` (empty matches left
+    out), in entry order, sorted by start and then by length, longest first
+    (a stable sort). Entries of strength ``not`` are exceptions: a hit they
+    cover is dropped ("的建议" covers the advice cue "建议").
     """
-    found: list[Match] = []
-    nots: list[Match] = []
-    for entry in entries:
-        sink = nots if entry.strength == "not" else found
-        for m in entry.regex.finditer(text):
-            if m.end() > m.start():
-                sink.append(Match(entry, m.start(), m.end()))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    if nots:
-        nots.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        found = _cancel(found, nots)
-    return found
+    if isinstance(entries, tuple):
+        scanner = _scanner(entries, {"": entries})
+    else:
+        scanner = Scanner({"": list(entries)})
+    return scanner.scan(text)[""]
 
 
 def _cancel(hits: list[Match], exceptions: Sequence[Match]) -> list[Match]:
@@ -67,20 +296,25 @@ def _cancel(hits: list[Match], exceptions: Sequence[Match]) -> list[Match]:
 
 
 class Cues:
-    """Where each cue list of ``lexicon`` occurs in ``text``."""
+    """Where each cue list of ``lexicon`` occurs in ``text``.
 
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+    ``found`` is what :meth:`Scanner.scan` gave for the cue lists, when the
+    caller scanned the text already (see :func:`lexicon_hits`).
+    """
+
+    def __init__(self, text: str, lexicon: Lexicon, found: Mapping[str, list[Match]] | None = None) -> None:
         self.text = text
         self._hits: dict[str, list[Match]] = {}
         self._starts: dict[str, list[int]] = {}
-        exceptions = {name: find_all(lexicon.cue(name), text) for name in set(_EXCEPTIONS.values())}
-        for name, entries in lexicon.cues.items():
+        if found is None:
+            found = _scanner(lexicon.cues, lexicon.cues).scan(text)
+        for name in lexicon.cues:
             if name.startswith("not_"):
                 continue
-            hits = find_all(entries, text)
+            hits = found[name]
             exc = _EXCEPTIONS.get(name)
             if exc:
-                hits = _cancel(hits, exceptions.get(exc, []))
+                hits = _cancel(hits, found.get(exc, []))
             self._hits[name] = hits
             self._starts[name] = [h.start for h in hits]
 
@@ -122,3 +356,31 @@ class Cues:
             if pos - slack <= hit.end <= pos:
                 return hit
         return None
+
+
+@frozen
+class LexiconHits:
+    """Every entry of a lexicon found in one text: event, reflection and theme matches, and the cues."""
+
+    events: tuple[Match, ...]
+    reflections: tuple[Match, ...]
+    themes: tuple[Match, ...]
+    cues: Cues
+
+
+def scan_lexicon(text: str, lexicon: Lexicon) -> LexiconHits:
+    """Every entry of ``lexicon`` in ``text``, found in one pass."""
+    lists: dict[str, Iterable[Entry]] = {
+        "events": lexicon.events, "reflections": lexicon.reflections, "themes": lexicon.themes}
+    lists.update({f"cue:{name}": entries for name, entries in lexicon.cues.items()})
+    found = _scanner(lexicon, lists).scan(text)
+    cues = {name[4:]: hits for name, hits in found.items() if name.startswith("cue:")}
+    return LexiconHits(tuple(found["events"]), tuple(found["reflections"]), tuple(found["themes"]),
+                       Cues(text, lexicon, cues))
+
+
+def lexicon_hits(context: ExtractionContext, lexicon: Lexicon) -> LexiconHits:
+    """:func:`scan_lexicon` of the context's text, done once per context (extractors share it)."""
+    # The lexicon is kept with its hits: its id stays its own while the context lives.
+    kept = context.memo(("lexicon hits", id(lexicon)), lambda: (lexicon, scan_lexicon(context.text, lexicon)))
+    return kept[1]

@@ -24,8 +24,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from attrs import field, frozen
 
 from ..model import Narrative, Post, Section, Span
+from .context import ExtractionContext
 
-__all__ = ["SKIPPED_ROLES", "Sentence", "quote_spans", "segment", "text_size"]
+__all__ = ["SKIPPED_ROLES", "Sentence", "quote_spans", "segment", "sentences_of", "text_size"]
 
 #: Section roles whose text is not narrative prose.
 SKIPPED_ROLES = frozenset({
@@ -336,3 +337,8 @@ def segment(narrative: Narrative) -> list[Sentence]:
                     narrative.post_at(a), inner, index, text_size(text[a:b])))
                 index += 1
     return sentences
+
+
+def sentences_of(context: ExtractionContext) -> list[Sentence]:
+    """:func:`segment` of the context's narrative, done once per context (a new list each call)."""
+    return list(context.memo("sentences", lambda: tuple(segment(context.narrative))))
