@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants  # type: ignore[no-redef,unused-ignore]
     import sre_parse as _sre_parser  # type: ignore[no-redef,unused-ignore]
 
-__all__ = ["Cues", "LexiconHits", "Scanner", "find_all", "fold", "lexicon_hits", "literal_prefixes"]
+__all__ = ["Cues", "LexiconHits", "Scanner", "find_all", "fold", "lexicon_hits", "literal_prefixes", "required_literals"]
 
 #: Cue lists and the exception list that cancels their hits.
 _EXCEPTIONS = {
@@ -109,8 +109,9 @@ def literal_prefixes(regex: re.Pattern[str]) -> tuple[list[str], bool]:
 
     Leading look-arounds and anchors are skipped (they match no text); the
     literal characters after them make the prefix, a small set of
-    characters (``[ \t]``) makes one prefix for each, and a repeated one
-    (``[ \t]+``) ends it. The flag tells whether there is one prefix, the
+    characters (``[ \\t]``) makes one prefix for each, an alternation of
+    literals (``(?:is|was)``) one for each and ends it, and so does a
+    repeated character (``[ \\t]+``). The flag tells whether there is one prefix, the
     whole expression, and a text matches it exactly where its folded form
     holds the prefix (so the expression need not be run).
     """
@@ -126,6 +127,13 @@ def literal_prefixes(regex: re.Pattern[str]) -> tuple[list[str], bool]:
     exact = i == 0
     for op, arg in ops[i:]:
         repeated = False
+        if op is _sre_constants.BRANCH:
+            runs = [_literal_run(list(alternative), ignorecase) for alternative in arg[1]]
+            exact = False
+            if not all(runs) or len(prefixes) * len(runs) > _MAX_PREFIXES:
+                break
+            prefixes = [p + run for p in prefixes for run in dict.fromkeys(runs)]
+            break
         if op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and arg[0] >= 1 and len(arg[2]) == 1:
             repeated = True
             op, arg = arg[2][0]
@@ -142,6 +150,45 @@ def literal_prefixes(regex: re.Pattern[str]) -> tuple[list[str], bool]:
     return prefixes, exact
 
 
+def _literal_run(ops: list[Any], ignorecase: bool) -> str:
+    """The folded literal characters ``ops`` start with."""
+    chars = []
+    for op, arg in ops:
+        ch = _prefix_char(chr(arg), ignorecase) if op is _sre_constants.LITERAL else None
+        if ch is None:
+            break
+        chars.append(ch)
+    return "".join(chars)
+
+
+def required_literals(regex: re.Pattern[str]) -> list[str]:
+    """Texts one of which every match of ``regex`` holds, as :func:`fold` writes them (none if unsure).
+
+    They are a run of literal characters of the expression's top level, or
+    the literal starts of the alternatives of a top-level alternation,
+    whichever is longest. A text whose folded form holds none of them has
+    no match.
+    """
+    try:
+        ops = list(_sre_parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 - a pattern re compiled but we cannot read: no requirement known
+        return []
+    ignorecase = bool(regex.flags & re.IGNORECASE)
+    options: list[list[str]] = []
+    for i, (op, arg) in enumerate(ops):
+        if op is _sre_constants.LITERAL and (i == 0 or ops[i - 1][0] is not _sre_constants.LITERAL):
+            run = _literal_run(ops[i:], ignorecase)
+            if run:
+                options.append([run])
+        elif op is _sre_constants.BRANCH:
+            runs = [_literal_run(list(alternative), ignorecase) for alternative in arg[1]]
+            if all(runs):
+                options.append(list(dict.fromkeys(runs)))
+    if not options:
+        return []
+    return max(options, key=lambda texts: min(len(t) for t in texts))
+
+
 class Scanner:
     """Named entry lists, indexed so that one pass over a text finds all their entries.
 
@@ -153,27 +200,38 @@ class Scanner:
         #: (list index, entry) of every entry, list by list, in order.
         self.entries: list[tuple[int, Entry]] = [(li, e) for li, name in enumerate(self.names) for e in lists[name]]
         by_prefix: dict[str, list[int]] = {}
-        #: Entries without a literal prefix: run over the whole text.
+        by_gate: dict[str, list[int]] = {}
+        #: Entries without a literal prefix: run over the whole text (if it holds a required literal).
         self.slow: set[int] = set()
+        #: Of those, the ones run only if the text holds one of their required literals.
+        self.gated: set[int] = set()
         #: Entries that are their literal prefix: their length (nothing to run).
         self.exact: dict[int, int] = {}
         for k, (_, entry) in enumerate(self.entries):
             prefixes, exact = literal_prefixes(entry.regex)
             if not prefixes:
                 self.slow.add(k)
+                required = required_literals(entry.regex)
+                if required:
+                    self.gated.add(k)
+                for text in required:
+                    by_gate.setdefault(text, []).append(k)
                 continue
             for prefix in prefixes:
                 by_prefix.setdefault(prefix, []).append(k)
             if exact:
                 self.exact[k] = len(prefixes[0])
-        self.prefixes = list(by_prefix)
-        self.groups = list(by_prefix.values())
+        self.prefixes = list(dict.fromkeys([*by_prefix, *by_gate]))
+        #: For each prefix: the entries it starts, and the gated entries it lets run.
+        self.groups = [by_prefix.get(p, []) for p in self.prefixes]
+        self.gates = [by_gate.get(p, []) for p in self.prefixes]
         self.automaton = ahocorasick_rs.AhoCorasick(self.prefixes) if self.prefixes else None
 
-    def candidates(self, text: str) -> dict[int, list[int]]:
-        """Entry index → where its literal prefix occurs in ``text`` (ascending)."""
+    def candidates(self, text: str) -> tuple[dict[int, list[int]], set[int]]:
+        """Entry index → where its literal prefix occurs in ``text`` (ascending); and the slow entries to run."""
+        run = self.slow - self.gated
         if self.automaton is None or not text:
-            return {}
+            return {}, run
         by_prefix: dict[int, list[int]] = {}
         for pid, start, _ in self.automaton.find_matches_as_indexes(fold(text), overlapping=True):
             got = by_prefix.get(pid)
@@ -184,6 +242,7 @@ class Scanner:
         out: dict[int, list[int]] = {}
         merged: list[int] = []
         for pid, starts in by_prefix.items():
+            run.update(self.gates[pid])
             starts.sort()
             for k in self.groups[pid]:
                 got = out.get(k)
@@ -194,14 +253,14 @@ class Scanner:
                     merged.append(k)
         for k in merged:
             out[k].sort()
-        return out
+        return out, run
 
     def scan(self, text: str) -> dict[str, list[Match]]:
         """Every match of every entry of each list in ``text`` (see :func:`find_all`)."""
         found: list[list[Match]] = [[] for _ in self.names]
         nots: list[list[Match]] = [[] for _ in self.names]
-        candidates = self.candidates(text)
-        slow, exact, entries = self.slow, self.exact, self.entries
+        candidates, slow = self.candidates(text)
+        exact, entries = self.exact, self.entries
         for k in sorted(slow.union(candidates)):  # entry order, as finditer entry by entry would give
             li, entry = entries[k]
             sink = nots[li] if entry.strength == "not" else found[li]
