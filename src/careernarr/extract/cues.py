@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import ahocorasick_rs
@@ -226,82 +227,105 @@ class Scanner:
         self.groups = [by_prefix.get(p, []) for p in self.prefixes]
         self.gates = [by_gate.get(p, []) for p in self.prefixes]
         self.automaton = ahocorasick_rs.AhoCorasick(self.prefixes) if self.prefixes else None
+        self.longest = max(map(len, self.prefixes), default=1)
 
-    def candidates(self, text: str) -> tuple[dict[int, list[int]], set[int]]:
-        """Entry index → where its literal prefix occurs in ``text`` (ascending); and the slow entries to run."""
+    def candidates(self, text: str) -> tuple[dict[int, array[int]], set[int]]:
+        """Entry index → where its literal prefix occurs in ``text`` (ascending); and the slow entries to run.
+
+        The folded text goes through the automaton a few thousand
+        characters at a time (overlapping by a prefix's length), so the
+        list of hits it returns stays small; offsets are kept in arrays.
+        """
         run = self.slow - self.gated
         if self.automaton is None or not text:
             return {}, run
-        by_prefix: dict[int, list[int]] = {}
-        for pid, start, _ in self.automaton.find_matches_as_indexes(fold(text), overlapping=True):
-            got = by_prefix.get(pid)
-            if got is None:
-                by_prefix[pid] = [start]
-            else:
-                got.append(start)
-        out: dict[int, list[int]] = {}
-        merged: list[int] = []
+        folded = fold(text)
+        find = self.automaton.find_matches_as_indexes
+        overlap = self.longest - 1
+        by_prefix: dict[int, array[int]] = {}
+        unsorted: set[int] = set()
+        for offset in range(0, len(folded), _CHUNK):
+            for pid, start, _ in find(folded[offset : offset + _CHUNK + overlap], overlapping=True):
+                if start >= _CHUNK:
+                    continue  # the next chunk's
+                got = by_prefix.get(pid)
+                if got is None:
+                    by_prefix[pid] = got = array("q")
+                elif offset + start < got[-1]:
+                    unsorted.add(pid)  # not seen: the automaton reports by end, a prefix has one length
+                got.append(offset + start)
+        out: dict[int, array[int]] = {}
+        merged: set[int] = set()
         for pid, starts in by_prefix.items():
             run.update(self.gates[pid])
-            starts.sort()
+            if pid in unsorted:
+                starts = array("q", sorted(starts))
             for k in self.groups[pid]:
                 got = out.get(k)
                 if got is None:
                     out[k] = starts
-                else:  # an entry with several prefixes: a list of its own
+                else:  # an entry with several prefixes: an array of its own
                     out[k] = got + starts
-                    merged.append(k)
+                    merged.add(k)
         for k in merged:
-            out[k].sort()
+            out[k] = array("q", sorted(out[k]))
         return out, run
 
     def scan(self, text: str) -> dict[str, list[Match]]:
         """Every match of every entry of each list in ``text`` (see :func:`find_all`)."""
-        found: list[list[Match]] = [[] for _ in self.names]
-        nots: list[list[Match]] = [[] for _ in self.names]
+        return dict(self.scan_lists(text))
+
+    def scan_lists(self, text: str) -> Iterator[tuple[str, list[Match]]]:
+        """:meth:`scan`, one list after the other (a caller may store each compactly before the next)."""
         candidates, slow = self.candidates(text)
         exact, entries = self.exact, self.entries
-        for k in sorted(slow.union(candidates)):  # entry order, as finditer entry by entry would give
-            li, entry = entries[k]
-            sink = nots[li] if entry.strength == "not" else found[li]
-            if k in slow:
-                for m in entry.regex.finditer(text):
-                    if m.end() > m.start():
-                        sink.append(Match(entry, m.start(), m.end()))
-                continue
-            starts = candidates.get(k)
-            if starts is None:
-                continue
-            last = -1
-            size = exact.get(k)
-            if size is not None:
-                for start in starts:
-                    if start >= last:  # finditer goes on after the previous match
-                        last = start + size
-                        sink.append(Match(entry, start, last))
-                continue
-            match = entry.regex.match
-            for start in starts:
-                if start < last:
-                    continue
-                hit = match(text, start)
-                if hit is not None:
-                    last = hit.end()
-                    sink.append(Match(entry, start, last))
-        out: dict[str, list[Match]] = {}
+        todo = sorted(slow.union(candidates))  # entry order, as finditer entry by entry would give
+        j = 0
         for li, name in enumerate(self.names):
-            hits = found[li]
-            hits.sort(key=_order)
-            if nots[li]:
-                nots[li].sort(key=_order)
-                hits = _cancel(hits, nots[li])
-            out[name] = hits
-        return out
+            found: list[Match] = []
+            nots: list[Match] = []
+            while j < len(todo) and entries[todo[j]][0] == li:
+                k = todo[j]
+                j += 1
+                entry = entries[k][1]
+                sink = nots if entry.strength == "not" else found
+                if k in slow:
+                    for m in entry.regex.finditer(text):
+                        if m.end() > m.start():
+                            sink.append(Match(entry, m.start(), m.end()))
+                    continue
+                starts = candidates.get(k)
+                if starts is None:
+                    continue
+                last = -1
+                size = exact.get(k)
+                if size is not None:
+                    for start in starts:
+                        if start >= last:  # finditer goes on after the previous match
+                            last = start + size
+                            sink.append(Match(entry, start, last))
+                    continue
+                match = entry.regex.match
+                for start in starts:
+                    if start < last:
+                        continue
+                    hit = match(text, start)
+                    if hit is not None:
+                        last = hit.end()
+                        sink.append(Match(entry, start, last))
+            found.sort(key=_order)
+            if nots:
+                nots.sort(key=_order)
+                found = _cancel(found, nots)
+            yield name, found
 
 
 def _order(m: Match) -> tuple[int, int]:
     return m.start, m.start - m.end
 
+
+#: Characters of text per automaton call (see :meth:`Scanner.candidates`).
+_CHUNK = 1024
 
 _SCANNERS: dict[int, tuple[object, Scanner]] = {}
 _SCANNERS_KEPT = 32
@@ -357,35 +381,45 @@ def _cancel(hits: list[Match], exceptions: Sequence[Match]) -> list[Match]:
 class Cues:
     """Where each cue list of ``lexicon`` occurs in ``text``.
 
-    ``found`` is what :meth:`Scanner.scan` gave for the cue lists, when the
-    caller scanned the text already (see :func:`lexicon_hits`).
+    ``found`` is what :meth:`Scanner.scan_lists` gives for the cue lists
+    (exception lists, ``not_…``, first), when the caller scanned the text
+    already (see :func:`scan_lexicon`). Hits are kept as arrays of offsets
+    (a :class:`Match` is made when asked for): a text holds thousands.
     """
 
-    def __init__(self, text: str, lexicon: Lexicon, found: Mapping[str, list[Match]] | None = None) -> None:
+    def __init__(self, text: str, lexicon: Lexicon, found: Iterable[tuple[str, list[Match]]] | None = None) -> None:
         self.text = text
-        self._hits: dict[str, list[Match]] = {}
-        self._starts: dict[str, list[int]] = {}
+        self._starts: dict[str, array[int]] = {}
+        self._ends: dict[str, array[int]] = {}
+        self._entries: dict[str, list[Entry]] = {}
         if found is None:
-            found = _scanner(lexicon.cues, lexicon.cues).scan(text)
-        for name in lexicon.cues:
+            found = _scanner(lexicon.cues, _cue_lists(lexicon)).scan_lists(text)
+        exceptions: dict[str, list[Match]] = {}
+        for name, hits in found:
             if name.startswith("not_"):
+                exceptions[name] = hits
                 continue
-            hits = found[name]
             exc = _EXCEPTIONS.get(name)
             if exc:
-                hits = _cancel(hits, found.get(exc, []))
-            self._hits[name] = hits
-            self._starts[name] = [h.start for h in hits]
+                hits = _cancel(hits, exceptions.get(exc, []))
+            self._starts[name] = array("q", [h.start for h in hits])
+            self._ends[name] = array("q", [h.end for h in hits])
+            self._entries[name] = [h.entry for h in hits]
+
+    def _hit(self, name: str, i: int) -> Match:
+        return Match(self._entries[name][i], self._starts[name][i], self._ends[name][i])
 
     def within(self, name: str, start: int, end: int) -> list[Match]:
         """Hits of cue list ``name`` lying entirely inside ``[start, end)``."""
-        hits = self._hits.get(name, [])
-        starts = self._starts.get(name, [])
+        starts = self._starts.get(name)
+        if starts is None:
+            return []
+        ends, entries = self._ends[name], self._entries[name]
         i = bisect.bisect_left(starts, start)
         out = []
-        while i < len(hits) and hits[i].start < end:
-            if hits[i].end <= end:
-                out.append(hits[i])
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end:
+                out.append(Match(entries[i], starts[i], ends[i]))
             i += 1
         return out
 
@@ -399,15 +433,17 @@ class Cues:
 
     def starting_at(self, name: str, pos: int) -> Match | None:
         """A hit of ``name`` that starts exactly at ``pos`` (the longest)."""
-        starts = self._starts.get(name, [])
-        hits = self._hits.get(name, [])
+        starts = self._starts.get(name)
+        if starts is None:
+            return None
+        ends = self._ends[name]
         i = bisect.bisect_left(starts, pos)
         best = None
-        while i < len(hits) and hits[i].start == pos:
-            if best is None or hits[i].end > best.end:
-                best = hits[i]
+        while i < len(starts) and starts[i] == pos:
+            if best is None or ends[i] > ends[best]:
+                best = i
             i += 1
-        return best
+        return None if best is None else self._hit(name, best)
 
     def ending_at(self, name: str, pos: int, slack: int = 0) -> Match | None:
         """A hit of ``name`` that ends at ``pos`` (or up to ``slack`` characters before)."""
@@ -427,15 +463,27 @@ class LexiconHits:
     cues: Cues
 
 
+def _cue_lists(lexicon: Lexicon, prefix: str = "") -> dict[str, Iterable[Entry]]:
+    """The cue lists of ``lexicon``, exception lists (``not_…``) first, names prefixed."""
+    names = sorted(lexicon.cues, key=lambda name: not name.startswith("not_"))
+    return {prefix + name: lexicon.cues[name] for name in names}
+
+
 def scan_lexicon(text: str, lexicon: Lexicon) -> LexiconHits:
     """Every entry of ``lexicon`` in ``text``, found in one pass."""
-    lists: dict[str, Iterable[Entry]] = {
-        "events": lexicon.events, "reflections": lexicon.reflections, "themes": lexicon.themes}
-    lists.update({f"cue:{name}": entries for name, entries in lexicon.cues.items()})
-    found = _scanner(lexicon, lists).scan(text)
-    cues = {name[4:]: hits for name, hits in found.items() if name.startswith("cue:")}
-    return LexiconHits(tuple(found["events"]), tuple(found["reflections"]), tuple(found["themes"]),
-                       Cues(text, lexicon, cues))
+    lists: dict[str, Iterable[Entry]] = _cue_lists(lexicon, "cue:")
+    lists.update({"events": lexicon.events, "reflections": lexicon.reflections, "themes": lexicon.themes})
+    found: dict[str, tuple[Match, ...]] = {}
+
+    def cue_lists() -> Iterator[tuple[str, list[Match]]]:
+        for name, hits in _scanner(lexicon, lists).scan_lists(text):
+            if name.startswith("cue:"):
+                yield name[4:], hits  # stored compactly by Cues before the next list is scanned
+            else:
+                found[name] = tuple(hits)
+
+    cues = Cues(text, lexicon, cue_lists())
+    return LexiconHits(found["events"], found["reflections"], found["themes"], cues)
 
 
 def lexicon_hits(context: ExtractionContext, lexicon: Lexicon) -> LexiconHits:
