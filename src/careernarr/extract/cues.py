@@ -36,7 +36,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants  # type: ignore[no-redef,unused-ignore]
     import sre_parse as _sre_parser  # type: ignore[no-redef,unused-ignore]
 
-__all__ = ["Cues", "LexiconHits", "Scanner", "find_all", "fold", "lexicon_hits", "literal_prefixes", "required_literals"]
+__all__ = ["Cues", "LexiconHits", "Scanner", "find_all", "fold", "lexicon_hits", "literal_prefixes",
+           "required_literals", "start_anchors"]
 
 #: Cue lists and the exception list that cancels their hits.
 _EXCEPTIONS = {
@@ -190,6 +191,89 @@ def required_literals(regex: re.Pattern[str]) -> list[str]:
     return max(options, key=lambda texts: min(len(t) for t in texts))
 
 
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _one_char(op: Any, arg: Any) -> str | None:
+    """A regular expression for a one-character item (a literal or a set), or None."""
+    if op is _sre_constants.LITERAL:
+        return re.escape(chr(arg))
+    if op is not _sre_constants.IN:
+        return None
+    parts: list[str] = []
+    for o, a in arg:
+        if o is _sre_constants.NEGATE and not parts:
+            parts.append("^")
+        elif o is _sre_constants.LITERAL:
+            parts.append(re.escape(chr(a)))
+        elif o is _sre_constants.RANGE:
+            parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+        elif o is _sre_constants.CATEGORY and str(a) in _CATEGORIES:
+            parts.append(_CATEGORIES[str(a)])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"
+
+
+@frozen
+class StartAnchors:
+    """Where a match of an expression that opens with ``^`` or look-behinds can start.
+
+    ``(?m)(?:^|(?<=[。！？]))…`` starts at 0 (``at_start``), after a line
+    end or after 。！？: each of ``markers`` (an expression and its width)
+    finds the characters a start follows.
+    """
+
+    at_start: bool
+    markers: tuple[tuple[re.Pattern[str], int], ...]
+
+    def positions(self, text: str) -> list[int]:
+        """Every offset a match can start at, ascending."""
+        found = {0} if self.at_start else set()
+        for marker, width in self.markers:
+            found.update(m.start() + width for m in marker.finditer(text))
+        return sorted(found)
+
+
+def start_anchors(regex: re.Pattern[str]) -> StartAnchors | None:
+    """Where ``regex`` can start, when it opens with anchors and look-behinds of single characters only.
+
+    None for expressions that can match empty text (``finditer`` treats
+    those specially) or open otherwise.
+    """
+    try:
+        ops = _sre_parser.parse(regex.pattern, regex.flags)
+    except Exception:  # noqa: BLE001 - a pattern re compiled but we cannot read
+        return None
+    if not len(ops) or ops.getwidth()[0] == 0:
+        return None
+    op, arg = ops[0]
+    alternatives = arg[1] if op is _sre_constants.BRANCH else [[(op, arg)]]
+    at_start = False
+    markers = []
+    flags = regex.flags & (re.IGNORECASE | re.ASCII)
+    for alternative in alternatives:
+        if len(alternative) != 1:
+            return None
+        op, arg = alternative[0]
+        if op is _sre_constants.AT and arg in (_sre_constants.AT_BEGINNING, _sre_constants.AT_BEGINNING_STRING):
+            at_start = True
+            if arg is _sre_constants.AT_BEGINNING and regex.flags & re.MULTILINE:
+                markers.append((re.compile("\n"), 1))
+        elif op is _sre_constants.ASSERT and arg[0] == -1:  # (?<=…)
+            chars = [_one_char(o, a) for o, a in arg[1]]
+            if not chars or any(c is None for c in chars):
+                return None
+            first, rest = chars[0], "".join(c for c in chars[1:] if c is not None)
+            markers.append((re.compile(f"{first}(?={rest})" if rest else f"{first}", flags), len(chars)))
+        else:
+            return None
+    return StartAnchors(at_start, tuple(markers))
+
+
 class Scanner:
     """Named entry lists, indexed so that one pass over a text finds all their entries.
 
@@ -202,16 +286,21 @@ class Scanner:
         self.entries: list[tuple[int, Entry]] = [(li, e) for li, name in enumerate(self.names) for e in lists[name]]
         by_prefix: dict[str, list[int]] = {}
         by_gate: dict[str, list[int]] = {}
-        #: Entries without a literal prefix: run over the whole text (if it holds a required literal).
+        #: Entries without a literal prefix: run over the whole text.
         self.slow: set[int] = set()
-        #: Of those, the ones run only if the text holds one of their required literals.
+        #: Entries tried only if the text holds one of their required literals (longer than a prefix).
         self.gated: set[int] = set()
+        #: Slow entries that can only start at a line start or after given characters: where.
+        self.anchors: dict[int, StartAnchors] = {}
         #: Entries that are their literal prefix: their length (nothing to run).
         self.exact: dict[int, int] = {}
         for k, (_, entry) in enumerate(self.entries):
             prefixes, exact = literal_prefixes(entry.regex)
             if not prefixes:
                 self.slow.add(k)
+                anchors = start_anchors(entry.regex)
+                if anchors is not None:
+                    self.anchors[k] = anchors
                 required = required_literals(entry.regex)
                 if required:
                     self.gated.add(k)
@@ -222,6 +311,13 @@ class Scanner:
                 by_prefix.setdefault(prefix, []).append(k)
             if exact:
                 self.exact[k] = len(prefixes[0])
+                continue
+            # "I realized": its prefix "i " is everywhere, "realized" seldom: tried only where "realized" occurs
+            required = required_literals(entry.regex)
+            if required and min(map(len, required)) > max(map(len, prefixes)):
+                self.gated.add(k)
+                for text in required:
+                    by_gate.setdefault(text, []).append(k)
         self.prefixes = list(dict.fromkeys([*by_prefix, *by_gate]))
         #: For each prefix: the entries it starts, and the gated entries it lets run.
         self.groups = [by_prefix.get(p, []) for p in self.prefixes]
@@ -230,7 +326,10 @@ class Scanner:
         self.longest = max(map(len, self.prefixes), default=1)
 
     def candidates(self, text: str) -> tuple[dict[int, array[int]], set[int]]:
-        """Entry index → where its literal prefix occurs in ``text`` (ascending); and the slow entries to run.
+        """Entry index → where its literal prefix occurs in ``text`` (ascending); and the entries not gated off.
+
+        The second part holds the slow entries that are not gated and
+        the gated entries whose required literal occurs.
 
         The folded text goes through the automaton a few thousand
         characters at a time (overlapping by a prefix's length), so the
@@ -277,9 +376,10 @@ class Scanner:
 
     def scan_lists(self, text: str) -> Iterator[tuple[str, list[Match]]]:
         """:meth:`scan`, one list after the other (a caller may store each compactly before the next)."""
-        candidates, slow = self.candidates(text)
-        exact, entries = self.exact, self.entries
-        todo = sorted(slow.union(candidates))  # entry order, as finditer entry by entry would give
+        candidates, opened = self.candidates(text)
+        exact, entries, slow, gated = self.exact, self.entries, self.slow, self.gated
+        # entry order, as finditer entry by entry would give
+        todo = sorted(k for k in opened.union(candidates) if k in opened or k not in gated)
         j = 0
         for li, name in enumerate(self.names):
             found: list[Match] = []
@@ -289,14 +389,19 @@ class Scanner:
                 j += 1
                 entry = entries[k][1]
                 sink = nots if entry.strength == "not" else found
+                starts: Sequence[int] | None
                 if k in slow:
-                    for m in entry.regex.finditer(text):
-                        if m.end() > m.start():
-                            sink.append(Match(entry, m.start(), m.end()))
-                    continue
-                starts = candidates.get(k)
-                if starts is None:
-                    continue
+                    anchors = self.anchors.get(k)
+                    if anchors is None:
+                        for m in entry.regex.finditer(text):
+                            if m.end() > m.start():
+                                sink.append(Match(entry, m.start(), m.end()))
+                        continue
+                    starts = anchors.positions(text)  # tried there only, as below
+                else:
+                    starts = candidates.get(k)
+                    if starts is None:
+                        continue
                 last = -1
                 size = exact.get(k)
                 if size is not None:
@@ -359,20 +464,22 @@ def find_all(entries: Iterable[Entry], text: str) -> list[Match]:
 
 
 def _cancel(hits: list[Match], exceptions: Sequence[Match]) -> list[Match]:
+    """``hits`` less those an exception covers (longer, or another term), among the 8 exceptions starting before."""
     if not exceptions:
         return hits
     starts = [e.start for e in exceptions]
+    ends = [e.end for e in exceptions]
     kept = []
     for hit in hits:
-        i = bisect.bisect_right(starts, hit.start)
+        start, end = hit.start, hit.end
+        i = bisect.bisect_right(starts, start)  # exceptions[i:] start after the hit: they cannot cover it
         covered = False
-        for exc in exceptions[max(0, i - 8) : i + 1]:
-            if exc.start <= hit.start and hit.end <= exc.end and exc.end - exc.start > hit.end - hit.start:
-                covered = True
-                break
-            if exc.start <= hit.start and hit.end <= exc.end and exc.entry.term != hit.entry.term:
-                covered = True
-                break
+        for j in range(max(0, i - 8), i):
+            if end <= ends[j]:
+                exc = exceptions[j]
+                if exc.end - exc.start > end - start or exc.entry.term != hit.entry.term:
+                    covered = True
+                    break
         if not covered:
             kept.append(hit)
     return kept
