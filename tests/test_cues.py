@@ -133,6 +133,12 @@ TRICKY = [
     r"\d\d年",
     r"ı",
     r"İs",
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:Save|Ask)",
+    r"(?m)(?:^|(?<=[，,]))[^，,\n]{1,3}是",
+    r"(?m)(?:^|(?<=[，,]))x?",
+    r"(?m)^",
+    r"(?<=[a-c][^a])s+",
+    r"\A.",
 ]
 ALPHABET = "aAbBcCiIıİsSſkKKlLeEtTéÉßqQuUrRyYxX我你们别不要是年12 \t\n。！？'’-"
 
@@ -163,6 +169,10 @@ def test_prefixes_read_from_expressions() -> None:
     assert required_literals(re.compile(r"(?m)^[ \t]*(?:别|不要)")) == ["别", "不要"]
     assert required_literals(re.compile(r"[\w'’-]*n't(?![A-Za-z0-9])")) == ["n't"]
     assert required_literals(re.compile(r"\w+")) == []
+    anchors = cues_mod.start_anchors(re.compile(r"(?m)(?:^|(?<=[。！？]))[ \t]*(?:别|不要)"))
+    assert anchors is not None and anchors.positions("别去。不要\n别") == [0, 3, 6]
+    assert cues_mod.start_anchors(re.compile(r"(?m)(?:^|(?<=[，,]))x?")) is None  # may match empty
+    assert cues_mod.start_anchors(re.compile(r"(?<![\w'’-])[\w'’-]*ed")) is None
 
 
 def test_builtin_entries_nearly_all_have_a_prefix() -> None:
