@@ -18,6 +18,7 @@ negation between here and there, does a temporal word start right here.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -78,6 +79,15 @@ def _prefix_char(ch: str, ignorecase: bool) -> str | None:
     return ch
 
 
+@functools.lru_cache(maxsize=8192)
+def _parse(pattern: str, flags: int) -> Any:
+    """The parsed form of a pattern ``re`` compiled (read by three functions below), or None."""
+    try:
+        return _sre_parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - a pattern re compiled but we cannot read: nothing known about it
+        return None
+
+
 def _zero_width(op: Any) -> bool:
     return op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT, _sre_constants.AT)
 
@@ -117,10 +127,10 @@ def literal_prefixes(regex: re.Pattern[str]) -> tuple[list[str], bool]:
     whole expression, and a text matches it exactly where its folded form
     holds the prefix (so the expression need not be run).
     """
-    try:
-        ops = list(_sre_parser.parse(regex.pattern, regex.flags))
-    except Exception:  # noqa: BLE001 - a pattern re compiled but we cannot read: run it everywhere
+    parsed = _parse(regex.pattern, regex.flags)
+    if parsed is None:
         return [], False
+    ops = list(parsed)
     i = 0
     while i < len(ops) and _zero_width(ops[i][0]):
         i += 1
@@ -171,10 +181,10 @@ def required_literals(regex: re.Pattern[str]) -> list[str]:
     whichever is longest. A text whose folded form holds none of them has
     no match.
     """
-    try:
-        ops = list(_sre_parser.parse(regex.pattern, regex.flags))
-    except Exception:  # noqa: BLE001 - a pattern re compiled but we cannot read: no requirement known
+    parsed = _parse(regex.pattern, regex.flags)
+    if parsed is None:
         return []
+    ops = list(parsed)
     ignorecase = bool(regex.flags & re.IGNORECASE)
     options: list[list[str]] = []
     for i, (op, arg) in enumerate(ops):
@@ -244,9 +254,8 @@ def start_anchors(regex: re.Pattern[str]) -> StartAnchors | None:
     None for expressions that can match empty text (``finditer`` treats
     those specially) or open otherwise.
     """
-    try:
-        ops = _sre_parser.parse(regex.pattern, regex.flags)
-    except Exception:  # noqa: BLE001 - a pattern re compiled but we cannot read
+    ops = _parse(regex.pattern, regex.flags)
+    if ops is None:
         return None
     if not len(ops) or ops.getwidth()[0] == 0:
         return None
@@ -324,6 +333,7 @@ class Scanner:
         self.gates = [by_gate.get(p, []) for p in self.prefixes]
         self.automaton = ahocorasick_rs.AhoCorasick(self.prefixes) if self.prefixes else None
         self.longest = max(map(len, self.prefixes), default=1)
+        _parse.cache_clear()  # the parsed patterns were needed only here
 
     def candidates(self, text: str) -> tuple[dict[int, array[int]], set[int]]:
         """Entry index → where its literal prefix occurs in ``text`` (ascending); and the entries not gated off.
