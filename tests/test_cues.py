@@ -139,6 +139,8 @@ TRICKY = [
     r"(?m)^",
     r"(?<=[a-c][^a])s+",
     r"\A.",
+    r"(?a)kel",
+    r"(?a:s)t",
 ]
 ALPHABET = "aAbBcCiIıİsSſkKKlLeEtTéÉßqQuUrRyYxX我你们别不要是年12 \t\n。！？'’-"
 

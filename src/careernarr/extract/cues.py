@@ -4,7 +4,8 @@
 text in one pass: an Aho–Corasick automaton (``ahocorasick-rs``) finds where
 each entry's literal prefix occurs, and the entry's own regular expression is
 tried only there; the few entries without a literal prefix run over the
-whole text. The result is exactly what running each entry's regular
+text only when it holds a literal they require, and only where they can
+start. The result is exactly what running each entry's regular
 expression with ``finditer`` over the whole text gives (:func:`find_all`
 states it), at a fraction of the cost.
 
@@ -52,7 +53,8 @@ _EXCEPTIONS = {
 
 #: Characters other than A–Z that ``re.IGNORECASE`` matches to an ASCII letter, and that letter.
 ASCII_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-_FOLD_TABLE: dict[int, int | str] = {**{c: c + 32 for c in range(ord("A"), ord("Z") + 1)}, **{ord(k): v for k, v in ASCII_FOLDS.items()}}
+_FOLD_TABLE: dict[int, int | str] = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_FOLD_TABLE.update({ord(k): v for k, v in ASCII_FOLDS.items()})
 
 
 def fold(text: str) -> str:
@@ -60,7 +62,7 @@ def fold(text: str) -> str:
 
     The result has ``text``'s length (offsets carry over). Other characters
     may be lower-cased too or left alone: only ASCII letters and characters
-    without case are looked up in it (see :func:`literal_prefix`).
+    without case are looked up in it (see :func:`literal_prefixes`).
     """
     low = text.lower()  # fast; keeps the length unless a character lower-cases to two (İ)
     if len(low) == len(text) and "\u0131" not in text and "\u017f" not in text:
@@ -136,7 +138,7 @@ def literal_prefixes(regex: re.Pattern[str]) -> tuple[list[str], bool]:
         i += 1
     ignorecase = bool(regex.flags & re.IGNORECASE)
     prefixes = [""]
-    exact = i == 0
+    exact = i == 0 and not regex.flags & re.ASCII  # (?a): K is not k, though fold() says so
     for op, arg in ops[i:]:
         repeated = False
         if op is _sre_constants.BRANCH:
