@@ -343,20 +343,20 @@ class Scanner:
         The second part holds the slow entries that are not gated and
         the gated entries whose required literal occurs.
 
-        The folded text goes through the automaton a few thousand
+        The text is folded and goes through the automaton a thousand
         characters at a time (overlapping by a prefix's length), so the
         list of hits it returns stays small; offsets are kept in arrays.
         """
         run = self.slow - self.gated
         if self.automaton is None or not text:
             return {}, run
-        folded = fold(text)
         find = self.automaton.find_matches_as_indexes
         overlap = self.longest - 1
         by_prefix: dict[int, array[int]] = {}
         unsorted: set[int] = set()
-        for offset in range(0, len(folded), _CHUNK):
-            for pid, start, _ in find(folded[offset : offset + _CHUNK + overlap], overlapping=True):
+        for offset in range(0, len(text), _CHUNK):
+            # folded a chunk at a time (no folded copy of a long text): fold() is character by character
+            for pid, start, _ in find(fold(text[offset : offset + _CHUNK + overlap]), overlapping=True):
                 if start >= _CHUNK:
                     continue  # the next chunk's
                 got = by_prefix.get(pid)
