@@ -36,10 +36,10 @@ from collections.abc import Sequence
 
 from ..model import Reflection, Span
 from .context import ExtractionContext
-from .cues import Cues, find_all
+from .cues import Cues, lexicon_hits
 from .dating import LONG_SENTENCE
 from .lexicon import Lexicon, Match, load_lexicon
-from .sentences import Sentence, segment, text_size
+from .sentences import Sentence, sentences_of, text_size
 from .subject import _is_speech
 
 __all__ = ["ReflectionExtractor", "find_reflections", "weigh"]
@@ -202,11 +202,12 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     """Reflections found in ``context.narrative`` with ``lexicon``."""
     narrative = context.narrative
     text = narrative.text
-    sentences = list(sentences) if sentences is not None else segment(narrative)
-    cues = Cues(text, lexicon)
-    matches = find_all(lexicon.reflections, text)
+    sentences = list(sentences) if sentences is not None else sentences_of(context)
+    hits = lexicon_hits(context, lexicon)
+    cues = hits.cues
+    matches = hits.reflections
     starts = [m.start for m in matches]
-    theme_matches = find_all(lexicon.themes, text)
+    theme_matches = hits.themes
     theme_starts = [m.start for m in theme_matches]
     thread = bool(narrative.posts)
     out: list[Reflection] = []
