@@ -88,7 +88,7 @@ def test_quoted_speech_is_a_quote() -> None:
     text = "咨询师问我：“你有没有想过，环境本身的毒素，才是你痛苦的根源。”"
     [reflection] = _reflections(text)
     assert reflection.kind == "quote"
-    assert reflection.speaker is None
+    assert reflection.speaker == "咨询师"
     own = _reflections("我对自己说：“我终于明白，该停下来了。”")
     assert [(r.kind, r.speaker) for r in own] == [("quote", "narrator")]
 
@@ -100,15 +100,17 @@ def test_in_a_thread_every_reflection_is_its_authors_opinion() -> None:
     assert (reflection.kind, reflection.speaker) == ("opinion", "bob")
 
 
-def test_replies_need_firmer_views_and_arguments_count_less() -> None:
+def test_short_replies_state_views_long_ones_argue_and_turns_count_less() -> None:
     def found(opening: str, reply: str) -> tuple[int, int]:
         text = opening + "\n\n----------\n\n" + reply
         split = len(opening) + 14
         rs = _reflections(text, posts=[Post(0, (0, len(opening))), Post(1, (split, len(text)))])
         return sum(r.span.start < split for r in rs), sum(r.span.start >= split for r in rs)
 
-    assert found("这才是问题的关键。", "这才是问题的关键。") == (1, 0)  # the opening post speaks; a reply chats
-    assert found("标题", "说到底，这才是问题的关键。") == (0, 1)
+    assert found("这才是问题的关键。", "这才是问题的关键。") == (1, 1)  # a one-line reply is a view
+    long_reply = "我也遇到过。这才是问题的关键。后来我换了组。现在好多了。最后还是看运气吧。"
+    assert found("标题", long_reply) == (0, 0)  # in the middle of a longer reply: a turn of its story
+    assert found("标题", "我也遇到过。后来我换了组。现在好多了。说到底，这才是问题的关键。") == (0, 1)  # its point
     assert found("标题", "说到底，你说的这才是问题的关键。") == (0, 0)  # aimed at someone
 
 

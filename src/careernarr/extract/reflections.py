@@ -34,7 +34,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from ..model import Reflection, Span
+import attrs
+
+from ..model import Narrative, Post, Reflection, Span
 from .context import ExtractionContext
 from .cues import Cues, find_all
 from .dating import LONG_SENTENCE
@@ -51,6 +53,11 @@ WEAK_ONLY_THRESHOLD = 3
 #: Extra weight a sentence of a reply in a thread needs (replies are all views and
 #: turns of an argument; only firmly stated ones count).
 THREAD_EXTRA = 1
+#: A reply of at most this many sentences states a view of its own (a one-liner in a
+#: thread is an opinion); longer replies argue, and only their firm statements count.
+SHORT_REPLY = 3
+#: A unit is someone's quoted words when they fill at least 1/SPEECH_SHARE of it.
+SPEECH_SHARE = 3
 #: A sentence longer than this mostly describes; it counts one less.
 LONG_REFLECTION = 55
 #: A sentence at most this long under a lessons heading is a saying of its own.
@@ -94,42 +101,84 @@ def _longest(matches: Sequence[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _units(sentence: Sentence, cue_matches: Sequence[Match]) -> list[Span]:
-    """The sentence, or for a run-on sentence the clause windows around its cues."""
-    if sentence.size <= LONG_SENTENCE:
+_TERMINATED = re.compile(r"[。！？!?]|[.…](?=\s|$)")
+
+
+def _lines(sentence: Sentence, text: str) -> list[Span]:
+    """The lines of an unpunctuated sentence that runs over several lines (speech
+    transcribed a line an utterance), else the sentence.
+
+    A wrapped line of prose ends its sentence with a full stop somewhere; a
+    transcript's lines have none.
+    """
+    body = text[sentence.start : sentence.end]
+    if "\n" not in body or _TERMINATED.search(body):
         return [sentence.span]
-    windows: list[Span] = []
-    for m in cue_matches:
-        w = sentence.window(sentence.clause_at(m.start), before=30, after=20)
-        if windows and w.start < windows[-1].end:
-            windows[-1] = Span(windows[-1].start, max(w.end, windows[-1].end))
-        else:
-            windows.append(w)
-    return windows
+    out = []
+    pos = sentence.start
+    for line in body.split("\n"):
+        start = pos + len(line) - len(line.lstrip())
+        end = pos + len(line.rstrip())
+        if end > start:
+            out.append(Span(start, end))
+        pos += len(line) + 1
+    return out
+
+
+def _units(sentence: Sentence, cue_matches: Sequence[Match], text: str) -> list[Span]:
+    """The sentence, or for a run-on sentence the clause windows around its cues."""
+    units: list[Span] = []
+    for line in _lines(sentence, text):
+        if text_size(text[line.start : line.end]) <= LONG_SENTENCE:
+            units.append(line)
+            continue
+        windows: list[Span] = []
+        for m in cue_matches:
+            if not (line.start <= m.start < line.end):
+                continue
+            w = sentence.window(sentence.clause_at(m.start), before=30, after=20)
+            w = Span(max(w.start, line.start), min(w.end, line.end))
+            if windows and w.start < windows[-1].end:
+                windows[-1] = Span(windows[-1].start, max(w.end, windows[-1].end))
+            else:
+                windows.append(w)
+        units.extend(windows)
+    return units
 
 
 def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cues,
-          thread: bool) -> tuple[int, int, list[str]]:
-    """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why."""
+          thread: bool, *, short_reply: bool = False) -> tuple[int, int, list[str]]:
+    """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why.
+
+    ``short_reply``: the unit belongs to a reply of a few sentences (a view of its
+    own, which needs no extra weight).
+    """
     distinct: dict[str, Match] = {}
     for m in cues_found:
         distinct.setdefault(m.entry.rule, m)
-    speech = _speech_share(unit, sentence, cues) * 2 >= len(unit)
+    speech = _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit)
     scope = _speech_span(unit, sentence, cues) if speech else unit  # a quote speaks for its speaker
     own = _own_clauses(scope, sentence, cues.text)
     personal = _has(cues, "first_person", own)
     strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
                  for m in distinct.values()]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
-    strong = any(s in ("strong", "narrated") for s in strengths)
+    saying = speech and _is_saying(scope, sentence, cues, bool(distinct))
+    strong = saying or any(s in ("strong", "narrated") for s in strengths)
     reply = thread and sentence.post is not None and sentence.post.floor > 0
-    needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply else 0)
+    needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply and not short_reply else 0)
     notes: list[str] = []
-    if speech:
+    if saying:
+        weight += 2  # someone's words that state something: a saying of its own
+        notes.append("quoted saying +2")
+    elif speech:
         weight += 1  # quoted speech: someone's words, a weak cue of its own
         notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
-    if not narrated and _tells_a_story(own, cues):
+    if speech and not narrated and _lead_tells_a_story(unit, scope, cues):
+        weight -= 2
+        notes.append("said in a story -2")
+    elif not narrated and _tells_a_story(own, cues):
         weight -= 2
         notes.append("story -2")
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
@@ -138,10 +187,30 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     if personal and cues.any("hypothetical", unit.start, unit.end) is not None:
         weight -= 1
         notes.append("hypothetical -1")
-    if reply and _aimed(unit, sentence, cues):
-        weight -= 1
-        notes.append("aimed at someone -1")
+    advice = [m.start for m in distinct.values() if m.entry.category == "advice" and m.entry.strength != "weak"]
+    if reply and _aimed(unit, sentence, cues, min(advice) if advice else None):
+        weight -= 2
+        notes.append("aimed at someone -2")
     return weight, needed, notes
+
+
+def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool) -> bool:
+    """Whether quoted words are someone's saying: introduced by a speech verb or a colon, a
+    full statement (not a question or a fragment), which carries a reflection cue or is
+    general (it does not tell the speaker's own story)."""
+    text = cues.text
+    words = text[quote.start : quote.end].strip("“”「」『』\"'‘’ ")
+    if text_size(words) < 8 or words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么")):
+        return False
+    lead = text[max(sentence.start, quote.start - 16) : quote.start].rstrip("“「『\"'‘ ")
+    spoken = (lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - 16), quote.start)
+              is not None or cues.any("speech", quote.end, min(sentence.end, quote.end + 12)) is not None)
+    if not spoken:
+        return False
+    if cued:
+        return True
+    personal = any(_has(cues, name, [quote]) for name in ("first_person", "second_person", "third_person"))
+    return not (personal and (_has(cues, "realis", [quote]) or _has(cues, "narrative", [quote])))
 
 
 def _speech_share(unit: Span, sentence: Sentence, cues: Cues) -> int:
@@ -184,9 +253,23 @@ def _tells_a_story(spans: Sequence[Span], cues: Cues) -> bool:
     return _has(cues, "narrative", spans) or _has(cues, "realis", spans)
 
 
-def _aimed(unit: Span, sentence: Sentence, cues: Cues) -> bool:
+def _lead_tells_a_story(unit: Span, quote: Span, cues: Cues) -> bool:
+    """Whether the words around a quotation tell the narrator's story ("当我…时，他回应：“…”")."""
+    lead = Span(unit.start, quote.start) if quote.start > unit.start else Span(quote.end, unit.end)
+    if len(lead) == 0:
+        return False
+    return _has(cues, "first_person", [lead]) and _has(cues, "narrative", [lead])
+
+
+def _aimed(unit: Span, sentence: Sentence, cues: Cues, advice: int | None = None) -> bool:
+    """Whether a reply's sentence speaks to or of someone (a turn in the argument).
+
+    Advice (starting at ``advice``) is meant for "you": a "you" after it does not
+    make the sentence a turn, one before it ("你这么理解的，建议…") does.
+    """
     for name in ("second_person", "third_person"):
-        for hit in cues.within(name, unit.start, unit.end):
+        end = advice if advice is not None and name == "second_person" else unit.end
+        for hit in cues.within(name, unit.start, end):
             if sentence.in_quote(hit.start, hit.end) is None:
                 return True
     return False
@@ -203,31 +286,44 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     narrative = context.narrative
     text = narrative.text
     sentences = list(sentences) if sentences is not None else segment(narrative)
+    thread = bool(narrative.posts)
+    if thread:
+        sentences = _in_posts(sentences, narrative)
+    per_post: dict[int, int] = {}
+    last_of_post: dict[int, int] = {}
+    for i, sentence in enumerate(sentences):
+        if sentence.post is not None:
+            per_post[sentence.post.floor] = per_post.get(sentence.post.floor, 0) + 1
+            last_of_post[sentence.post.floor] = i
     cues = Cues(text, lexicon)
     matches = find_all(lexicon.reflections, text)
     starts = [m.start for m in matches]
     theme_matches = find_all(lexicon.themes, text)
     theme_starts = [m.start for m in theme_matches]
-    thread = bool(narrative.posts)
+    speakers = _Speakers(text, cues)
     out: list[Reflection] = []
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
+        speakers.see(sentence)
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
-        lesson = _in_lessons(sentence)
-        if not in_sentence and not lesson:
+        lesson = _in_lessons(sentence, narrative)
+        if not in_sentence and not lesson and not (sentence.quoted and _speech_share(sentence.span, sentence, cues)):
             continue
-        for unit in _units(sentence, in_sentence) if in_sentence else [sentence.span]:
-            if _is_question(text, unit):
+        # A short reply states a view of its own; a longer one comes to its point at the end.
+        short = sentence.post is not None and (per_post.get(sentence.post.floor, 0) <= SHORT_REPLY
+                                               or last_of_post.get(sentence.post.floor) == i)
+        for unit in _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text):
+            if _is_question(text, unit) and not (thread and _rhetorical(unit, in_sentence)):
                 continue
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
-            weight, needed, notes = weigh(found, unit, sentence, cues, thread)
+            weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short)
             if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
                 weight += 2
                 notes.append("lessons section +2")
                 reply = thread and sentence.post is not None and sentence.post.floor > 0
-                needed = min(needed, THRESHOLD + (THREAD_EXTRA if reply else 0))
+                needed = min(needed, THRESHOLD + (THREAD_EXTRA if reply and not short else 0))
             if weight < needed:
                 continue
-            kind, speaker = _kind_and_speaker(sentence, unit, found, cues, thread)
+            kind, speaker = _kind_and_speaker(sentence, unit, found, cues, thread, speakers)
             themes: list[str] = []
             for t in _bucket(theme_matches, theme_starts, unit):
                 if t.entry.category not in themes:
@@ -240,28 +336,192 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     return out
 
 
-def _in_lessons(sentence: Sentence) -> bool:
-    """Whether a sentence sits in a section whose heading announces lessons or advice."""
+def _in_posts(sentences: Sequence[Sentence], narrative: Narrative) -> list[Sentence]:
+    """Sentences of a thread, each cut to the post it holds when it starts outside every
+    post (a comment line "推 user: words   12/14 23:45" whose post is its words)."""
+    posts = sorted(narrative.posts, key=lambda p: p.span.start)
+    post_starts = [p.span.start for p in posts]
+    out = []
+    for sentence in sentences:
+        if sentence.post is None:
+            i = bisect.bisect_left(post_starts, sentence.start)
+            if i < len(posts) and posts[i].span.start < sentence.end:
+                post: Post = posts[i]
+                span = Span(post.span.start, min(sentence.end, post.span.end))
+                clauses = [Span(max(c.start, span.start), min(c.end, span.end)) for c in sentence.clauses
+                           if c.end > span.start and c.start < span.end]
+                quoted = [q for q in sentence.quoted if span.start <= q.start and q.end <= span.end]
+                sentence = attrs.evolve(sentence, span=span, clauses=clauses or [span], post=post,
+                                        quoted=quoted, size=text_size(span.of(narrative.text)))
+        out.append(sentence)
+    return out
+
+
+#: A question that carries its own answer in a thread ("难道…吗", "有必要吗", "isn't it obvious").
+_RHETORICAL = "rhetorical"
+
+
+def _rhetorical(unit: Span, found: Sequence[Match]) -> bool:
+    return any(m.entry.term == _RHETORICAL or m.entry.term.startswith(_RHETORICAL + " ")
+               for m in found if unit.start <= m.start and m.end <= unit.end)
+
+
+def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> bool:
+    """Whether a sentence sits in a section whose heading announces lessons or advice.
+
+    A heading that is the document's own title ("[心得] 離開外商三年") announces
+    a story with lessons in it, not a list of them.
+    """
     section = sentence.section
     heading = section.heading if section is not None else None
-    return bool(heading) and LESSON_HEADING.search(str(heading)) is not None
+    if not heading:
+        return False
+    if narrative is not None and narrative.title and _squash(str(heading)) == _squash(narrative.title):
+        return False
+    return LESSON_HEADING.search(str(heading)) is not None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+#: Words before a speech verb that are not its speaker ("她在电话里哭着说").
+_ZH_SPEAKER_TAIL = re.compile(
+    r"(?:曾经|曾|常常|常|总是|总|一直|也|还|又|就|都|一再|再三|笑着|哭着|在电话里|在信里|私下|后来|当时|那时"
+    r"|对我|对她|对他|对我们|跟我|和我|向我|回忆|坦言|轻声|认真地|淡淡地)+$")
+_ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以)+")
+#: Words before a speech verb that do not name someone ("得到的回答", "用他的话说", "换句话说").
+_NOT_A_SPEAKER = re.compile(r"[的了着过地得回应]$|^(?:用|按|照|借|换句|换个|俗|有句|正如|如|就像|像)|的话$|[0-9A-Za-z]$")
+_ZH_PRONOUNS = {"他": "", "她": "", "他们": "", "她们": "", "对方": ""}
+_ZH_SELF = {"我", "我们", "笔者", "本人"}
+_ZH_SPEECH_AFTER = re.compile(
+    r"^[”」』\"'’\s，,]*([^，,。！？!?“”「」『』\s]{1,8}?)(?:曾|也|还|又|笑着|哭着)?"
+    r"(?:说|表示|坦言|写道|回答|补充道|补充|强调|感叹|提醒)")
+_EN_SPEAKER = re.compile(
+    r"((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|I)"
+    r"\s+(?:(?:once|always|often|later|then|just|used\s+to|would)\s+)?"
+    r"(?:said|says|told|tells|asked|wrote|replied|put\s+it|explained|added|admitted|warned|reminded)\b")
+_EN_SPEECH_AFTER = re.compile(
+    r"^[\"”’'\s,]*(?:((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+[\w-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|he|she|they)"
+    r"\s+(?:said|says|told|wrote|added|replied)|(?:said|says|added)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b")
+_EN_PRONOUNS = {"he", "she", "they"}
+#: A reported view: "教育学者王建平认为，…", "她还提醒，…", "Dr. Lee argues that …".
+_ZH_REPORTED = re.compile(
+    r"^[ \t*>-]*([^，,。：:“”「」\s]{1,12}?)(?:也|还|则|更|一直|始终|曾|一再)?(认为|指出|表示|相信|强调|提醒|建议|坦言|直言)[，,：:]?")
+_EN_REPORTED = re.compile(
+    r"^[ \t*>-]*((?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey|[Mm]y\s+[\w-]+)\s+"
+    r"(?:also\s+)?(argues|believes|thinks|says|points\s+out|warns|recommends|suggests|advises)\b")
+
+
+class _Speakers:
+    """Who speaks a quotation: the name before or after it, a pronoun for the last one named."""
+
+    def __init__(self, text: str, cues: Cues) -> None:
+        self.text = text
+        self.cues = cues
+        self.last: str | None = None  # the last person named in the document (for 他/她, he/she)
+        self._names = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:说|表示|坦言|回忆|认为|告诉)")
+
+    def see(self, sentence: Sentence) -> None:
+        """Remember the last named speaker of sentences read so far."""
+        for m in _ZH_REPORTED.finditer(self.text, sentence.start, sentence.end):
+            name = self._clean_zh(m.group(1))
+            if name and name not in _ZH_PRONOUNS and name not in _ZH_SELF:
+                self.last = name
+
+    def _clean_zh(self, words: str) -> str:
+        words = re.split(r"[，,。：:；;“”「」『』\s]", words)[-1]
+        words = _ZH_SPEAKER_HEAD.sub("", _ZH_SPEAKER_TAIL.sub("", words))
+        if not 0 < len(words) <= 10 or _NOT_A_SPEAKER.search(words):
+            return ""
+        return words
+
+    def _resolve(self, name: str) -> str | None:
+        if name in _ZH_SELF or name == "I":
+            return "narrator"
+        if name in _ZH_PRONOUNS or name.lower() in _EN_PRONOUNS:
+            return None  # 他/她, he/she: who is meant is not said here
+        if name.split()[0] in ("My", "Our", "His", "Her", "Their", "The", "A", "An"):
+            name = name[0].lower() + name[1:]
+        self.last = name
+        return name
+
+    def of_quote(self, sentence: Sentence, quote: Span) -> str | None:
+        """The speaker of ``quote`` when the sentence names one."""
+        text = self.text
+        lead = text[sentence.start : quote.start]
+        hits = self.cues.within("speech", sentence.start, quote.start)
+        if hits and lead.strip() and not lead.isascii():
+            name = self._clean_zh(text[sentence.start : hits[-1].start])
+            if name:
+                return self._resolve(name)
+        if lead.strip():
+            found = list(_EN_SPEAKER.finditer(lead))
+            if found:
+                return self._resolve(found[-1].group(1))
+        after = text[quote.end : sentence.end]
+        m = _ZH_SPEECH_AFTER.match(after)
+        if m:
+            name = self._clean_zh(m.group(1))
+            if name:
+                return self._resolve(name)
+        e = _EN_SPEECH_AFTER.match(after)
+        if e:
+            return self._resolve(e.group(1) or e.group(2))
+        return None
+
+    def reported(self, unit: Span) -> tuple[str, str] | None:
+        """``(speaker, verb)`` of a view reported in the third person ("王建平认为，…")."""
+        m = _ZH_REPORTED.match(self.text, unit.start, unit.end)
+        if m:
+            name = self._clean_zh(m.group(1))
+            if name and name not in _ZH_SELF and not name.startswith("我"):
+                who = self._resolve(name)
+                return (who, m.group(2)) if who else None
+            return None
+        e = _EN_REPORTED.match(self.text, unit.start, unit.end)
+        if e and e.group(1) != "I":
+            who = self._resolve(e.group(1))
+            return (who, e.group(2)) if who else None
+        return None
+
+
+_REPORTED_KIND = {"提醒": "advice", "建议": "advice", "warns": "advice", "recommends": "advice",
+                  "suggests": "advice", "advises": "advice"}
 
 
 def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cues: Cues,
-                      thread: bool) -> tuple[str, str | None]:
+                      thread: bool, speakers: _Speakers | None = None) -> tuple[str, str | None]:
+    speakers = speakers or _Speakers(cues.text, cues)
     post = sentence.post
-    if thread and post is not None:
-        return "opinion", post.author or ("narrator" if post.floor == 0 else None)
-    if _speech_share(unit, sentence, cues) * 2 >= len(unit):
-        quoted = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start]
-        before = Span(sentence.start, quoted[0].start if quoted else unit.start)
-        own = cues.any("self_speech", before.start, before.end) is not None
-        return "quote", "narrator" if own else None
     weights: dict[str, int] = {}
     for m in found:
         weights[m.entry.category] = weights.get(m.entry.category, 0) + _WEIGHT.get(m.entry.strength, 0)
     rank = {k: i for i, k in enumerate(_KIND_ORDER)}
-    if not weights:
-        return "insight", "narrator"  # a saying under a lessons heading
-    kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9)))
+    kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9))) if weights else "insight"
+    head = cues.text[unit.start : unit.end]
+    lead = len(head) - len(head.lstrip(" \t*>-"))
+    if any(m.entry.category == "opinion" and m.start - unit.start <= lead + 2 for m in found):
+        kind = "opinion"  # "我觉得…", "Honestly, …": the whole sentence is framed as a view
+    if _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit):
+        quoted = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start
+                  and _is_speech(cues, sentence, q)]
+        before = Span(sentence.start, quoted[0].start if quoted else unit.start)
+        if cues.any("self_speech", before.start, before.end) is not None:
+            who: str | None = "narrator"
+        else:
+            who = speakers.of_quote(sentence, quoted[0]) if quoted else None
+        if thread and post is not None and who in (None, "narrator"):
+            who = post.author or ("narrator" if post.floor == 0 else None)
+        return "quote", who
+    if thread and post is not None:
+        author = post.author or ("narrator" if post.floor == 0 else None)
+        if post.floor > 0 and kind == "insight" and not any(m.entry.strength == "narrated" for m in found):
+            kind = "opinion"  # a reply's general statement is its author's view
+        return kind, author
+    reported = speakers.reported(unit)
+    if reported is not None:
+        who, verb = reported
+        return _REPORTED_KIND.get(verb, "opinion"), who
     return kind, "narrator"
