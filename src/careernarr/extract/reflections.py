@@ -67,6 +67,13 @@ LESSON_HEADING = re.compile(
     r"心得|感悟|感想|体会|领悟|启示|教训|经验|建议|忠告|总结|反思|收获|道理|想说的|给.{0,6}的话|写给"
     r"|lesson|learn|takeaway|advice|tips?\b|reflection|conclusion|wisdom|what i.{0,12}know"
     r"|if i could|note to|dos and don|rules? (?:i|for)", re.IGNORECASE)
+#: A sentence that announces a list of advice or lessons ("给学弟妹的几个建议：", "My rules:").
+LIST_INTRO = re.compile(
+    r"(?:建议|忠告|心得|经验|教训|提醒|原则|规矩|几点|几件事|tips?|advice|lessons?|rules?|takeaways?|things I)"
+    r"[^。！？!?\n]{0,16}[：:][ \t]*$", re.IGNORECASE)
+#: An item of a list: a line that opens with a bullet or a number.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t]*")
+_ADVICE_HEADING = re.compile(r"建议|忠告|提醒|advice|tips?\b|dos and don|rules? (?:i|for)|how to", re.IGNORECASE)
 _WEIGHT = {"strong": 2, "narrated": 2, "weak": 1}
 _KIND_ORDER = ("resolution", "advice", "insight", "opinion", "quote")
 
@@ -160,12 +167,18 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     scope = _speech_span(unit, sentence, cues) if speech else unit  # a quote speaks for its speaker
     own = _own_clauses(scope, sentence, cues.text)
     personal = _has(cues, "first_person", own)
+    reply = thread and sentence.post is not None and sentence.post.floor > 0
     strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
                  for m in distinct.values()]
+    if reply:  # a reply that opens with "我觉得" / "I feel" states a view
+        head = cues.text[unit.start : unit.end]
+        lead = len(head) - len(head.lstrip(" \t*>-"))
+        strengths = ["strong" if m.entry.category == "opinion" and m.start - unit.start <= lead + 2
+                     and ("我" in m.entry.term or m.entry.term.lower().startswith("i ")) else st
+                     for m, st in zip(distinct.values(), strengths)]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
     saying = speech and _is_saying(scope, sentence, cues, bool(distinct))
     strong = saying or any(s in ("strong", "narrated") for s in strengths)
-    reply = thread and sentence.post is not None and sentence.post.floor > 0
     needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply and not short_reply else 0)
     notes: list[str] = []
     if saying:
@@ -301,11 +314,13 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     theme_matches = find_all(lexicon.themes, text)
     theme_starts = [m.start for m in theme_matches]
     speakers = _Speakers(text, cues)
+    listing: str | None = None  # the kind of the list of advice or lessons being read
     out: list[Reflection] = []
     for i, sentence in enumerate(sentences):
-        speakers.see(sentence)
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
-        lesson = _in_lessons(sentence, narrative)
+        member = listing is not None and _continues_list(sentence, text)
+        lesson = (listing if member else None) or _in_lessons(sentence, narrative)
+        listing = _list_intro(sentence, text) or (listing if member else None)
         if not in_sentence and not lesson and not (sentence.quoted and _speech_share(sentence.span, sentence, cues)):
             continue
         # A short reply states a view of its own; a longer one comes to its point at the end.
@@ -323,7 +338,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 needed = min(needed, THRESHOLD + (THREAD_EXTRA if reply and not short else 0))
             if weight < needed:
                 continue
-            kind, speaker = _kind_and_speaker(sentence, unit, found, cues, thread, speakers)
+            kind, speaker = _kind_and_speaker(sentence, unit, found, cues, thread, speakers,
+                                              lesson if isinstance(lesson, str) else "insight")
             themes: list[str] = []
             for t in _bucket(theme_matches, theme_starts, unit):
                 if t.entry.category not in themes:
@@ -366,7 +382,22 @@ def _rhetorical(unit: Span, found: Sequence[Match]) -> bool:
                for m in found if unit.start <= m.start and m.end <= unit.end)
 
 
-def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> bool:
+def _list_intro(sentence: Sentence, text: str) -> str | None:
+    """The kind of list a sentence announces: "advice" ("给学弟妹的几个建议："), "insight" ("Lessons:")."""
+    intro = LIST_INTRO.search(text, sentence.start, sentence.end)
+    if intro is None:
+        return None
+    words = intro.group(0)
+    return "advice" if _ADVICE_HEADING.search(words) else "insight"
+
+
+def _continues_list(sentence: Sentence, text: str) -> bool:
+    """Whether a sentence is (part of) an item of a list: its line opens with a bullet or a number."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return _LIST_ITEM.match(text, line_start) is not None
+
+
+def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> str | None:
     """Whether a sentence sits in a section whose heading announces lessons or advice.
 
     A heading that is the document's own title ("[心得] 離開外商三年") announces
@@ -375,10 +406,12 @@ def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> bool:
     section = sentence.section
     heading = section.heading if section is not None else None
     if not heading:
-        return False
+        return None
     if narrative is not None and narrative.title and _squash(str(heading)) == _squash(narrative.title):
-        return False
-    return LESSON_HEADING.search(str(heading)) is not None
+        return None
+    if LESSON_HEADING.search(str(heading)) is None:
+        return None
+    return "advice" if _ADVICE_HEADING.search(str(heading)) else "insight"
 
 
 def _squash(text: str) -> str:
@@ -406,29 +439,23 @@ _EN_SPEECH_AFTER = re.compile(
     r"^[\"”’'\s,]*(?:((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+[\w-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|he|she|they)"
     r"\s+(?:said|says|told|wrote|added|replied)|(?:said|says|added)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b")
 _EN_PRONOUNS = {"he", "she", "they"}
+#: "林晓雯的建议是：“…”": the words of the one named before 的.
+_ZH_WHOSE_WORDS = re.compile(
+    r"([^，,。：:；;“”「」\s的]{1,8})的(?:建议|忠告|回答|看法|观点|口头禅|原话|座右铭|名言)(?:是|就是)?[：:，,]?[ \t]*[“「『\"]?$")
 #: A reported view: "教育学者王建平认为，…", "她还提醒，…", "Dr. Lee argues that …".
 _ZH_REPORTED = re.compile(
-    r"^[ \t*>-]*([^，,。：:“”「」\s]{1,12}?)(?:也|还|则|更|一直|始终|曾|一再)?(认为|指出|表示|相信|强调|提醒|建议|坦言|直言)[，,：:]?")
+    r"[ \t*>-]*([^，,。：:“”「」\s]{1,12}?)(?:也|还|则|更|一直|始终|曾|一再)?(认为|指出|表示|相信|强调|提醒|建议|坦言|直言)[，,：:]?")
 _EN_REPORTED = re.compile(
-    r"^[ \t*>-]*((?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey|[Mm]y\s+[\w-]+)\s+"
+    r"[ \t*>-]*((?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey|[Mm]y\s+[\w-]+)\s+"
     r"(?:also\s+)?(argues|believes|thinks|says|points\s+out|warns|recommends|suggests|advises)\b")
 
 
 class _Speakers:
-    """Who speaks a quotation: the name before or after it, a pronoun for the last one named."""
+    """Who speaks a quotation: the name before or after it (a pronoun names nobody here)."""
 
     def __init__(self, text: str, cues: Cues) -> None:
         self.text = text
         self.cues = cues
-        self.last: str | None = None  # the last person named in the document (for 他/她, he/she)
-        self._names = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:说|表示|坦言|回忆|认为|告诉)")
-
-    def see(self, sentence: Sentence) -> None:
-        """Remember the last named speaker of sentences read so far."""
-        for m in _ZH_REPORTED.finditer(self.text, sentence.start, sentence.end):
-            name = self._clean_zh(m.group(1))
-            if name and name not in _ZH_PRONOUNS and name not in _ZH_SELF:
-                self.last = name
 
     def _clean_zh(self, words: str) -> str:
         words = re.split(r"[，,。：:；;“”「」『』\s]", words)[-1]
@@ -444,7 +471,6 @@ class _Speakers:
             return None  # 他/她, he/she: who is meant is not said here
         if name.split()[0] in ("My", "Our", "His", "Her", "Their", "The", "A", "An"):
             name = name[0].lower() + name[1:]
-        self.last = name
         return name
 
     def of_quote(self, sentence: Sentence, quote: Span) -> str | None:
@@ -454,6 +480,11 @@ class _Speakers:
         hits = self.cues.within("speech", sentence.start, quote.start)
         if hits and lead.strip() and not lead.isascii():
             name = self._clean_zh(text[sentence.start : hits[-1].start])
+            if name:
+                return self._resolve(name)
+        whose = _ZH_WHOSE_WORDS.search(lead)
+        if whose:
+            name = self._clean_zh(whose.group(1))
             if name:
                 return self._resolve(name)
         if lead.strip():
@@ -471,19 +502,18 @@ class _Speakers:
             return self._resolve(e.group(1) or e.group(2))
         return None
 
-    def reported(self, unit: Span) -> tuple[str, str] | None:
-        """``(speaker, verb)`` of a view reported in the third person ("王建平认为，…")."""
+    def reported(self, unit: Span) -> tuple[str | None, str] | None:
+        """``(speaker, verb)`` of a view reported in the third person ("王建平认为，…");
+        the speaker is ``None`` for a pronoun ("她还提醒，…")."""
         m = _ZH_REPORTED.match(self.text, unit.start, unit.end)
         if m:
             name = self._clean_zh(m.group(1))
             if name and name not in _ZH_SELF and not name.startswith("我"):
-                who = self._resolve(name)
-                return (who, m.group(2)) if who else None
+                return self._resolve(name), m.group(2)
             return None
         e = _EN_REPORTED.match(self.text, unit.start, unit.end)
         if e and e.group(1) != "I":
-            who = self._resolve(e.group(1))
-            return (who, e.group(2)) if who else None
+            return self._resolve(e.group(1)), e.group(2)
         return None
 
 
@@ -492,14 +522,15 @@ _REPORTED_KIND = {"提醒": "advice", "建议": "advice", "warns": "advice", "re
 
 
 def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cues: Cues,
-                      thread: bool, speakers: _Speakers | None = None) -> tuple[str, str | None]:
+                      thread: bool, speakers: _Speakers | None = None,
+                      default: str = "insight") -> tuple[str, str | None]:
     speakers = speakers or _Speakers(cues.text, cues)
     post = sentence.post
     weights: dict[str, int] = {}
     for m in found:
         weights[m.entry.category] = weights.get(m.entry.category, 0) + _WEIGHT.get(m.entry.strength, 0)
     rank = {k: i for i, k in enumerate(_KIND_ORDER)}
-    kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9))) if weights else "insight"
+    kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9))) if weights else default
     head = cues.text[unit.start : unit.end]
     lead = len(head) - len(head.lstrip(" \t*>-"))
     if any(m.entry.category == "opinion" and m.start - unit.start <= lead + 2 for m in found):
