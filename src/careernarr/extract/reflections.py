@@ -41,7 +41,7 @@ from .context import ExtractionContext
 from .cues import Cues, find_all
 from .dating import LONG_SENTENCE
 from .lexicon import Lexicon, Match, load_lexicon
-from .sentences import Sentence, segment, text_size
+from .sentences import SUMMARY_ROLES, Sentence, segment, text_size
 from .subject import _is_speech
 
 __all__ = ["ReflectionExtractor", "find_reflections", "weigh"]
@@ -87,6 +87,20 @@ class ReflectionExtractor:
     def extract(self, context: ExtractionContext) -> Sequence[Reflection]:
         """Reflections of ``context.narrative`` (spans into its working text)."""
         return find_reflections(context, load_lexicon(context.lexicons))
+
+
+_LEAD_CHARS = " \t*>-"
+#: A labelled field of a summary: "**目的**：…", "发布视频的目的：…", "Purpose: …".
+_SUMMARY_FIELD = re.compile(r"[ \t*>-]*[^：:。！？!?\n，,]{1,14}?\**[ \t]*[：:]")
+
+
+def _past_lead(m: Match, text: str) -> Match:
+    """A match of a sentence-opening pattern without the spaces and markers it took before
+    the words ("[ \t*>-]*别…"), so that it lies inside a sentence that starts at the words."""
+    start = m.start
+    while start < m.end - 1 and text[start] in _LEAD_CHARS:
+        start += 1
+    return m if start == m.start else Match(m.entry, start, m.end)
 
 
 def _bucket(matches: Sequence[Match], starts: Sequence[int], span: Span) -> list[Match]:
@@ -166,13 +180,15 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     speech = _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit)
     scope = _speech_span(unit, sentence, cues) if speech else unit  # a quote speaks for its speaker
     own = _own_clauses(scope, sentence, cues.text)
-    personal = _has(cues, "first_person", own)
+    head = cues.text[unit.start : unit.end]
+    lead = len(head) - len(head.lstrip(_LEAD_CHARS))
+    framing = [Span(m.start, m.end) for m in distinct.values()
+               if m.entry.category == "opinion" and m.start - unit.start <= lead + 2]
+    personal = _has_outside(cues, "first_person", own, framing)
     reply = thread and sentence.post is not None and sentence.post.floor > 0
     strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
                  for m in distinct.values()]
     if reply:  # a reply that opens with "我觉得" / "I feel" states a view
-        head = cues.text[unit.start : unit.end]
-        lead = len(head) - len(head.lstrip(" \t*>-"))
         strengths = ["strong" if m.entry.category == "opinion" and m.start - unit.start <= lead + 2
                      and ("我" in m.entry.term or m.entry.term.lower().startswith("i ")) else st
                      for m, st in zip(distinct.values(), strengths)]
@@ -191,7 +207,7 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     if speech and not narrated and _lead_tells_a_story(unit, scope, cues):
         weight -= 2
         notes.append("said in a story -2")
-    elif not narrated and _tells_a_story(own, cues):
+    elif not narrated and _tells_a_story(own, cues, framing):
         weight -= 2
         notes.append("story -2")
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
@@ -259,9 +275,19 @@ def _has(cues: Cues, name: str, spans: Sequence[Span]) -> bool:
     return any(cues.any(name, s.start, s.end) is not None for s in spans)
 
 
-def _tells_a_story(spans: Sequence[Span], cues: Cues) -> bool:
-    """Words that say 我/I and 了, 过, 当我, 以为 … tell the narrator's story."""
-    if not _has(cues, "first_person", spans):
+def _has_outside(cues: Cues, name: str, spans: Sequence[Span], outside: Sequence[Span]) -> bool:
+    """Whether cue list ``name`` has a hit in ``spans`` that no span of ``outside`` covers."""
+    for s in spans:
+        for hit in cues.within(name, s.start, s.end):
+            if not any(o.start <= hit.start and hit.end <= o.end for o in outside):
+                return True
+    return False
+
+
+def _tells_a_story(spans: Sequence[Span], cues: Cues, framing: Sequence[Span] = ()) -> bool:
+    """Words that say 我/I and 了, 过, 当我, 以为 … tell the narrator's story (the 我 of
+    "我觉得", "I think" frames a view and tells nothing)."""
+    if not _has_outside(cues, "first_person", spans, framing):
         return False
     return _has(cues, "narrative", spans) or _has(cues, "realis", spans)
 
@@ -277,15 +303,26 @@ def _lead_tells_a_story(unit: Span, quote: Span, cues: Cues) -> bool:
 def _aimed(unit: Span, sentence: Sentence, cues: Cues, advice: int | None = None) -> bool:
     """Whether a reply's sentence speaks to or of someone (a turn in the argument).
 
-    Advice (starting at ``advice``) is meant for "you": a "you" after it does not
-    make the sentence a turn, one before it ("你这么理解的，建议…") does.
+    Someone named (他, op) makes it one; so does "you" in a post that answers
+    someone (@user) or in words about what "you" said ("你说的", "你这么理解").
+    Otherwise "you" is anyone ("35岁不是问题，问题是你还学不学得动"). Advice
+    (starting at ``advice``) is meant for "you": a "you" after it does not count.
     """
+    post = sentence.post
+    answering = post is not None and bool(post.mentions or post.reply_to)
     for name in ("second_person", "third_person"):
         end = advice if advice is not None and name == "second_person" else unit.end
         for hit in cues.within(name, unit.start, end):
-            if sentence.in_quote(hit.start, hit.end) is None:
+            if sentence.in_quote(hit.start, hit.end) is not None:
+                continue
+            if name == "third_person" or answering or _TO_YOU.match(cues.text, hit.end):
                 return True
     return False
+
+
+#: "你说的", "你这么", "your point": "you" meaning the one argued with, not anyone.
+_TO_YOU = re.compile(r"\s*(?:说|讲|这|那|的观点|的意思|所说|所讲|们这|们那|理解|误会|搞错|举的|自己也|也知道|倒是|还真)"
+                     r"|\s+(?:said|say|are wrong|missed|misread|claim)\b|'s\s+point")
 
 
 def _is_question(text: str, unit: Span) -> bool:
@@ -309,7 +346,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
             per_post[sentence.post.floor] = per_post.get(sentence.post.floor, 0) + 1
             last_of_post[sentence.post.floor] = i
     cues = Cues(text, lexicon)
-    matches = find_all(lexicon.reflections, text)
+    matches = [_past_lead(m, text) for m in find_all(lexicon.reflections, text)]
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
     starts = [m.start for m in matches]
     theme_matches = find_all(lexicon.themes, text)
     theme_starts = [m.start for m in theme_matches]
@@ -329,6 +367,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         for unit in _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text):
             if _is_question(text, unit) and not (thread and _rhetorical(unit, in_sentence)):
                 continue
+            if sentence.role in SUMMARY_ROLES and _SUMMARY_FIELD.match(text, unit.start, unit.end):
+                continue  # "**目的**：…", "Key takeaway: …": a field of a summary describes the document
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
             weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short)
             if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
