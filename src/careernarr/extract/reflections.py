@@ -242,16 +242,23 @@ def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool) -> bool:
     return not (personal and (_has(cues, "realis", [quote]) or _has(cues, "narrative", [quote])))
 
 
+def _spoken(cues: Cues, sentence: Sentence, quote: Span) -> bool:
+    """Whether a quotation is someone's words: :func:`_is_speech`, or a speech verb a few
+    words before it ("my charge nurse said to me "…"")."""
+    return _is_speech(cues, sentence, quote) or cues.any(
+        "speech", max(sentence.start, quote.start - 16), quote.start) is not None
+
+
 def _speech_share(unit: Span, sentence: Sentence, cues: Cues) -> int:
     """How many characters of ``unit`` lie inside quotations someone speaks."""
-    quoted = [q for q in sentence.quoted if len(q) >= 6 and _is_speech(cues, sentence, q)]
+    quoted = [q for q in sentence.quoted if len(q) >= 6 and _spoken(cues, sentence, q)]
     return sum(min(q.end, unit.end) - max(q.start, unit.start) for q in quoted
                if q.start < unit.end and q.end > unit.start)
 
 
 def _speech_span(unit: Span, sentence: Sentence, cues: Cues) -> Span:
     """The quoted speech of ``unit`` (its longest quotation someone speaks)."""
-    quoted = [q for q in sentence.quoted if len(q) >= 6 and _is_speech(cues, sentence, q)
+    quoted = [q for q in sentence.quoted if len(q) >= 6 and _spoken(cues, sentence, q)
               and q.start < unit.end and q.end > unit.start]
     q = max(quoted, key=len)
     return Span(max(q.start, unit.start), min(q.end, unit.end))
@@ -364,7 +371,11 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         # A short reply states a view of its own; a longer one comes to its point at the end.
         short = sentence.post is not None and (per_post.get(sentence.post.floor, 0) <= SHORT_REPLY
                                                or last_of_post.get(sentence.post.floor) == i)
-        for unit in _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text):
+        units = _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text)
+        before = len(out)
+        for unit in units + _quote_units(sentence, units, cues, speakers):
+            if unit not in units and any(r.span.start < unit.end and unit.start < r.span.end for r in out[before:]):
+                continue  # a saying quoted in a longer stretch that is a reflection already
             if _is_question(text, unit) and not (thread and _rhetorical(unit, in_sentence)):
                 continue
             if sentence.role in SUMMARY_ROLES and _SUMMARY_FIELD.match(text, unit.start, unit.end):
@@ -390,6 +401,36 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 rule="; ".join(rules + notes),
             ))
     return out
+
+
+def _quote_units(sentence: Sentence, units: Sequence[Span], cues: Cues, speakers: _Speakers) -> list[Span]:
+    """The clause that introduces a spoken quotation and the quotation, for quotations that
+    fill too little of their unit to make it someone's words ("I remember my charge nurse
+    said to me "you can't pour from an empty cup" and I just laughed …"). Only whole
+    quotations whose speaker is named count."""
+    text = cues.text
+    out = []
+    lines = _lines(sentence, text)
+    for q in sentence.quoted:
+        if (len(q) < 8 or q.start == 0 or q.end >= len(text) or text[q.start - 1] not in _OPENING
+                or text[q.end] not in _CLOSING or not _spoken(cues, sentence, q)):
+            continue
+        unit = next((u for u in list(units) + lines if u.start <= q.start and q.end <= u.end), None)
+        if unit is None or _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit):
+            continue
+        if speakers.of_quote(sentence, q) in (None, "narrator"):
+            continue
+        index = sentence.clause_at(q.start)
+        clause = sentence.clauses[index]
+        start = clause.start if clause.start < q.start else sentence.clauses[max(0, index - 1)].start
+        span = Span(max(start, unit.start), q.end + 1)
+        if span != unit:
+            out.append(span)
+    return out
+
+
+_OPENING = "“「『\"'‘"
+_CLOSING = "”」』\"'’"
 
 
 def _in_posts(sentences: Sequence[Sentence], narrative: Narrative) -> list[Sentence]:
@@ -464,7 +505,8 @@ _ZH_SPEAKER_TAIL = re.compile(
     r"|对我|对她|对他|对我们|跟我|和我|向我|回忆|坦言|轻声|认真地|淡淡地)+$")
 _ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以)+")
 #: Words before a speech verb that do not name someone ("得到的回答", "用他的话说", "换句话说").
-_NOT_A_SPEAKER = re.compile(r"[的了着过地得回应]$|^(?:用|按|照|借|换句|换个|俗|有句|正如|如|就像|像)|的话$|[0-9A-Za-z]$")
+_NOT_A_SPEAKER = re.compile(r"[的了着过地得回应询反追提发]$|^(?:用|按|照|借|换句|换个|俗|有句|正如|如|就像|像)|的话$|[0-9A-Za-z]$"
+                            r"|[不没别再想要会能习惯试图]")
 _ZH_PRONOUNS = {"他": "", "她": "", "他们": "", "她们": "", "对方": ""}
 _ZH_SELF = {"我", "我们", "笔者", "本人"}
 _ZH_SPEECH_AFTER = re.compile(
@@ -500,7 +542,7 @@ class _Speakers:
     def _clean_zh(self, words: str) -> str:
         words = re.split(r"[，,。：:；;“”「」『』\s]", words)[-1]
         words = _ZH_SPEAKER_HEAD.sub("", _ZH_SPEAKER_TAIL.sub("", words))
-        if not 0 < len(words) <= 10 or _NOT_A_SPEAKER.search(words):
+        if not 0 < len(words) <= 8 or _NOT_A_SPEAKER.search(words):
             return ""
         return words
 
@@ -577,7 +619,7 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
         kind = "opinion"  # "我觉得…", "Honestly, …": the whole sentence is framed as a view
     if _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit):
         quoted = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start
-                  and _is_speech(cues, sentence, q)]
+                  and _spoken(cues, sentence, q)]
         before = Span(sentence.start, quoted[0].start if quoted else unit.start)
         if cues.any("self_speech", before.start, before.end) is not None:
             who: str | None = "narrator"
