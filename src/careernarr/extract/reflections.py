@@ -64,7 +64,8 @@ LONG_REFLECTION = 55
 SAYING = 40
 #: Headings of sections that hold lessons, advice or conclusions (心得, "What I learned").
 LESSON_HEADING = re.compile(
-    r"心得|感悟|感想|体会|领悟|启示|教训|经验|建议|忠告|总结|反思|收获|道理|想说的|给.{0,6}的话|写给"
+    r"心得|感悟|感想|体会|领悟|启示|教训|经验|建议|忠告|总结|反思|收获|道理|想说的|给.{0,6}的话|写给|学到|学会|明白的|懂得"
+    r"|给.{0,8}(?:的你|的人|的朋友|的自己)"
     r"|lesson|learn|takeaway|advice|tips?\b|reflection|conclusion|wisdom|what i.{0,12}know"
     r"|if i could|note to|dos and don|rules? (?:i|for)", re.IGNORECASE)
 #: A sentence that announces a list of advice or lessons ("给学弟妹的几个建议：", "My rules:").
@@ -73,7 +74,10 @@ LIST_INTRO = re.compile(
     r"[^。！？!?\n]{0,16}[：:][ \t]*$", re.IGNORECASE)
 #: An item of a list: a line that opens with a bullet or a number.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t]*")
-_ADVICE_HEADING = re.compile(r"建议|忠告|提醒|advice|tips?\b|dos and don|rules? (?:i|for)|how to", re.IGNORECASE)
+#: A list introduced as lessons learned rather than advice to others ("学到的几件事：", "Lessons:").
+_LESSONS_LEARNED = re.compile(r"心得|教训|学到|收获|体会|明白|lessons?|learn|takeaways?", re.IGNORECASE)
+_ADVICE_HEADING = re.compile(r"建议|忠告|提醒|给.{0,8}(?:的你|的人|的朋友|的话)|分享给|advice|tips?\b|dos and don|rules? (?:i|for)"
+                             r"|how to|if you", re.IGNORECASE)
 _WEIGHT = {"strong": 2, "narrated": 2, "weak": 1}
 _KIND_ORDER = ("resolution", "advice", "insight", "opinion", "quote")
 
@@ -469,7 +473,7 @@ def _list_intro(sentence: Sentence, text: str) -> str | None:
     if intro is None:
         return None
     words = intro.group(0)
-    return "advice" if _ADVICE_HEADING.search(words) else "insight"
+    return "insight" if _LESSONS_LEARNED.search(words) else "advice"
 
 
 def _continues_list(sentence: Sentence, text: str) -> bool:
