@@ -4,27 +4,40 @@ Each readable sentence is weighed by the reflection cues of the lexicons it
 contains (each distinct cue once): a strong cue ("本质上", "you should")
 counts two, a weak one ("往往", "真正", "always") one, and a cue of a general
 statement ("不是……而是", "才是") two in a sentence that does not speak of
-我/I, one in a sentence that does. A sentence reaches a reflection with a weight of two that includes a strong
-cue, or with three weak ones. Some sentences count less:
+我/I, one in a sentence that does. A sentence reaches a reflection with a weight
+of two that includes a strong cue, or with three weak ones. Some sentences
+count less:
 
 * a sentence that tells a story (我 with 了/过, 当我, 以为 …: the ``narrative``
   cues) counts two less, unless a cue reports a realization ("我终于明白",
-  "I realized");
+  "I realized", "原来根本…") or a resolution still to come ("I've decided",
+  "从此以后"); the 我 of an opening "我觉得"/"I think" frames a view and tells
+  nothing;
 * a hypothetical in a sentence that says 我/I ("如果是在两年前，我会…"): an
   imagined story (a conditional about anyone, "技术若不能落地,便只是空中楼阁",
   states a rule; one addressed to you, "如果你…，建议…", is advice);
-* in a reply of a thread, a sentence aimed at or about someone (你, 他, op …):
-  a turn in the argument rather than a view; and a reply needs one more in
-  any case (replies are all views: only the firmly stated ones count).
+* in a reply of a thread, a sentence aimed at or about someone (他, op, or
+  "you" in a post that answers someone or speaks of what "you" said): a turn
+  in the argument; and a sentence in the middle of a longer reply needs one
+  more (a short reply, or the last sentence of a reply, states its view).
 
 A clause that opens a general frame ("当一份工作开始吞噬睡眠…时,") does not
-make a sentence personal or a story. A quotation someone speaks counts as
-a weak cue. Questions are never
-reflections. Its kind is that of its heaviest cues
-(``insight``, ``advice``, ``resolution``, ``opinion``); words spoken inside a
-quotation are a ``quote``; in a thread every reflection is the ``opinion`` of
-the post's author, who is its ``speaker``. Themes come from the theme
-lexicons. A run-on sentence (a transcript) is read a few clauses at a time.
+make a sentence personal or a story. Quoted words someone says count as a
+saying of their own when they state something (a cue, or no story of their
+own); a quotation told within the narrator's story ("当我…时，他回应：“…”")
+does not. Questions are never reflections, except in a thread the ones that
+carry their answer ("难道…吗"). Sentences under a heading of lessons or advice
+("心得", "What I've learned", "给…的你") and the items of a list announced as
+advice or lessons ("几个建议：") are sayings of that kind.
+
+The kind is that of the heaviest cues (``insight``, ``advice``,
+``resolution``, ``opinion``; a sentence framed by "我觉得", "Honestly," is an
+opinion); words spoken inside a quotation are a ``quote``, whose ``speaker``
+is the one named before or after it ("林晓雯说：", "my mentor told me", "”她说"
+names nobody); a view reported in the third person ("王建平认为，…") is that
+person's opinion. In a thread the speaker is the post's author, and a reply's
+general statement is an ``opinion``. Themes come from the theme lexicons. A
+run-on sentence (a transcript) is read a line, then a few clauses, at a time.
 ``rule`` lists the cues that counted and the adjustments made.
 """
 
