@@ -37,10 +37,10 @@ from attrs import frozen
 
 from ..model import EVENT_KINDS, Event, Span
 from .context import ExtractionContext
-from .cues import Cues, find_all
+from .cues import Cues, lexicon_hits
 from .dating import LONG_SENTENCE, Dating, scope_of
 from .lexicon import Lexicon, Match, load_lexicon
-from .sentences import SUMMARY_ROLES, Sentence, segment
+from .sentences import SUMMARY_ROLES, Sentence, sentences_of
 from .subject import Voices
 
 __all__ = ["KIND_ORDER", "EventExtractor", "find_events"]
@@ -88,13 +88,14 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     """Events found in ``context.narrative`` with ``lexicon``."""
     narrative = context.narrative
     text = narrative.text
-    sentences = list(sentences) if sentences is not None else segment(narrative)
-    cues = Cues(text, lexicon)
+    sentences = list(sentences) if sentences is not None else sentences_of(context)
+    hits = lexicon_hits(context, lexicon)
+    cues = hits.cues
     voices = Voices(narrative, sentences, cues)
     dating = Dating(narrative, sentences, context.time_expressions, cues)
-    matches = find_all(lexicon.events, text)
+    matches = hits.events
     starts = [m.start for m in matches]
-    sayings = [m for m in find_all(lexicon.reflections, text)
+    sayings = [m for m in hits.reflections
                if m.entry.pattern and m.entry.category in ("advice", "insight")]
     saying_starts = [m.start for m in sayings]
     events: list[Event] = []

@@ -51,10 +51,10 @@ import attrs
 
 from ..model import Narrative, Post, Reflection, Span
 from .context import ExtractionContext
-from .cues import Cues, find_all
+from .cues import Cues, lexicon_hits
 from .dating import LONG_SENTENCE
 from .lexicon import Lexicon, Match, load_lexicon
-from .sentences import SUMMARY_ROLES, Sentence, segment, text_size
+from .sentences import SUMMARY_ROLES, Sentence, sentences_of, text_size
 from .subject import _is_speech
 
 __all__ = ["ReflectionExtractor", "find_reflections", "weigh"]
@@ -359,7 +359,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     """Reflections found in ``context.narrative`` with ``lexicon``."""
     narrative = context.narrative
     text = narrative.text
-    sentences = list(sentences) if sentences is not None else segment(narrative)
+    sentences = list(sentences) if sentences is not None else sentences_of(context)
     thread = bool(narrative.posts)
     if thread:
         sentences = _in_posts(sentences, narrative)
@@ -369,11 +369,12 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         if sentence.post is not None:
             per_post[sentence.post.floor] = per_post.get(sentence.post.floor, 0) + 1
             last_of_post[sentence.post.floor] = i
-    cues = Cues(text, lexicon)
-    matches = [_past_lead(m, text) for m in find_all(lexicon.reflections, text)]
+    hits = lexicon_hits(context, lexicon)
+    cues = hits.cues
+    matches = [_past_lead(m, text) for m in hits.reflections]
     matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
     starts = [m.start for m in matches]
-    theme_matches = find_all(lexicon.themes, text)
+    theme_matches = hits.themes
     theme_starts = [m.start for m in theme_matches]
     speakers = _Speakers(text, cues)
     listing: str | None = None  # the kind of the list of advice or lessons being read
