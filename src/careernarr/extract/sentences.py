@@ -38,6 +38,8 @@ SUMMARY_ROLES = frozenset({"summary", "description", "abstract"})
 
 _TERMINATORS = "。！？!?"
 _CLOSERS = "”’」』）)\"'》】］"
+#: Markdown emphasis that may close right after a sentence's full stop ("**…。**").
+_EMPHASIS = "*_"
 _OPEN_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd",
@@ -242,7 +244,8 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
                 cut = True
         if cut:
             j = i + 1
-            while j < end and (text[j] in _TERMINATORS or text[j] in _CLOSERS or text[j] == "."):
+            while j < end and (text[j] in _TERMINATORS or text[j] in _CLOSERS or text[j] in _EMPHASIS
+                               or text[j] == "."):
                 j += 1
             yield j
             i = j
@@ -253,6 +256,11 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
 
 def _english_period(text: str, i: int, end: int) -> bool:
     nxt = text[i + 1] if i + 1 < end else ""
+    if nxt and nxt in _EMPHASIS:  # "**A rate is a signal.** When I …": Markdown emphasis closes after the period
+        k = i + 1
+        while k < end and text[k] in _EMPHASIS:
+            k += 1
+        nxt = text[k] if k < end else ""
     if nxt and not (nxt.isspace() or nxt in _CLOSERS):
         return False
     m = re.search(r"([A-Za-z.]+)$", text[max(0, i - 12) : i])
