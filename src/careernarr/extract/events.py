@@ -453,6 +453,9 @@ def _date_only(clause: Span, dating: Dating) -> bool:
 def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str) -> Span:
     first, last = group[0].clause, group[-1].clause
     start, end = sentence.clauses[first].start, sentence.clauses[last].end
+    if (end - start < _SHORT and last + 1 < len(sentence.clauses)
+            and not text[end : sentence.clauses[last + 1].start].strip()):
+        end = sentence.clauses[last + 1].end  # 辭咗之後|休息咗三個月: a clause cut at a connector keeps what follows
     while end - start < _SHORT and first > 0:
         first -= 1
         start = sentence.clauses[first].start
