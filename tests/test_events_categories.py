@@ -84,3 +84,55 @@ def test_a_quitting_cut_from_the_rest_that_follows_keeps_it_as_evidence(tmp_path
     events = _events(tmp_path, "我舊年都係咁，辭咗之後休息咗三個月，去咗日本同台灣。\n")
     assert [(e.kind, e.text) for e in events] == [
         ("job_end", "辭咗之後休息咗三個月"), ("leave", "休息咗三個月")]
+
+
+NOT_EVENTS = [
+    # section headings and bold topic labels: the body below tells them
+    ("2024年终总结\n\n一、项目：从年初忙到年底\n\n今年主要在做支付系统的重构。\n", ".txt"),
+    ("# 我的间隔年\n\n**间隔年做了什么**\n\n读书、走路、发呆。\n", ".md"),
+    ("四、休假：终于把年假休完了\n\n五月去了一趟云南。\n", ".txt"),
+    ("（二）轉職：從工程師到產品經理\n\n這一年過得很快。\n", ".txt"),
+    ("**Where the overtime went**\n\nMostly into meetings.\n", ".md"),
+    # plans and resolutions, even dated in the document's own year
+    ("---\ndate: 2024-01-02\n---\n\n2024年，我要把拖了三年的证考下来，然后辞职。\n", ".md"),
+    ("---\ndate: 2023-01-05\n---\n\nFor 2023: I want to keep freelancing and take a month off.\n", ".md"),
+    ("My goal this year is to get promoted.\n", ".txt"),
+    ("今年我打算裸辞去旅行。\n", ".txt"),
+    # generic statements and sayings that only contain an event word
+    ("项目延期了天不会塌。\n", ".txt"),
+    ("身体垮了是真的会塌的。\n", ".txt"),
+    ("裸辞不是逃避，而是一种选择。\n", ".txt"),
+    ("辭職唔係逃避，係一種選擇。\n", ".txt"),
+    ("Being laid off says more about the company than about you.\n", ".txt"),
+    ("Burnout is not a personal failing; it is a workplace problem.\n", ".txt"),
+    ("我妈常说：“吵架可以，别把人吵没了。”\n", ".txt"),
+    ("医生说我这种情况要半年复查一次。\n", ".txt"),
+    # analysis in articles
+    ("研究发现，倦怠并非个人问题，而是组织问题。\n", ".txt"),
+    ("本文认为，教师倦怠应被理解为一种结构性现象。\n", ".txt"),
+    ("笔者认为，离职率上升与加班文化密切相关。\n", ".txt"),
+    ("研究發現，倦怠並非個人問題。\n", ".txt"),
+    ("Research shows that burnout predicts resignation.\n", ".txt"),
+    # a profile states; a family noun alone is no family happening
+    ("李老师，女，38岁，初中语文教师，教龄十五年，担任班主任已经十年。\n", ".txt"),
+    ("回家跟老婆吐槽了一晚上。\n", ".txt"),
+    ("My band broke up, which terrified my parents.\n", ".txt"),
+]
+
+
+@pytest.mark.parametrize(("text", "suffix"), NOT_EVENTS)
+def test_statements_headings_and_plans_are_not_events(tmp_path: Path, text: str, suffix: str) -> None:
+    events = _events(tmp_path, text, suffix)
+    assert events == [], [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("我裸辞不是因为钱，是因为累。", "job_end"),                 # the narrator's quitting, explained
+    ("其离职并非突发之举，而是长期消耗的结果。", "job_end"),     # someone's leaving, judged
+    ("我说我要休假，第二天就请了年假。", "leave"),              # a plan, then done (了)
+    ("坐标杭州，本人35岁，2016年研究生毕业后入职某大厂。", "job_start"),  # a dated story after a profile
+    ("1. 2019年：入职第一家公司\n", "job_start"),                # a timeline line is not a heading
+    ("我妈去年住院了。", "family"),
+])
+def test_told_happenings_next_to_those_cues_stay(tmp_path: Path, text: str, kind: str) -> None:
+    assert kind in [e.kind for e in _events(tmp_path, text + "\n")]

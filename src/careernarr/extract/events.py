@@ -126,6 +126,8 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         if (inside and _is_saying(sentence, sayings, saying_starts, text)
                 and cues.any("first_person", sentence.start, sentence.end) is None):
             continue
+        if inside and (_is_heading(sentence, text) or _is_analysis(sentence, text)):
+            continue  # "四、休假：终于把年假休完了", "研究发现，倦怠并非…": the body tells, or nothing happened
         kept = _longest(inside)
         sentence = _split_at_connectors(sentence, kept, text)
         floor = sentence.post.floor if sentence.post is not None else None
@@ -292,6 +294,17 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         return None
     if cues.ending_at("anaphora", m.start, slack=1) is not None:
         return None
+    if _planned_earlier(sentence, clause, m, cues):
+        return None  # "2024年，我要把…考下来，然后辞职": a resolution, whatever its date
+    if _defined(m, clause, cues, dating):
+        return None  # "裸辞不是逃避", "Being laid off says more about…": a statement about the word
+    if _rule_told(m, sentence, cues):
+        return None  # 医生说…要半年复查一次; 我妈常说：“吵架可以，别…”
+    if m.entry.strength != "strong" and m.entry.category == "family" and _FAMILY_OBJECT.search(
+            text, max(clause.start, m.start - 16), m.start):
+        return None  # 跟老婆吐槽, "which terrified my parents": a family member, no family happening
+    if m.entry.strength != "strong" and _profile(sentence, clause, cues, dating):
+        return None  # "李老师，女，38岁，…担任班主任已经十年": a profile states, it does not tell
     after = False
     ref = cues.starting_at("temporal_reference", m.end)
     if ref is not None:
@@ -314,6 +327,124 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     if not strong and not _happened(m, sentence, clause, cues, dating):
         return None
     return _Candidate(m, ci, strong, after)
+
+
+#: A line that only heads a section: numbered or bold labels ("一、项目：从年初忙到年底",
+#: "**间隔年做了什么**", "# 休假") with no sentence-final mark.
+_HEADING = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+\S"
+    r"|(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节篇]?[、：:. ]"
+    r"|\d{1,2}[、．]|\d{1,2}\.[ \t]+)[ \t]*[^\d：:，,。\n]{1,10}[：:]"
+    r"|(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)[ \t]*$)")
+_FINAL = "。！？!?.…"
+
+
+def _is_heading(sentence: Sentence, text: str) -> bool:
+    """Whether the sentence is a whole line that heads a section (the body below tells it)."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if text[line_start : sentence.start].strip(" \t*#>-") or text[sentence.end : line_end].strip(" \t*"):
+        return False  # not the whole line
+    bare = line.strip(" \t*_")
+    if not bare or bare[-1] in _FINAL or len(bare) > 40:
+        return False
+    return _HEADING.match(line) is not None
+
+
+#: At the head of a sentence: analysis in an article, not a happening.
+_ANALYSIS = re.compile(
+    r"[ \t>*-]*(?:研究(?:发现|表明|显示|指出|认为)|调查(?:发现|显示|表明)|数据显示|本文(?:认为|指出|发现|主张|提出|探讨|将)"
+    r"|笔者认为|本研究|结果(?:表明|显示)|(?i:studies (?:show|suggest|find)|research (?:shows|suggests|finds)"
+    r"|this (?:paper|article|study|essay) (?:argues|shows|finds|suggests|examines)|we argue))")
+#: Anywhere in a sentence: a definition of a notion (教师倦怠应被理解为…).
+_NOTION = re.compile(r"应(?:被|当被|该被)(?:理解|视为|看作|看成|定义)|(?i:should be (?:understood|seen|viewed) as)")
+
+
+def _is_analysis(sentence: Sentence, text: str) -> bool:
+    """Whether the sentence states findings or a definition (an article's analysis)."""
+    return (_ANALYSIS.match(text, sentence.start) is not None
+            or _NOTION.search(text, sentence.start, sentence.end) is not None)
+
+
+#: Before an event word in its sentence: a resolution or plan of the narrator (I want to, 我要把).
+_PLAN = re.compile(
+    r"我(?:们)?(?:要(?!求)|打算|计划|准备|希望|想要|会)|目标(?:是|：|:)|(?i:\b(?:I|we) (?:want|plan|hope|intend|need) to\b"
+    r"|\b(?:I'm|I’m|I am|we're|we are) (?:going|planning|hoping) to\b|\bmy (?:goal|plan|resolution)s?\b"
+    r"|\bgoals?\b|\bresolutions?\b)")
+
+
+def _planned_earlier(sentence: Sentence, clause: Span, m: Match, cues: Cues) -> bool:
+    """Whether a plan marker earlier in the sentence makes the word a plan (its clause tells nothing done)."""
+    ci = sentence.clause_at(m.start)
+    since = sentence.clauses[ci - 1].start if ci > 0 else clause.start
+    if _PLAN.search(cues.text, since, m.start) is None:
+        return False
+    if _is_latin(cues.text[m.start : m.end]):
+        return True  # "For 2023: I want to keep freelancing and take a month off"
+    return cues.any("realis", clause.start, clause.end) is None  # 第二天就请了年假: done after all
+
+
+#: Right after an event word: a statement about the notion (裸辞不是逃避, "Being laid off says…").
+_DEFINES = re.compile(
+    r"[ \t]*(?:了)?[ \t]*(?:(?:也)?(?:不是|并非|并不是|不等于|不代表|不一定|唔系|唔等于|是一种|是一个|本身|应被|是真的会|可以，)"
+    r"|(?i:is not|isn't|is never|doesn't mean|does not mean|says (?:more|nothing|a lot)|is a |is an |happens to|can happen))")
+#: Later in the clause: a saying that the word only illustrates (项目延期了天不会塌).
+_SAYING_TAIL = re.compile(r"天(?:也)?不会塌|天塌不下来|地球照样转|(?i:isn't the end of the world|is not the end of the world|the world won't end)")
+_NOT_BECAUSE = re.compile(r"[ \t]*(?:也)?(?:不是|并非|并不是|唔系)(?:因为|为了|因為)|(?i:[ \t]*(?:is not|isn't) (?:because|why))")
+
+
+def _defined(m: Match, clause: Span, cues: Cues, dating: Dating) -> bool:
+    """Whether the words after an event word define or judge it (a statement, not a happening)."""
+    text = cues.text
+    if _SAYING_TAIL.search(text, m.end, clause.end) is not None:
+        return True
+    if _DEFINES.match(text, m.end) is None or _NOT_BECAUSE.match(text, m.end) is not None:
+        return False
+    if (cues.any("first_person", clause.start, m.start) is not None
+            or cues.any("third_person", clause.start, m.start) is not None):
+        return False  # 我裸辞不是逃避, 其离职并非突发之举: told of someone who did it
+    return not any(t.value for t in dating.inside(clause.start, clause.end))
+
+
+#: Someone else's words: an obligation after a speech verb (医生说…要半年复查一次), or advice quoted.
+_OBLIGATION = re.compile(r"(?<![想主重只还也])要(?![求是])|需要|必须|应该|应当|记得|(?i:\b(?:should|must|have to|has to|need to|needs to)\b)")
+_QUOTED_ADVICE = re.compile(r"别|不要|千万|切记|(?i:\bdon't\b|\bdon’t\b|\bnever\b)")
+
+
+def _rule_told(m: Match, sentence: Sentence, cues: Cues) -> bool:
+    """Whether the word is in a rule or advice someone else gives (not the narrator's happening)."""
+    text = cues.text
+    quote = sentence.in_quote(m.start, m.end)
+    if quote is not None:
+        return _QUOTED_ADVICE.search(text, quote.start, quote.end) is not None
+    for hit in cues.within("speech", sentence.start, m.start):
+        if cues.any("first_person", max(sentence.start, hit.start - 2), hit.start) is not None:
+            continue  # 我说: the narrator's own words
+        if hit.end < m.start - 16 or text[hit.start : hit.end + 1] == "问题":
+            continue
+        if _OBLIGATION.search(text, hit.end, m.start) is not None:
+            return True
+    return False
+
+
+#: Before a family noun: the member is only someone spoken to or affected (跟老婆, terrified my parents).
+_FAMILY_OBJECT = re.compile(
+    r"(?:跟|和|同|给|对|向|与|找|问)(?:我|我的|我们)?[ \t]*$"
+    r"|(?i:\b(?:with|to|told|tell|terrified|scared|worried|surprised|shocked|upset|annoyed|called|texted|asked)[ \t]+(?:my|our|his|her|their)[ \t]+$)")
+#: A profile: gender or age listed between commas (李老师，女，38岁，…).
+_GENDER = re.compile(r"[，,、][ \t]*(?:男|女)[ \t]*[，,、]")
+_AGE = re.compile(r"[0-9一二三四五六七八九十]{1,3}[ \t]*岁[ \t]*[，,、]")
+
+
+def _profile(sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
+    """Whether the sentence lists a person's profile (gender, age) and the clause has no date of its own."""
+    text = cues.text
+    if _GENDER.search(text, sentence.start, sentence.end) is None and _AGE.search(
+            text, sentence.start, sentence.end) is None:
+        return False
+    return not any(t.value for t in dating.inside(clause.start, clause.end))
 
 
 #: Words after an event word that make it the time of what follows (辞职后, 被裁之后).
