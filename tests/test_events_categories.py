@@ -136,3 +136,69 @@ def test_statements_headings_and_plans_are_not_events(tmp_path: Path, text: str,
 ])
 def test_told_happenings_next_to_those_cues_stay(tmp_path: Path, text: str, kind: str) -> None:
     assert kind in [e.kind for e in _events(tmp_path, text + "\n")]
+
+
+# A second round, written after the first round of changes as a check (traditional, Cantonese,
+# English variants of the same categories).
+SECOND_NOT_EVENTS = [
+    ("二、工作：一年換了三個主管\n\n說起來有點荒謬。\n", ".txt"),
+    ("## 離職之後\n\n日子慢慢過。\n", ".md"),
+    ("**What burnout felt like**\n\nIt felt like fog.\n", ".md"),
+    ("### 第三部分：转行的代价\n\n钱少了一半。\n", ".md"),
+    ("---\ndate: 2025-01-03\n---\n\n2025年，我打算考个PMP，再看看要不要跳槽。\n", ".md"),
+    ("---\ndate: 2025-01-03\n---\n\n今年嘅目標：轉工，加人工。\n", ".md"),
+    ("In 2024 I'm going to launch a podcast.\n", ".txt"),
+    ("New year's resolution: stop working weekends.\n", ".txt"),
+    ("加班不會讓你變得更重要。\n", ".txt"),
+    ("被裁员不等于失败。\n", ".txt"),
+    ("Quitting is not failure.\n", ".txt"),
+    ("Getting fired doesn't mean you're bad at your job.\n", ".txt"),
+    ("老闆成日講：「請假可以，唔好影響進度。」\n", ".txt"),
+    ("HR告訴我們每年都要做一次體檢。\n", ".txt"),
+    ("调查显示，超过六成的教师有不同程度的职业倦怠。\n", ".txt"),
+    ("本研究發現，輪班護理師的離職意向與睡眠品質相關。\n", ".txt"),
+    ("This paper argues that layoffs reshape trust.\n", ".txt"),
+    ("王先生，男，45岁，工程师，已婚，育有一子。\n", ".txt"),
+    ("I complained to my wife about it all night.\n", ".txt"),
+    ("同阿媽講咗成晚公司啲事。\n", ".txt"),
+]
+
+SECOND_HAPPENINGS = [
+    ("2023年我俾人調咗去深圳。", "transfer"),
+    ("去年七月我哋成個team被劃入新部門。", "transfer"),
+    ("In 2022 our team was merged into the platform group.", "transfer"),
+    ("2021年我們部門重組，我被分到新的組。", "transfer"),
+    ("去年我每晚做到十一點先走。", "overwork"),
+    ("那年我天天忙到半夜。", "overwork"),
+    ("In 2021 I worked most weekends and most evenings.", "overwork"),
+    ("去年開始我成日頭暈。", "health"),
+    ("In 2022 I burned out.", "health"),
+    ("那年冬天我常常胃痛。", "health"),
+    ("2020年我的主管離職了。", "job_end"),
+    ("Last spring my boss quit.", "job_end"),
+    ("2018年我由護士轉去做藥廠銷售。", "career_change"),
+    ("In 2019 I went from nursing to UX research.", "career_change"),
+    ("2022年我報咗個PMP。", "education"),
+    ("去年我考了教師資格證。", "education"),
+    ("In 2023 I took the AWS exam.", "education"),
+    ("離職後我先去了清邁住了三個月。", "leave"),
+    ("In 2022 I took two months off to travel.", "leave"),
+    ("2023年我開咗間工作室。", "creator"),
+    ("In 2020 I set up as a freelancer.", "creator"),
+    ("去年我接手了一個爛攤子項目。", "project"),
+    ("In 2023 I took over a failing project.", "project"),
+    ("2022年我入咗醫院做手術。", "health"),
+    ("2021年佢跳槽走咗。", "job_end"),
+]
+
+
+@pytest.mark.parametrize(("text", "suffix"), SECOND_NOT_EVENTS)
+def test_second_round_not_events(tmp_path: Path, text: str, suffix: str) -> None:
+    events = _events(tmp_path, text, suffix)
+    assert events == [], [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize(("text", "kind"), SECOND_HAPPENINGS)
+def test_second_round_happenings(tmp_path: Path, text: str, kind: str) -> None:
+    events = _events(tmp_path, text + "\n")
+    assert kind in [e.kind for e in events], [(e.kind, e.rule, e.text) for e in events]
