@@ -202,3 +202,23 @@ def test_second_round_not_events(tmp_path: Path, text: str, suffix: str) -> None
 def test_second_round_happenings(tmp_path: Path, text: str, kind: str) -> None:
     events = _events(tmp_path, text + "\n")
     assert kind in [e.kind for e in events], [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    ("Section 3: Burnout\n\nI was tired.\n", ".txt"),
+    ("第二章 裸辞\n\n那天我很平静。\n", ".txt"),
+    ("我担任班主任已经十年了。\n", ".txt"),                  # a tenure stated
+])
+def test_chapter_lines_and_tenures_are_not_events(tmp_path: Path, text: str, suffix: str) -> None:
+    events = _events(tmp_path, text, suffix)
+    assert events == [], [(e.kind, e.rule, e.text) for e in events]
+
+
+def test_leaving_a_profession_then_joining_a_company(tmp_path: Path) -> None:
+    text = "After leaving teaching in 2020, I joined an edtech company as a curriculum designer.\n"
+    assert [e.kind for e in _events(tmp_path, text)] == ["career_change", "job_start"]
+
+
+def test_a_chapter_line_leaves_the_body_below_it(tmp_path: Path) -> None:
+    events = _events(tmp_path, "第二章 裸辞\n\n那天我交了辞职信。\n")
+    assert [(e.kind, e.text) for e in events] == [("job_end", "那天我交了辞职信。")]

@@ -304,7 +304,10 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
             text, max(clause.start, m.start - 16), m.start):
         return None  # 跟老婆吐槽, "which terrified my parents": a family member, no family happening
     if m.entry.strength != "strong" and _profile(sentence, clause, cues, dating):
-        return None  # "李老师，女，38岁，…担任班主任已经十年": a profile states, it does not tell
+        return None
+    if (m.entry.strength != "strong" and m.entry.category == "job_start"
+            and _TENURE.search(text, m.end, clause.end) is not None):
+        return None  # 担任班主任已经十年: a tenure stated, not a start told  # "李老师，女，38岁，…担任班主任已经十年": a profile states, it does not tell
     after = False
     ref = cues.starting_at("temporal_reference", m.end)
     if ref is not None:
@@ -333,7 +336,8 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
 #: "**间隔年做了什么**", "# 休假") with no sentence-final mark.
 _HEADING = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]+\S"
-    r"|(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章节篇]?[、：:. ]"
+    r"|第[一二三四五六七八九十\d]{1,3}(?:章|部分|部|节|篇|幕)|(?i:(?:section|chapter|part)[ \t]+(?:\d{1,2}|[ivx]{1,4})\b)"
+    r"|(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[、：:. ]"
     r"|\d{1,2}[、．]|\d{1,2}\.[ \t]+)[ \t]*[^\d：:，,。\n]{1,10}[：:]"
     r"|(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)[ \t]*$)")
 _FINAL = "。！？!?.…"
@@ -371,7 +375,8 @@ def _is_analysis(sentence: Sentence, text: str) -> bool:
 #: Before an event word in its sentence: a resolution or plan of the narrator (I want to, 我要把).
 _PLAN = re.compile(
     r"我(?:们)?(?:要(?!求)|打算|计划|准备|希望|想要|会)|目标(?:是|：|:)|(?i:\b(?:I|we) (?:want|plan|hope|intend|need) to\b"
-    r"|\b(?:I'm|I’m|I am|we're|we are) (?:going|planning|hoping) to\b|\bmy (?:goal|plan|resolution)s?\b"
+    r"|\b(?:I'm|I’m|I am|we're|we are) (?:going|planning|hoping) to\b(?! (?:be honest|be frank|say|tell|admit|share|talk|start with))"
+    r"|\bmy (?:goal|plan|resolution)s?\b"
     r"|\bgoals?\b|\bresolutions?\b)")
 
 
@@ -381,8 +386,8 @@ def _planned_earlier(sentence: Sentence, clause: Span, m: Match, cues: Cues) -> 
     since = sentence.clauses[ci - 1].start if ci > 0 else clause.start
     if _PLAN.search(cues.text, since, m.start) is None:
         return False
-    if _is_latin(cues.text[m.start : m.end]):
-        return True  # "For 2023: I want to keep freelancing and take a month off"
+    if _is_latin(cues.text[m.start : m.end]):  # "For 2023: I want to … take a month off"; not "got promoted"
+        return cues.any("realis", clause.start, clause.end, outside=(m.start, m.end)) is None
     return cues.any("realis", clause.start, clause.end) is None  # 第二天就请了年假: done after all
 
 
@@ -434,6 +439,8 @@ _FAMILY_OBJECT = re.compile(
     r"(?:跟|和|同|给|对|向|与|找|问)(?:我|我的|我们)?[ \t]*$"
     r"|(?i:\b(?:with|to|told|tell|terrified|scared|worried|surprised|shocked|upset|annoyed|called|texted|asked)[ \t]+(?:my|our|his|her|their)[ \t]+$)")
 #: A profile: gender or age listed between commas (李老师，女，38岁，…).
+#: After a weak job word: how long it has lasted (担任班主任已经十年), a state.
+_TENURE = re.compile(r"已(?:经)?(?:有|做了|当了)?[ \t]*[0-9一二三四五六七八九十两几多]+[ \t]*(?:个)?(?:多)?年")
 _GENDER = re.compile(r"[，,、][ \t]*(?:男|女)[ \t]*[，,、]")
 _AGE = re.compile(r"[0-9一二三四五六七八九十]{1,3}[ \t]*岁[ \t]*[，,、]")
 
