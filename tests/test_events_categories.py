@@ -222,3 +222,49 @@ def test_leaving_a_profession_then_joining_a_company(tmp_path: Path) -> None:
 def test_a_chapter_line_leaves_the_body_below_it(tmp_path: Path) -> None:
     events = _events(tmp_path, "第二章 裸辞\n\n那天我交了辞职信。\n")
     assert [(e.kind, e.text) for e in events] == [("job_end", "那天我交了辞职信。")]
+
+
+DOCS = Path(__file__).parent / "fixtures" / "events_categories"
+
+#: (document, anchor, kind, subject) of every event each short document tells; nothing else is one.
+DOC_EVENTS = {
+    "review-tw.md": [
+        ("離開任教八年的國中", "career_change", "narrator"),
+        ("十點以後還在改教案", "overwork", "narrator"),
+        ("部門重組", "transfer", "narrator"),
+        ("主管也在七月離職了", "job_end", "other"),
+        ("我接了一個爛攤子", "project", "narrator"),
+        ("常常胃痛", "health", "narrator"),
+        ("請了一週特休", "leave", "narrator"),
+    ],
+    "thread-hk.md": [
+        ("由會計轉去做", "career_change", "narrator"),
+        ("日日做到夜晚十點幾先收工", "overwork", "narrator"),
+        ("成日手震", "health", "narrator"),
+        ("被調咗去新成立嘅AI組", "transfer", "narrator"),
+        ("個組長跳槽走咗", "job_end", "other"),
+        ("報咗個AWS證書", "education", "narrator"),
+        ("走咗去一間NGO做finance", "career_change", "narrator"),
+        ("休息咗兩個月", "leave", "narrator"),
+    ],
+    "en-post.md": [
+        ("my manager left", "job_end", "other"),
+        ("got folded into marketing", "transfer", "narrator"),
+        ("pulling 60-hour weeks", "overwork", "narrator"),
+        ("I had burned out", "health", "narrator"),
+        ("took a month off", "leave", "narrator"),
+        ("registered as a sole trader", "creator", "narrator"),
+        ("contract work for a coding bootcamp", "job_start", "narrator"),
+        ("with a rebrand", "project", "narrator"),
+    ],
+}
+
+
+@pytest.mark.parametrize("doc", sorted(DOC_EVENTS))
+def test_short_documents_of_each_variant(doc: str) -> None:
+    events = careernarr.parse(DOCS / doc, host=builtin_host()).events
+    got = [(e.kind, e.subject, "".join(e.text.split())) for e in events]
+    expected = DOC_EVENTS[doc]
+    assert len(got) == len(expected), got  # headings, plans and sayings give none
+    for (anchor, kind, subject), (k, s, text) in zip(expected, got):
+        assert "".join(anchor.split()) in text and (k, s) == (kind, subject), (anchor, got)

@@ -15,6 +15,7 @@ Words inside quoted speech belong to the quoted speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import Narrative, Post, Span
@@ -50,6 +51,8 @@ def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = (), *,
                 continue
             if clause and text[h.start : h.end].lower() in _OBJECT_FORMS:
                 continue
+            if clause and _english_object(text, start, h.start, h.end):
+                continue  # "helped a friend's agency", "told my friend": not whose happening it is
             if opening and text[h.start : h.end].lower().replace(" ", "") in _OP_WORDS:
                 continue  # 楼主29岁: in the opening post the original poster is the narrator
             return OTHER
@@ -64,6 +67,18 @@ _OP_WORDS = frozenset({"楼主", "樓主", "原po", "op", "原帖"})
 #: English pronouns that are never the subject of a clause.
 _OBJECT_FORMS = frozenset({"him", "his", "her", "hers", "them", "their", "theirs", "himself", "herself",
                            "themselves"})
+
+
+#: An English person phrase owned by a possessive or right after a past-tense verb is an object.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_VERB_BEFORE = re.compile(r"\b(?:[a-z]+ed|told|met|saw|took|gave|got|let|made|sent)[ \t]+$", re.IGNORECASE)
+
+
+def _english_object(text: str, start: int, at: int, end: int) -> bool:
+    if not text[at:end].isascii():
+        return False
+    return (_POSSESSIVE_AFTER.match(text, end) is not None
+            or _VERB_BEFORE.search(text, start, at) is not None)
 
 
 #: Right before a role noun: it is the object of a verb or preposition (跟主管提了, 被老板骂).
