@@ -268,3 +268,17 @@ def test_short_documents_of_each_variant(doc: str) -> None:
     assert len(got) == len(expected), got  # headings, plans and sayings give none
     for (anchor, kind, subject), (k, s, text) in zip(expected, got):
         assert "".join(anchor.split()) in text and (k, s) == (kind, subject), (anchor, got)
+
+
+def test_the_same_events_after_s2twp_and_t2s(tmp_path: Path) -> None:
+    """Every Chinese sentence of these tests gives the same events in either script."""
+    import opencc
+
+    chinese = [t for t, _ in HAPPENINGS + SECOND_HAPPENINGS if not t.isascii()]
+    chinese += [t for t, _ in NOT_EVENTS + SECOND_NOT_EVENTS if not t.isascii()]
+    for converter in ("s2twp", "t2s"):
+        cc = opencc.OpenCC(converter)
+        for text in chinese:
+            before = [(e.kind, e.when, e.subject) for e in _events(tmp_path, text + "\n")]
+            after = [(e.kind, e.when, e.subject) for e in _events(tmp_path, cc.convert(text) + "\n")]
+            assert before == after, (converter, text, before, after)
