@@ -282,3 +282,17 @@ def test_the_same_events_after_s2twp_and_t2s(tmp_path: Path) -> None:
             before = [(e.kind, e.when, e.subject) for e in _events(tmp_path, text + "\n")]
             after = [(e.kind, e.when, e.subject) for e in _events(tmp_path, cc.convert(text) + "\n")]
             assert before == after, (converter, text, before, after)
+
+
+def test_a_vague_time_joined_to_the_event_word_names_it() -> None:
+    from extract_helpers import context
+
+    from careernarr.extract.events import find_events
+    from careernarr.extract.lexicon import builtin_lexicon
+
+    text = "2022年3月的年中述职，我拿了3.25。"
+    ctx = context(text, [("2022年3月", "2022-03", None), ("年中", "2022-05/2022-08", None)])
+    assert [(e.kind, e.when) for e in find_events(ctx, builtin_lexicon())] == [("review", "2022-03")]
+    text = "2022年年中述职时我拿了3.25。"  # only the vague time: it dates the event
+    ctx = context(text, [("2022年年中", "2022-05/2022-08", None)])
+    assert [e.when for e in find_events(ctx, builtin_lexicon())] == ["2022-05/2022-08"]

@@ -104,6 +104,7 @@ class Dating:
         points = [t for t in self.inside(clause.start, clause.end) if t.value and not self._is_offset(t)]
         best = self._nearest(points, at)
         if best is not None:
+            best = self._named(best, points, at)
             return Dated(str(best.value), "clause", best)
         scope = scope_of(sentence, clause)
         points = [t for t in self.inside(scope.start, scope.end) if t.value and not self._is_offset(t)]
@@ -121,6 +122,14 @@ class Dating:
         if heading is not None:
             return Dated(str(heading.value), "heading", heading)
         return None
+
+    def _named(self, best: TimeExpr, points: Sequence[TimeExpr], at: int) -> TimeExpr:
+        """A vaguer time joined to the event's words (2022年3月的年中述职) names it; the exact one dates it."""
+        if "/" not in str(best.value) or self._text[best.span.end : at].strip("的 \t"):
+            return best
+        exact = [t for t in points if t is not best and t.span.end <= best.span.start
+                 and "/" not in str(t.value) and str(t.value)[:4] == str(best.value)[:4]]
+        return exact[-1] if exact else best
 
     def duration(self, clause: Span, start: int, end: int) -> Dated | None:
         """A duration attached to the words at ``[start, end)`` of ``clause``.
