@@ -296,3 +296,24 @@ def test_a_vague_time_joined_to_the_event_word_names_it() -> None:
     text = "2022年年中述职时我拿了3.25。"  # only the vague time: it dates the event
     ctx = context(text, [("2022年年中", "2022-05/2022-08", None)])
     assert [e.when for e in find_events(ctx, builtin_lexicon())] == ["2022-05/2022-08"]
+
+
+@pytest.mark.parametrize("text", [
+    "加班文化害人不浅。", "年轻人被裁，往往不是能力问题。", "請假是勞工的權利。", "休假係基本權利嚟㗎。",
+    "Burnout doesn't announce itself.", "Quitting without a plan is risky.",
+    "护士长说夜班一个月最多排八个。", "The doctor said I need to get checked every six months.",
+    "2. 转岗：比想象中难", "有研究指出，长期加班会增加抑郁风险。", "离职后，往往会经历一段空窗期。",
+])
+def test_judgements_rules_and_findings_about_a_notion(tmp_path: Path, text: str) -> None:
+    events = _events(tmp_path, text + "\n")
+    assert events == [], [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("辞职是我做过最好的决定。", "job_end"), ("在那家公司，加班是常态。", "overwork"),
+    ("Burnout hit me hard in 2022.", "health"), ("Quitting was the best thing I did.", "job_end"),
+    ("2. 2021年：被裁", "job_end"), ("我被裁了，往往这种时候最难熬。", "job_end"),
+    ("主管说她已经辞职了。", "job_end"),
+])
+def test_happenings_told_with_a_judgement_stay(tmp_path: Path, text: str, kind: str) -> None:
+    assert kind in [e.kind for e in _events(tmp_path, text + "\n")]

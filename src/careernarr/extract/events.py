@@ -296,8 +296,10 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         return None
     if _planned_earlier(sentence, clause, m, cues):
         return None  # "2024年，我要把…考下来，然后辞职": a resolution, whatever its date
-    if _defined(m, clause, cues, dating):
+    if _defined(m, sentence, clause, cues, dating):
         return None  # "裸辞不是逃避", "Being laid off says more about…": a statement about the word
+    if m.entry.strength != "strong" and _SPEAKS.match(text, m.end) is not None:
+        return None  # "The doctor said …": the word names who speaks
     if _rule_told(m, sentence, cues):
         return None  # 医生说…要半年复查一次; 我妈常说：“吵架可以，别…”
     if m.entry.strength != "strong" and m.entry.category == "family" and _FAMILY_OBJECT.search(
@@ -341,6 +343,7 @@ _HEADING = re.compile(
     r"|\d{1,2}[、．]|\d{1,2}\.[ \t]+)[ \t]*[^\d：:，,。\n]{1,10}[：:]"
     r"|(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)[ \t]*$)")
 _FINAL = "。！？!?.…"
+_LIST_MARK = re.compile(r"[ \t*#>-]*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][^）)\n]{1,3}[）)])?[ \t*]*")
 
 
 def _is_heading(sentence: Sentence, text: str) -> bool:
@@ -349,7 +352,8 @@ def _is_heading(sentence: Sentence, text: str) -> bool:
     line_end = text.find("\n", sentence.end)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end]
-    if text[line_start : sentence.start].strip(" \t*#>-") or text[sentence.end : line_end].strip(" \t*"):
+    if (not _LIST_MARK.fullmatch(text, line_start, sentence.start)
+            or text[sentence.end : line_end].strip(" \t*")):
         return False  # not the whole line
     bare = line.strip(" \t*_")
     if not bare or bare[-1] in _FINAL or len(bare) > 40:
@@ -359,7 +363,7 @@ def _is_heading(sentence: Sentence, text: str) -> bool:
 
 #: At the head of a sentence: analysis in an article, not a happening.
 _ANALYSIS = re.compile(
-    r"[ \t>*-]*(?:研究(?:发现|表明|显示|指出|认为)|调查(?:发现|显示|表明)|数据显示|本文(?:认为|指出|发现|主张|提出|探讨|将)"
+    r"[ \t>*-]*(?:有|一项|一些|多项|不少|最新|国外|国内)?(?:研究|调查|数据)?[ \t]*(?:研究(?:发现|表明|显示|指出|认为)|调查(?:发现|显示|表明)|数据显示|本文(?:认为|指出|发现|主张|提出|探讨|将)"
     r"|笔者认为|本研究|结果(?:表明|显示)|(?i:studies (?:show|suggest|find)|research (?:shows|suggests|finds)"
     r"|this (?:paper|article|study|essay) (?:argues|shows|finds|suggests|examines)|we argue))")
 #: Anywhere in a sentence: a definition of a notion (教师倦怠应被理解为…).
@@ -400,21 +404,50 @@ _SAYING_TAIL = re.compile(r"天(?:也)?不会塌|天塌不下来|地球照样转
 _NOT_BECAUSE = re.compile(r"[ \t]*(?:也)?(?:不是|并非|并不是|唔系)(?:因为|为了|因為)|(?i:[ \t]*(?:is not|isn't) (?:because|why))")
 
 
-def _defined(m: Match, clause: Span, cues: Cues, dating: Dating) -> bool:
+def _defined(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
     """Whether the words after an event word define or judge it (a statement, not a happening)."""
     text = cues.text
     if _SAYING_TAIL.search(text, m.end, clause.end) is not None:
         return True
-    if _DEFINES.match(text, m.end) is None or _NOT_BECAUSE.match(text, m.end) is not None:
+    if any(t.value for t in dating.inside(clause.start, clause.end)):
         return False
-    if (cues.any("first_person", clause.start, m.start) is not None
-            or cues.any("third_person", clause.start, m.start) is not None):
-        return False  # 我裸辞不是逃避, 其离职并非突发之举: told of someone who did it
-    return not any(t.value for t in dating.inside(clause.start, clause.end))
+    if _GENERIC_NEXT.match(text, _next_clause_start(sentence, clause)) is not None and not _someone(
+            cues, sentence.start, sentence.end):
+        return True  # 年轻人被裁，往往不是能力问题
+    if _DEFINES.match(text, m.end) is not None and _NOT_BECAUSE.match(text, m.end) is None:
+        # 我裸辞不是逃避, 其离职并非突发之举: told of someone who did it
+        return not _someone(cues, clause.start, m.start)
+    if text[clause.start : m.start].strip(" \t*>-“「\"长期经常") or _someone(cues, sentence.start, sentence.end):
+        return False
+    # the word opens its clause and the clause judges it: 请假是劳工的权利, "Quitting … is risky"
+    if _is_latin(text[m.start : m.end]):
+        return (_PRESENT_EN.search(text, m.end, clause.end) is not None
+                and cues.any("realis", clause.start, clause.end, outside=(m.start, m.end)) is None)
+    return _JUDGED_ZH.match(text, m.end) is not None and _ROUTINE.match(text, m.end) is None
 
 
+def _someone(cues: Cues, start: int, end: int) -> bool:
+    return (cues.any("first_person", start, end) is not None
+            or cues.any("third_person", start, end) is not None)
+
+
+def _next_clause_start(sentence: Sentence, clause: Span) -> int:
+    ci = sentence.clause_at(clause.start)
+    return sentence.clauses[ci + 1].start if ci + 1 < len(sentence.clauses) else sentence.end
+
+
+#: Opening the next clause: a general statement about the clause before (…被裁，往往不是能力问题).
+_GENERIC_NEXT = re.compile(r"[ \t]*(?:往往|通常|一般|多半|大多|常常是|(?i:(?:it )?(?:often|usually|generally|rarely)\b))")
+#: After a word that opens its clause: the clause judges the notion (请假是…权利, 加班文化害人).
+_JUDGED_ZH = re.compile(r"[ \t]*(?:是|係|系|乃|文化|害|本质|这件事本身|这种事)")
+#: …but 加班是常态 tells how things were there.
+_ROUTINE = re.compile(r"[ \t]*(?:是|係|系)(?:一种)?(?:常态|家常便饭|日常|常事|家常|每天的事|必然)")
+_PRESENT_EN = re.compile(r"\b(?:is|are|isn't|aren't|doesn't|does|can|can't|won't|makes|means|never)\b", re.IGNORECASE)
+
+
+_SPEAKS = re.compile(r"[ \t]*(?:说|讲|话|告诉|建议|表示|(?i:said|says|told|tells|suggested|recommended)\b)")
 #: Someone else's words: an obligation after a speech verb (医生说…要半年复查一次), or advice quoted.
-_OBLIGATION = re.compile(r"(?<![想主重只还也])要(?![求是])|需要|必须|应该|应当|记得|(?i:\b(?:should|must|have to|has to|need to|needs to)\b)")
+_OBLIGATION = re.compile(r"(?<![想主重只还也])要(?![求是])|需要|必须|应该|应当|记得|最多|最少|至少|规定|(?i:\b(?:should|must|have to|has to|need to|needs to)\b)")
 _QUOTED_ADVICE = re.compile(r"别|不要|千万|切记|(?i:\bdon't\b|\bdon’t\b|\bnever\b)")
 
 
@@ -429,7 +462,7 @@ def _rule_told(m: Match, sentence: Sentence, cues: Cues) -> bool:
             continue  # 我说: the narrator's own words
         if hit.end < m.start - 16 or text[hit.start : hit.end + 1] == "问题":
             continue
-        if _OBLIGATION.search(text, hit.end, m.start) is not None:
+        if _OBLIGATION.search(text, hit.end, sentence.clauses[sentence.clause_at(m.start)].end) is not None:
             return True
     return False
 
