@@ -317,3 +317,40 @@ def test_judgements_rules_and_findings_about_a_notion(tmp_path: Path, text: str)
 ])
 def test_happenings_told_with_a_judgement_stay(tmp_path: Path, text: str, kind: str) -> None:
     assert kind in [e.kind for e in _events(tmp_path, text + "\n")]
+
+
+# A third round, new wording for the same categories, written before these words were added
+# (16 of 25 right then).
+THIRD_HAPPENINGS = [
+ ("2023年公司架构调整，我们团队被并到了平台部。","transfer"),
+ ("去年十月，我們組被拆掉，我被分到客服部。","transfer"),
+ ("In March I was moved onto the payments team.","transfer"),
+ ("After the reorg in 2022 I reported to a new VP.","transfer"),
+ ("那半年我几乎每天都是最后一个离开办公室。","overwork"),
+ ("去年我經常加到半夜。","overwork"),
+ ("In 2021 I was routinely working until 11pm.","overwork"),
+ ("I was answering emails at midnight most of 2022.","overwork"),
+ ("2022年我开始掉头发，晚上整夜睡不着。","health"),
+ ("去年我成日頭痛，瞓唔著。","health"),
+ ("By the end of 2021 I was exhausted all the time.","health"),
+ ("In 2022 I had my first panic attack.","health"),
+ ("我的组长去年三月离职了。","job_end"),
+ ("In 2022 two of my teammates were laid off.","job_end"),
+ ("我2020年從工程師轉做產品經理。","career_change"),
+ ("In 2018 I moved from journalism into marketing.","career_change"),
+ ("2021年我报名了一个UX设计的线上课。","education"),
+ ("In 2022 I completed a data science certificate.","education"),
+ ("去年我考咗車牌。","education"),
+ ("辞职后我去云南待了一个月。","leave"),
+ ("In 2023 I spent three months backpacking in South America between jobs.","leave"),
+ ("2022年我注册了自己的公司。","creator"),
+ ("In 2021 I launched an Etsy shop.","creator"),
+ ("2023年我负责把老系统迁移到云上。","project"),
+ ("In 2022 I led the migration to Kubernetes.","project"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), THIRD_HAPPENINGS)
+def test_third_round_happenings(tmp_path: Path, text: str, kind: str) -> None:
+    events = _events(tmp_path, text + "\n")
+    assert kind in [e.kind for e in events], [(e.kind, e.rule, e.text) for e in events]
