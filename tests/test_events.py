@@ -130,7 +130,7 @@ def test_a_weak_word_told_as_a_time_needs_its_date() -> None:
 
 
 @pytest.mark.parametrize("text, kinds", [
-    ("我前年辞职后报了个驾校，又去云南待了一个月，回来才开始投简历。", ["job_end", "job_search"]),
+    ("我前年辞职后报了个驾校，又去云南待了一个月，回来才开始投简历。", ["job_end", "leave", "job_search"]),  # travel in the break is leave
     ("I quit in March 2022 and started freelancing in May.", ["job_end", "creator"]),
     ("I graduated from nursing school in 2012 and got hired at a county hospital right away.",
      ["education", "job_start"]),
