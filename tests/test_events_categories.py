@@ -354,3 +354,20 @@ THIRD_HAPPENINGS = [
 def test_third_round_happenings(tmp_path: Path, text: str, kind: str) -> None:
     events = _events(tmp_path, text + "\n")
     assert kind in [e.kind for e in events], [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "被裁了也不丢人。", "你被裁了也别慌，先把社保续上。", "被PUA久了，人会变得不自信。", "離職要趁早。",
+    "加班加到死都冇人記得你。", "裸辞需要勇气。", "转行要趁早。",
+])
+def test_sayings_about_a_notion_addressed_to_anyone(tmp_path: Path, text: str) -> None:
+    events = _events(tmp_path, text + "\n")
+    assert events == [], [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("我被裁了也不意外。", "job_end"), ("2023年被裁了也不慌。", "job_end"),
+    ("被裁了三个月才找到工作。", "job_end"), ("加班到十点都没人管。", "overwork"),
+])
+def test_a_happening_told_next_to_a_saying_stays(tmp_path: Path, text: str, kind: str) -> None:
+    assert kind in [e.kind for e in _events(tmp_path, text + "\n")]

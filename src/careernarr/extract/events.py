@@ -400,7 +400,7 @@ _DEFINES = re.compile(
     r"[ \t]*(?:了)?[ \t]*(?:(?:也)?(?:不是|并非|并不是|不等于|不代表|不一定|唔系|唔等于|是一种|是一个|本身|应被|是真的会|可以，|(?:不)?会让(?:你|人)|让人|使人)"
     r"|(?i:is not|isn't|is never|doesn't mean|does not mean|says (?:more|nothing|a lot)|is a |is an |happens to|can happen|(?:won't|will not|doesn't|does not) make you|makes you))")
 #: Later in the clause: a saying that the word only illustrates (项目延期了天不会塌).
-_SAYING_TAIL = re.compile(r"天(?:也)?不会塌|天塌不下来|地球照样转|(?i:isn't the end of the world|is not the end of the world|the world won't end)")
+_SAYING_TAIL = re.compile(r"(?:都|也)(?:冇|没)人(?:记得|在乎|会记得|理)|天(?:也)?不会塌|天塌不下来|地球照样转|(?i:isn't the end of the world|is not the end of the world|the world won't end)")
 _NOT_BECAUSE = re.compile(r"[ \t]*(?:也)?(?:不是|并非|并不是|唔系)(?:因为|为了|因為)|(?i:[ \t]*(?:is not|isn't) (?:because|why))")
 
 
@@ -417,10 +417,10 @@ def _defined(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Dat
     if _DEFINES.match(text, m.end) is not None and _NOT_BECAUSE.match(text, m.end) is None:
         # 我裸辞不是逃避, 其离职并非突发之举: told of someone who did it
         return not _someone(cues, clause.start, m.start)
-    if text[clause.start : m.start].strip(" \t*>-“「\"长期经常") or _someone(cues, sentence.start, sentence.end):
+    if text[clause.start : m.start].strip(" \t*>-“「\"长期经常你被") or _someone(cues, sentence.start, sentence.end):
         return False
     # the word opens its clause and the clause judges it: 请假是劳工的权利, "Quitting … is risky"
-    if _is_latin(text[m.start : m.end]):
+    if not any(_is_han(ch) for ch in text[clause.start : clause.end]):
         return (_PRESENT_EN.search(text, m.end, clause.end) is not None
                 and cues.any("realis", clause.start, clause.end, outside=(m.start, m.end)) is None)
     return _JUDGED_ZH.match(text, m.end) is not None and _ROUTINE.match(text, m.end) is None
@@ -439,7 +439,7 @@ def _next_clause_start(sentence: Sentence, clause: Span) -> int:
 #: Opening the next clause: a general statement about the clause before (…被裁，往往不是能力问题).
 _GENERIC_NEXT = re.compile(r"[ \t]*(?:往往|通常|一般|多半|大多|常常是|(?i:(?:it )?(?:often|usually|generally|rarely)\b))")
 #: After a word that opens its clause: the clause judges the notion (请假是…权利, 加班文化害人).
-_JUDGED_ZH = re.compile(r"[ \t]*(?:是|係|系|乃|文化|害|本质|这件事本身|这种事)")
+_JUDGED_ZH = re.compile(r"[ \t]*(?:是|係|系|乃|文化|害|本质|这件事本身|这种事|(?:了)?也(?:不|别|没什么|冇)|久了|(?:需要|要)(?:趁早|勇气|趁|有|想清楚|谨慎|慎重))")
 #: …but 加班是常态 tells how things were there.
 _ROUTINE = re.compile(r"[ \t]*(?:是|係|系)(?:一种)?(?:常态|家常便饭|日常|常事|家常|每天的事|必然)")
 _PRESENT_EN = re.compile(r"\b(?:is|are|isn't|aren't|doesn't|does|can|can't|won't|makes|means|never)\b", re.IGNORECASE)
