@@ -371,3 +371,9 @@ def test_sayings_about_a_notion_addressed_to_anyone(tmp_path: Path, text: str) -
 ])
 def test_a_happening_told_next_to_a_saying_stays(tmp_path: Path, text: str, kind: str) -> None:
     assert kind in [e.kind for e in _events(tmp_path, text + "\n")]
+
+
+def test_what_a_plans_section_lists_is_planned() -> None:
+    """Bullets under "## 2025 目标" or "## Goals for next year" are plans; told happenings stay."""
+    events = careernarr.parse(DOCS / "plans-sections.md", host=builtin_host()).events
+    assert [(e.kind, e.when) for e in events] == [("job_end", "2024-03"), ("leave", "2023")]

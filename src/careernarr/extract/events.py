@@ -131,10 +131,14 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         kept = _longest(inside)
         sentence = _split_at_connectors(sentence, kept, text)
         floor = sentence.post.floor if sentence.post is not None else None
+        ahead = _plans_section(sentence)
         for m in kept:
             cand = _candidate(m, sentence, cues, dating, grounded)
             if cand is None:
                 continue
+            if ahead and cues.any("realis", sentence.clauses[cand.clause].start, sentence.clauses[cand.clause].end,
+                                  outside=(m.start, m.end)) is None:
+                continue  # "## 2025 目标" / "## Goals for 2024": what the section lists is planned
             if cand.after and _told_before(where, cand.kind, sentence.paragraph, floor):
                 continue  # 裸辞之后…, after a paragraph that told the quitting: a time, not a new event
             found.append(cand)
@@ -332,6 +336,17 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     if not strong and not _happened(m, sentence, clause, cues, dating):
         return None
     return _Candidate(m, ci, strong, after)
+
+
+#: A section heading that announces plans: what its body lists has not happened.
+_PLANS_HEADING = re.compile(
+    r"计划|规划|展望|目标|愿望|心愿|flag|新年|明年|下一年|往后|(?i:\bgoals?\b|\bplans?\b|resolutions?|looking ahead"
+    r"|next year|what'?s next|to-?do|wish ?list|for 20\d\d\b)")
+
+
+def _plans_section(sentence: Sentence) -> bool:
+    section = sentence.section
+    return bool(section is not None and section.heading and _PLANS_HEADING.search(section.heading))
 
 
 #: A line that only heads a section: numbered or bold labels ("一、项目：从年初忙到年底",
