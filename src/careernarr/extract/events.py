@@ -340,7 +340,7 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
 
 #: A section heading that announces plans: what its body lists has not happened.
 _PLANS_HEADING = re.compile(
-    r"计划|规划|展望|目标|愿望|心愿|flag|新年|明年|下一年|往后|(?i:\bgoals?\b|\bplans?\b|resolutions?|looking ahead"
+    r"计划|规划|展望|目标|愿望|心愿|flag|明年|下一年|(?i:\bgoals?\b|\bplans?\b|resolutions?|looking ahead"
     r"|next year|what'?s next|to-?do|wish ?list|for 20\d\d\b)")
 
 
