@@ -377,3 +377,14 @@ def test_what_a_plans_section_lists_is_planned() -> None:
     """Bullets under "## 2025 目标" or "## Goals for next year" are plans; told happenings stay."""
     events = careernarr.parse(DOCS / "plans-sections.md", host=builtin_host()).events
     assert [(e.kind, e.when) for e in events] == [("job_end", "2024-03"), ("leave", "2023")]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("我的一年\n\n裸辞\n\n那天很冷。\n", []),                       # a topic label over its paragraph
+    ("我的一年\n\n关于加班\n\n那天很冷。\n", []),
+    ("My year\n\nThe Layoff\n\nIt was a cold March morning.\n", []),
+    ("我的一年\n\n我辞职了\n\n那天很冷。\n", ["job_end"]),           # says who and that it was done
+    ("我的一年\n\n2019 裸辞\n\n那天很冷。\n", ["job_end"]),           # a dated timeline line
+])
+def test_a_short_label_paragraph_is_a_heading(tmp_path: Path, text: str, kinds: list[str]) -> None:
+    assert [e.kind for e in _events(tmp_path, text)] == kinds

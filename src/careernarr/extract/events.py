@@ -126,7 +126,7 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         if (inside and _is_saying(sentence, sayings, saying_starts, text)
                 and cues.any("first_person", sentence.start, sentence.end) is None):
             continue
-        if inside and (_is_heading(sentence, text) or _is_analysis(sentence, text)):
+        if inside and (_is_heading(sentence, text, cues) or _is_analysis(sentence, text)):
             continue  # "四、休假：终于把年假休完了", "研究发现，倦怠并非…": the body tells, or nothing happened
         kept = _longest(inside)
         sentence = _split_at_connectors(sentence, kept, text)
@@ -361,7 +361,7 @@ _FINAL = "。！？!?.…"
 _LIST_MARK = re.compile(r"[ \t*#>-]*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][^）)\n]{1,3}[）)])?[ \t*]*")
 
 
-def _is_heading(sentence: Sentence, text: str) -> bool:
+def _is_heading(sentence: Sentence, text: str, cues: Cues) -> bool:
     """Whether the sentence is a whole line that heads a section (the body below tells it)."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
@@ -373,7 +373,29 @@ def _is_heading(sentence: Sentence, text: str) -> bool:
     bare = line.strip(" \t*_")
     if not bare or bare[-1] in _FINAL or len(bare) > 40:
         return False
-    return _HEADING.match(line) is not None
+    if _HEADING.match(line) is not None:
+        return True
+    return _label_paragraph(text, line_start, line_end, bare, cues)
+
+
+def _label_paragraph(text: str, start: int, end: int, bare: str, cues: Cues) -> bool:
+    """A short paragraph of its own that names a topic ("裸辞", "关于加班", "Burnout, and what came after").
+
+    It has blank lines around it, says no one (我, I, 他) and tells nothing done (了, a past tense).
+    """
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    if not (start == 0 or before == "\n\n") or not (end >= len(text.rstrip()) or after == "\n\n"):
+        return False
+    if end >= len(text.rstrip()):
+        return False  # the last line has no body below it
+    if _is_han(bare[:1]) or any(_is_han(ch) for ch in bare):
+        if len(bare) > 12:
+            return False
+    elif len(bare.split()) > 8 or not bare[:1].isupper():
+        return False
+    if _someone(cues, start, end) or cues.any("second_person", start, end) is not None:
+        return False
+    return cues.any("realis", start, end) is None and not any(ch.isdigit() for ch in bare)
 
 
 #: At the head of a sentence: analysis in an article, not a happening.
