@@ -388,3 +388,10 @@ def test_what_a_plans_section_lists_is_planned() -> None:
 ])
 def test_a_short_label_paragraph_is_a_heading(tmp_path: Path, text: str, kinds: list[str]) -> None:
     assert [e.kind for e in _events(tmp_path, text)] == kinds
+
+
+def test_the_documents_own_year_written_in_its_first_month_lies_ahead(tmp_path: Path) -> None:
+    text = "---\ndate: 2024-01-02\n---\n\n2024年，跳槽，考证，休一次长假。\n\n2023年我被裁了。\n"
+    assert [(e.kind, e.when) for e in _events(tmp_path, text, ".md")] == [("job_end", "2023")]
+    text = "---\ndate: 2024-06-02\n---\n\n2024年我被裁了。\n"
+    assert [(e.kind, e.when) for e in _events(tmp_path, text, ".md")] == [("job_end", "2024")]
