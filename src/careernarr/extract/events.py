@@ -231,9 +231,8 @@ def _planned(event: Event, reference: str | None) -> bool:
     month, ref_month = start[5:7], ref[5:7]
     if month.isdigit() and ref_month.isdigit() and int(month) <= 12:
         return month > ref_month
-    if len(start) == 4 and start == ref[:4] and ref_month == "01":
-        return True  # "2024年，…" written on 2024-01-02: the year ahead
-    return False
+    # "2024年，…" written on 2024-01-02: the year ahead
+    return len(start) == 4 and start == ref[:4] and ref_month == "01"
 
 
 def _is_saying(sentence: Sentence, sayings: Sequence[Match], starts: Sequence[int], text: str) -> bool:
