@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from .errors import CareerNarrError
-from .model import Block, Conversion, Narrative, Span
+from .model import Block, Conversion, Narrative, Post, Section, Span
 
 __all__ = [
     "SCRIPTS",
@@ -520,6 +520,8 @@ class _Strings:
         return None if s is None else self(s)
 
     def many(self, items: tuple[str, ...]) -> tuple[str, ...]:
+        if not items:
+            return items
         out = tuple(self(s) for s in items)
         return items if out == items else out
 
@@ -573,29 +575,68 @@ def _narrative_strings(n: Narrative) -> Iterable[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _field_names(cls: type) -> tuple[str, ...] | None:
+def _copier(cls: type, changed: tuple[str, ...]) -> Callable[..., Any]:
+    """A function ``(item, *values)`` returning a copy of ``item`` (a ``cls``) with the
+    fields named ``changed`` set to ``values`` — ``attrs.evolve`` without its cost.
+
+    The model's value objects are frozen and slotted: the copy is made with
+    ``object.__new__`` and each slot's own descriptor, as attrs' generated
+    ``__init__`` does, minus the converters and field validators (the values
+    are already of the right types: mapped spans, converted strings, tuples).
+    A class's ``__attrs_post_init__`` (the :class:`Narrative`'s check that
+    every span lies inside its text) still runs. The function is generated
+    once per class and set of fields (about four times as fast as a loop over
+    the fields).
+    """
+    names = [a.name for a in attrs.fields(cls)]  # type: ignore[misc]
+    if not set(changed) <= set(names):
+        raise TypeError(f"{cls.__name__} has no field {sorted(set(changed) - set(names))}")
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    args = [f"v{i}" for i in range(len(changed))]
+    lines = [f"def copy(item, {', '.join(args)}):", "    new = _new(_cls)"]
+    for k, name in enumerate(names):
+        scope[f"_set{k}"] = cls.__dict__[name].__set__
+        value = args[changed.index(name)] if name in changed else f"item.{name}"
+        lines.append(f"    _set{k}(new, {value})")
     if hasattr(cls, "__attrs_post_init__"):
-        return None
-    return tuple(a.name for a in attrs.fields(cls))
+        lines.append("    new.__attrs_post_init__()")
+    lines.append("    return new")
+    exec("\n".join(lines), scope)  # noqa: S102 - generated from the class's own field names
+    copy: Callable[..., Any] = scope["copy"]
+    return copy
 
 
 def _replace(item: Any, **changes: Any) -> Any:
-    """``attrs.evolve`` for the model's plain value objects, without its cost: ``item``
-    itself when nothing changes, else a copy with ``changes`` (already of the right types)."""
+    """``item`` itself when ``changes`` change nothing, else a copy with them (see :func:`_copier`)."""
     for k, v in changes.items():
         old = getattr(item, k)
         if old is not v and old != v:
             break
     else:
         return item
-    cls: Any = type(item)
-    names = _field_names(cls)
-    if names is None:
-        return attrs.evolve(item, **changes)
-    new = object.__new__(cls)
-    for name in names:
-        object.__setattr__(new, name, changes[name] if name in changes else getattr(item, name))
-    return new
+    return _copier(type(item), tuple(changes))(item, *changes.values())
+
+
+def _forward(step: Conversion) -> Callable[[Span], Span]:
+    """``step.to_converted`` for the spans of a narrative: the span itself where it does
+    not move, and spans built without re-validation (mapping keeps them ordered)."""
+    if not step.blocks:
+        return _identity
+    at = step._map  # noqa: SLF001 - the model's own mapping, so both agree to the offset
+    new_span = _copier(Span, ("start", "end"))
+    last = step.blocks[0][0]  # before the first block nothing moves
+
+    def fwd(span: Span) -> Span:
+        s, e = span.start, span.end
+        if e < last:
+            return span
+        a, b = at(s, 0, False), at(e, 0, True)
+        if a == s and b == e:
+            return span
+        moved: Span = new_span(span, a, b)
+        return moved
+
+    return fwd
 
 
 def _language_after(config: str, language: str | None, text: str) -> str | None:
@@ -621,6 +662,11 @@ def _is_diagram(n: Narrative, span: Span) -> bool:
     return bool(_MERMAID_FENCE_RE.match(n.text, span.start)) or any(span.contains(d.span) for d in n.diagrams)
 
 
+#: The fields :func:`_convert_narrative` sets, in the order it passes them.
+_NARRATIVE_CHANGES = ("conversion", "text", "title", "summary", "authors", "keywords", "tags", "metadata",
+                      "language", "sections", "posts", "diagrams", "time_expressions", "events", "reflections")
+
+
 def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Narrative, Conversion]:
     """``n`` converted with ``engine`` and the conversion of this one step.
 
@@ -632,11 +678,59 @@ def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Na
     step = Conversion(engine.config, n.text, blocks)
     cs = _Strings(engine)
     cs.prime(_narrative_strings(n))
-    fwd = step.to_converted if blocks else _identity
+    fwd = _forward(step)
 
-    def quoted(item: Any, **changes: Any) -> Any:
-        span = fwd(item.span)
-        return _replace(item, span=span, text=text[span.start : span.end], **changes)
+    moves = fwd is not _identity
+
+    def quoted(items: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Items quoting the text, at their new spans and quoted again (the item itself
+        when neither changes)."""
+        out = []
+        append = out.append
+        if moves:
+            copy = _copier(type(items[0]), ("span", "text"))
+            for item in items:
+                span = fwd(item.span)
+                words = text[span.start : span.end]
+                append(item if span is item.span and words == item.text else copy(item, span, words))
+        else:
+            copy = _copier(type(items[0]), ("text",))
+            for item in items:
+                span = item.span
+                words = text[span.start : span.end]
+                append(item if words == item.text else copy(item, words))
+        return tuple(out)
+
+    def reflections() -> tuple[Any, ...]:
+        if not n.reflections:
+            return ()
+        out = quoted(n.reflections)
+        if any(r.speaker is not None for r in out):
+            out = tuple(_replace(r, speaker=cs.opt(r.speaker)) for r in out)
+        return out
+
+    def sections() -> tuple[Section, ...]:
+        out = []
+        copy = _copier(Section, ("span", "heading"))
+        for sec in n.sections:
+            span = fwd(sec.span) if moves else sec.span
+            heading = sec.heading if sec.heading is None else cs(sec.heading)
+            out.append(sec if span is sec.span and heading == sec.heading else copy(sec, span, heading))
+        return tuple(out)
+
+    def posts() -> tuple[Post, ...]:
+        out = []
+        copy = _copier(Post, ("span", "author", "mentions", "author_candidates"))
+        for p in n.posts:
+            span = fwd(p.span) if moves else p.span
+            author = p.author if p.author is None else cs(p.author)
+            mentions = cs.many(p.mentions) if p.mentions else p.mentions
+            candidates = cs.many(p.author_candidates) if p.author_candidates else p.author_candidates
+            if span is p.span and author == p.author and mentions is p.mentions and candidates is p.author_candidates:
+                out.append(p)
+            else:
+                out.append(copy(p, span, author, mentions, candidates))
+        return tuple(out)
 
     metadata = cs.value(n.metadata) if n.metadata else n.metadata
 
@@ -646,24 +740,20 @@ def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Na
         conversion = step
     else:
         conversion = _compose(n.conversion, step)
-    new = attrs.evolve(
+    new: Narrative = _copier(Narrative, _NARRATIVE_CHANGES)(
         n,
-        conversion=conversion,
-        text=text,
-        title=cs.opt(n.title),
-        summary=cs.opt(n.summary),
-        authors=cs.many(n.authors),
-        keywords=cs.many(n.keywords),
-        tags=cs.many(n.tags),
-        metadata=metadata,
-        language=_language_after(engine.config, n.language, text),
-        sections=[_replace(s, heading=cs.opt(s.heading), span=fwd(s.span)) for s in n.sections],
-        posts=[
-            _replace(p, span=fwd(p.span), author=cs.opt(p.author), mentions=cs.many(p.mentions),
-                     author_candidates=cs.many(p.author_candidates))
-            for p in n.posts
-        ],
-        diagrams=[
+        conversion,
+        text,
+        cs.opt(n.title),
+        cs.opt(n.summary),
+        cs.many(n.authors),
+        cs.many(n.keywords),
+        cs.many(n.tags),
+        metadata,
+        _language_after(engine.config, n.language, text),
+        sections(),
+        posts() if n.posts else (),
+        tuple(
             _replace(
                 d,
                 span=fwd(d.span),
@@ -674,10 +764,10 @@ def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Na
                                 for g in d.subgraphs),
             )
             for d in n.diagrams
-        ],
-        time_expressions=[quoted(t) for t in n.time_expressions],
-        events=[quoted(e) for e in n.events],
-        reflections=[quoted(r, speaker=cs.opt(r.speaker)) for r in n.reflections],
+        ),
+        quoted(n.time_expressions) if n.time_expressions else (),
+        quoted(n.events) if n.events else (),
+        reflections(),
     )
     return new, step
 
