@@ -26,17 +26,18 @@ converted.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
-from itertools import accumulate
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import accumulate, compress, count
 from operator import ne
 from typing import Any
 
 import attrs
 
 from .errors import CareerNarrError
-from .model import Block, Conversion, Narrative, Post, Section, Span
+from .model import Block, Conversion, Diagram, DiagramEdge, DiagramNode, Narrative, Post, Section, Span, Subgraph
 
 __all__ = [
     "SCRIPTS",
@@ -163,6 +164,17 @@ class _Engine:
             out = self._short[text] = self.convert(text)
         return out
 
+    def prime(self, texts: list[str]) -> None:
+        """Remember OpenCC's conversions of ``texts`` (none holding a newline), in one call."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self._short]
+        if len(todo) < 2:
+            return
+        out = self.convert("\n".join(todo)).split("\n")
+        if len(out) == len(todo):  # always: OpenCC never crosses a newline
+            if len(self._short) > 200_000:
+                self._short.clear()
+            self._short.update(zip(todo, out))
+
     @functools.cached_property
     def changing(self) -> re.Pattern[str]:
         """A pattern finding any character this configuration changes on its own."""
@@ -258,27 +270,6 @@ _MAXD = 8  # the longest stretch (in either text) a phrase change may span
 _EXPAND = 6  # how often a stretch OpenCC disagrees with is widened before taking the whole line
 
 
-def _prefix(a: str, i: int, b: str, j: int) -> int:
-    """The length of the common prefix of ``a[i:]`` and ``b[j:]`` (galloping on slices)."""
-    n = min(len(a) - i, len(b) - j)
-    lo, step = 0, 8
-    while lo < n:
-        hi = min(n, lo + step)
-        if a[i + lo : i + hi] != b[j + lo : j + hi]:
-            break
-        lo, step = hi, step * 2
-    else:
-        return n
-    hi = min(n, lo + step)  # a[i:i+hi] differs from b[j:j+hi]: bisect in (lo, hi)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[i + lo : i + mid] == b[j + lo : j + mid]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
-
-
 def _synced(t: str, a: int, c: str, b: int) -> bool:
     """Whether ``t[a:]`` and ``c[b:]`` agree again: on :data:`_K` characters, on one
     character that is not Han (punctuation, Latin, digits never change), or to the end."""
@@ -305,17 +296,26 @@ def _regions(t: str, c: str) -> list[list[int]]:
     n, m = len(t), len(c)
     i = j = 0
     out: list[list[int]] = []
+    steps = _steps()
+    diagonal = -1 - n  # j - i of the diagonal whose mismatches ``found`` yields
+    found: Iterator[int] = iter(())
+    nxt = end = 0
     while True:
-        k = _prefix(t, i, c, j)
-        i += k
-        j += k
+        if j - i != diagonal:
+            # The disagreements along this diagonal, found at C speed and read lazily.
+            diagonal, end = j - i, min(n, m - (j - i))
+            found = compress(count(i), map(ne, t[i:], c[j:]))
+            nxt = next(found, end)
+        while nxt < i:
+            nxt = next(found, end)
+        i, j = nxt, nxt + diagonal
         if i == n and j == m:
             return out
         if i == n or j == m:
             out.append([i, n, j, m])
             return out
         weak: tuple[int, int] | None = None
-        for di, dj in _steps():
+        for di, dj in steps:
             a, b = i + di, j + dj
             if a < n and b < m:
                 if t[a] != c[b]:
@@ -334,6 +334,40 @@ def _regions(t: str, c: str) -> list[list[int]]:
         out.append([i, i + di, j, j + dj])
         i += di
         j += dj
+
+
+@functools.lru_cache(maxsize=None)
+def _before(run: int) -> tuple[tuple[int, int], ...]:
+    """The lopsided steps :func:`_regions` tries before the diagonal one ``(run, run)``."""
+    steps = _steps()
+    return tuple((di, dj) for di, dj in steps[: steps.index((run, run))] if di != dj)
+
+
+def _diagonal(t: str, c: str) -> bool:
+    """Whether :func:`_regions` finds only stretches of equal length on the diagonal of
+    two strings of equal length — decided without walking, from where they differ.
+
+    Each run of differing characters must be one the walk would close on the
+    diagonal: at most :data:`_MAXD` long, agreeing firmly right after
+    (:func:`_synced`), and no lopsided step tried before the diagonal one
+    finding an equal character. Anything else (``False``) is left to the walk.
+    """
+    diffs = list(compress(count(), map(ne, t, c)))
+    n, k, last = len(t), 0, len(diffs)
+    while k < last:
+        p = q = diffs[k]
+        k += 1
+        while k < last and diffs[k] == q + 1:
+            q += 1
+            k += 1
+        run = q + 1 - p
+        if run > _MAXD or not _synced(t, q + 1, c, q + 1):
+            return False
+        for di, dj in _before(run):
+            a, b = p + di, p + dj
+            if a < n and b < n and t[a] == c[b]:
+                return False
+    return True
 
 
 def _edges(a: int, b: int, step: int, limit: int, others: list[list[int]], at: int) -> list[tuple[int, int, int]]:
@@ -362,22 +396,27 @@ _TRIES = tuple(sorted(((li, ri) for li in range(_EXPAND + 1) for ri in range(_EX
                       key=lambda p: (p[0] + p[1], max(p))))
 
 
-def _align_line(o: str, t: str, c: str, engine: _Engine) -> list[list[int]]:
-    """Verified length-changing blocks of one line (line-local offsets).
+#: The widenings checked in advance, with the stretch itself, in :func:`_align`'s one call.
+_PRIMED = _TRIES[:3]
+
+
+def _align_line(o: str, c: str, regs: list[list[int]], engine: _Engine) -> list[list[int]]:
+    """Verified length-changing blocks of one line (line-local offsets), from its stretches ``regs``.
 
     Every block is checked with OpenCC (``convert(o[a0:a1]) == c[b0:b1]``);
     one that fails is widened, fewest added characters first (a neighbouring
     stretch it reaches is swallowed whole), and after :data:`_EXPAND` steps
     each way the whole line is the block.
     """
-    regs = _regions(t, c)
     done: list[list[int]] = []
     idx = 0
+    short = engine.convert_short
     while idx < len(regs):
-        a0, a1, b0, b1 = regs[idx]
+        reg = regs[idx]
+        a0, a1, b0, b1 = reg
         idx += 1
-        if a1 - a0 == b1 - b0:
-            done.append([a0, a1, b0, b1])
+        if a1 - a0 == b1 - b0 or short(o[a0:a1]) == c[b0:b1]:
+            done.append(reg)
             continue
         lefts = _edges(a0, b0, -1, 0, done, len(done) - 1)
         rights = _edges(a1, b1, 1, len(o), regs, idx)
@@ -385,7 +424,7 @@ def _align_line(o: str, t: str, c: str, engine: _Engine) -> list[list[int]]:
             if li >= len(lefts) or ri >= len(rights):
                 continue
             (l_a, l_b, l_n), (r_a, r_b, r_n) = lefts[li], rights[ri]
-            if engine.convert_short(o[l_a:r_a]) == c[l_b:r_b]:
+            if short(o[l_a:r_a]) == c[l_b:r_b]:
                 del done[len(done) - l_n :]
                 idx += r_n
                 done.append([l_a, r_a, l_b, r_b])
@@ -400,7 +439,10 @@ def _align(orig: str, conv: str, engine: _Engine, o_off: int, c_off: int, out: l
 
     Lines are compared whole first (C-level comparisons); only lines whose
     length changed — or, for configurations with regional phrase tables,
-    whose conversion differs from the character-level one — are walked.
+    whose conversion differs from the character-level one — are walked. The
+    length-changing stretches the walks find are checked with OpenCC in one
+    call (joined by newlines, which OpenCC never crosses) before any is
+    widened.
     """
     if orig == conv:
         return
@@ -409,25 +451,40 @@ def _align(orig: str, conv: str, engine: _Engine, o_off: int, c_off: int, out: l
     if len(olines) != len(clines):  # pragma: no cover - OpenCC never crosses a newline
         out.append((o_off, o_off + len(orig), c_off, c_off + len(conv)))
         return
-    olens = list(map(len, olines))
-    clens = list(map(len, clines))
     tlines: list[str] | None = None
     if engine.exact:
         tlines = orig.translate(engine.table).split("\n")
-        todo = [k for k, (t, c) in enumerate(zip(tlines, clines)) if t != c]
-    elif olens == clens:
+        todo = list(compress(count(), map(ne, tlines, clines)))
+    elif len(orig) == len(conv) and list(map(len, olines)) == list(map(len, clines)):
         return
     else:
-        todo = [k for k, (a, b) in enumerate(zip(olens, clens)) if a != b]
+        todo = list(compress(count(), map(ne, map(len, olines), map(len, clines))))
     if not todo:
         return
-    ostarts = list(accumulate((n + 1 for n in olens[:-1]), initial=o_off))
-    cstarts = list(accumulate((n + 1 for n in clens[:-1]), initial=c_off))
+    walks = []
+    checks = []
     for k in todo:
         o, c = olines[k], clines[k]
         t = tlines[k] if tlines is not None else o.translate(engine.table)
-        oo, co = ostarts[k], cstarts[k]
-        for a0, a1, b0, b1 in _align_line(o, t, c, engine):
+        if len(t) == len(c) and _diagonal(t, c):
+            continue
+        regs = _regions(t, c)
+        changing = False
+        for a0, a1, b0, b1 in regs:
+            if a1 - a0 != b1 - b0:
+                # The stretch, and the first widenings _align_line would try.
+                checks.extend(o[max(0, a0 - li) : a1 + ri] for li, ri in _PRIMED)
+                changing = True
+        if changing:
+            walks.append((k, regs))
+    if not walks:
+        return
+    engine.prime(checks)
+    ostarts = list(accumulate(map(len, olines), initial=o_off))  # line k starts at ostarts[k] + k
+    cstarts = list(accumulate(map(len, clines), initial=c_off))
+    for k, regs in walks:
+        oo, co = ostarts[k] + k, cstarts[k] + k
+        for a0, a1, b0, b1 in _align_line(olines[k], clines[k], regs, engine):
             out.append((oo + a0, oo + a1, co + b0, co + b1))
 
 
@@ -497,17 +554,22 @@ class _Strings:
 
     def prime(self, strings: Iterable[str]) -> None:
         batch = []
+        cache = self._cache
         for s in set(strings):
-            if s in self._cache:
+            if s in cache:
                 continue
             if not _HAN_RE.search(s):
-                self._cache[s] = s
-            elif "\n" not in s and "`" not in s and "://" not in s and "www." not in s and "~~~" not in s:
-                batch.append(s)
+                cache[s] = s
+            elif "`" not in s and "://" not in s and "www." not in s and "~~~" not in s:
+                batch.append(s)  # nothing to protect: converted as a whole, newlines and all
         if batch:
             out = self._engine.convert("\n".join(batch)).split("\n")
-            if len(out) == len(batch):
-                self._cache.update(zip(batch, out))
+            if len(out) == sum(s.count("\n") + 1 for s in batch):
+                pos = 0
+                for s in batch:
+                    k = s.count("\n") + 1
+                    cache[s] = out[pos] if k == 1 else "\n".join(out[pos : pos + k])
+                    pos += k
 
     def __call__(self, s: str) -> str:
         out = self._cache.get(s)
@@ -618,19 +680,33 @@ def _replace(item: Any, **changes: Any) -> Any:
 
 
 def _forward(step: Conversion) -> Callable[[Span], Span]:
-    """``step.to_converted`` for the spans of a narrative: the span itself where it does
-    not move, and spans built without re-validation (mapping keeps them ordered)."""
-    if not step.blocks:
+    """``step.to_converted`` for the spans of a narrative, to the offset: the span itself
+    where it does not move, and spans built without re-validation (mapping keeps order).
+
+    Offsets past a block's end move by that block's shift (one bisection on
+    the block starts); the rarer offsets inside a block or at an insertion go
+    through the model's own mapping.
+    """
+    blocks = step.blocks
+    if not blocks:
         return _identity
     at = step._map  # noqa: SLF001 - the model's own mapping, so both agree to the offset
+    starts = [b[0] for b in blocks]
+    first = starts[0]  # before the first block nothing moves
     new_span = _copier(Span, ("start", "end"))
-    last = step.blocks[0][0]  # before the first block nothing moves
 
     def fwd(span: Span) -> Span:
         s, e = span.start, span.end
-        if e < last:
+        if e < first:
             return span
-        a, b = at(s, 0, False), at(e, 0, True)
+        i = bisect_right(starts, s) - 1
+        if i < 0:
+            a = s
+        else:
+            a0, a1, _, b1 = blocks[i]
+            a = b1 + s - a1 if s >= a1 and a0 != a1 else at(s, 0, False)
+        a0, a1, _, b1 = blocks[bisect_right(starts, e) - 1]
+        b = b1 + e - a1 if e >= a1 and a0 != a1 else at(e, 0, True)
         if a == s and b == e:
             return span
         moved: Span = new_span(span, a, b)
@@ -660,6 +736,27 @@ _MERMAID_FENCE_RE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*mermaid\b", re.I)
 def _is_diagram(n: Narrative, span: Span) -> bool:
     """Whether a code section is a diagram (its labels are prose, converted like the text)."""
     return bool(_MERMAID_FENCE_RE.match(n.text, span.start)) or any(span.contains(d.span) for d in n.diagrams)
+
+
+def _diagram(d: Diagram, span: Span, cs: _Strings) -> Diagram:
+    """``d`` at ``span`` with its ids and labels converted (each part itself when unchanged)."""
+    opt = cs.opt
+    node = _copier(DiagramNode, ("id", "label"))
+    edge = _copier(DiagramEdge, ("source", "target", "label"))
+    group = _copier(Subgraph, ("id", "title", "nodes"))
+    nodes = []
+    for x in d.nodes:
+        i, label = cs(x.id), opt(x.label)
+        nodes.append(x if i == x.id and label == x.label else node(x, i, label))
+    edges = []
+    for e in d.edges:
+        a, b, label = cs(e.source), cs(e.target), opt(e.label)
+        edges.append(e if a == e.source and b == e.target and label == e.label else edge(e, a, b, label))
+    groups = []
+    for g in d.subgraphs:
+        i, title, members = cs(g.id), opt(g.title), cs.many(g.nodes)
+        groups.append(g if i == g.id and title == g.title and members is g.nodes else group(g, i, title, members))
+    return _replace(d, span=span, nodes=tuple(nodes), edges=tuple(edges), subgraphs=tuple(groups))
 
 
 #: The fields :func:`_convert_narrative` sets, in the order it passes them.
@@ -753,18 +850,7 @@ def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Na
         _language_after(engine.config, n.language, text),
         sections(),
         posts() if n.posts else (),
-        tuple(
-            _replace(
-                d,
-                span=fwd(d.span),
-                nodes=tuple(_replace(x, id=cs(x.id), label=cs.opt(x.label)) for x in d.nodes),
-                edges=tuple(_replace(e, source=cs(e.source), target=cs(e.target), label=cs.opt(e.label))
-                            for e in d.edges),
-                subgraphs=tuple(_replace(g, id=cs(g.id), title=cs.opt(g.title), nodes=cs.many(g.nodes))
-                                for g in d.subgraphs),
-            )
-            for d in n.diagrams
-        ),
+        tuple(_diagram(d, fwd(d.span), cs) for d in n.diagrams),
         quoted(n.time_expressions) if n.time_expressions else (),
         quoted(n.events) if n.events else (),
         reflections(),
