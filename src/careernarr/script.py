@@ -26,10 +26,10 @@ converted.
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate, compress, count
 from operator import ne
 from typing import Any
@@ -37,7 +37,18 @@ from typing import Any
 import attrs
 
 from .errors import CareerNarrError
-from .model import Block, Conversion, Diagram, DiagramEdge, DiagramNode, Narrative, Post, Section, Span, Subgraph
+from .model import (
+    Block,
+    Conversion,
+    Diagram,
+    DiagramEdge,
+    DiagramNode,
+    Narrative,
+    Post,
+    Section,
+    Span,
+    Subgraph,
+)
 
 __all__ = [
     "SCRIPTS",
@@ -191,7 +202,7 @@ def _uses_regional_phrases(config_path: str) -> bool:
     return any(_REGIONAL_PHRASES.search(os.path.basename(f)) for f in files)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _engine(config: str) -> _Engine:
     return _Engine(config)
 
@@ -236,7 +247,7 @@ def _fences(text: str) -> list[tuple[int, int]]:
         eol = text.find("\n", k)
         if eol < 0:
             eol = len(text)
-        closing = re.compile(rf"^[ \t]{{0,3}}{re.escape(mark)}{{{run},}}[ \t]*$", re.M).search(text, eol + 1)
+        closing = re.compile(rf"^[ \t]{{0,3}}{re.escape(mark)}{{{run},}}[ \t]*$", re.MULTILINE).search(text, eol + 1)
         end = closing.end() if closing else len(text)
         if not text[k + run : eol].strip().lower().startswith("mermaid"):
             out.append((line, end))
@@ -270,6 +281,29 @@ _MAXD = 8  # the longest stretch (in either text) a phrase change may span
 _EXPAND = 6  # how often a stretch OpenCC disagrees with is widened before taking the whole line
 
 
+def _prefix(a: str, i: int, b: str, j: int) -> int:
+    """The length of the common prefix of ``a[i:]`` and ``b[j:]``, galloping on slices:
+    comparing slices is a C-level memory comparison, where stepping through
+    the characters would make a string object of each CJK character."""
+    n = min(len(a) - i, len(b) - j)
+    lo, step = 0, 8
+    while lo < n:
+        hi = min(n, lo + step)
+        if a[i + lo : i + hi] != b[j + lo : j + hi]:
+            break
+        lo, step = hi, step * 2
+    else:
+        return n
+    hi = min(n, lo + step)  # a[i:i+hi] differs from b[j:j+hi]: bisect in (lo, hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i + lo : i + mid] == b[j + lo : j + mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
 def _synced(t: str, a: int, c: str, b: int) -> bool:
     """Whether ``t[a:]`` and ``c[b:]`` agree again: on :data:`_K` characters, on one
     character that is not Han (punctuation, Latin, digits never change), or to the end."""
@@ -297,18 +331,10 @@ def _regions(t: str, c: str) -> list[list[int]]:
     i = j = 0
     out: list[list[int]] = []
     steps = _steps()
-    diagonal = -1 - n  # j - i of the diagonal whose mismatches ``found`` yields
-    found: Iterator[int] = iter(())
-    nxt = end = 0
     while True:
-        if j - i != diagonal:
-            # The disagreements along this diagonal, found at C speed and read lazily.
-            diagonal, end = j - i, min(n, m - (j - i))
-            found = compress(count(i), map(ne, t[i:], c[j:]))
-            nxt = next(found, end)
-        while nxt < i:
-            nxt = next(found, end)
-        i, j = nxt, nxt + diagonal
+        k = _prefix(t, i, c, j)
+        i += k
+        j += k
         if i == n and j == m:
             return out
         if i == n or j == m:
@@ -336,7 +362,7 @@ def _regions(t: str, c: str) -> list[list[int]]:
         j += dj
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _before(run: int) -> tuple[tuple[int, int], ...]:
     """The lopsided steps :func:`_regions` tries before the diagonal one ``(run, run)``."""
     steps = _steps()
@@ -352,22 +378,23 @@ def _diagonal(t: str, c: str) -> bool:
     (:func:`_synced`), and no lopsided step tried before the diagonal one
     finding an equal character. Anything else (``False``) is left to the walk.
     """
-    diffs = list(compress(count(), map(ne, t, c)))
-    n, k, last = len(t), 0, len(diffs)
-    while k < last:
-        p = q = diffs[k]
-        k += 1
-        while k < last and diffs[k] == q + 1:
+    n = len(t)
+    i = 0
+    while True:
+        p = i + _prefix(t, i, c, i)
+        if p == n:
+            return True
+        q = p + 1
+        while q < n and t[q] != c[q]:
             q += 1
-            k += 1
-        run = q + 1 - p
-        if run > _MAXD or not _synced(t, q + 1, c, q + 1):
+        run = q - p
+        if run > _MAXD or not _synced(t, q, c, q):
             return False
         for di, dj in _before(run):
             a, b = p + di, p + dj
             if a < n and b < n and t[a] == c[b]:
                 return False
-    return True
+        i = q
 
 
 def _edges(a: int, b: int, step: int, limit: int, others: list[list[int]], at: int) -> list[tuple[int, int, int]]:
@@ -636,7 +663,7 @@ def _narrative_strings(n: Narrative) -> Iterable[str]:
             yield from g.nodes
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _copier(cls: type, changed: tuple[str, ...]) -> Callable[..., Any]:
     """A function ``(item, *values)`` returning a copy of ``item`` (a ``cls``) with the
     fields named ``changed`` set to ``values`` — ``attrs.evolve`` without its cost.
@@ -690,7 +717,7 @@ def _forward(step: Conversion) -> Callable[[Span], Span]:
     blocks = step.blocks
     if not blocks:
         return _identity
-    at = step._map  # noqa: SLF001 - the model's own mapping, so both agree to the offset
+    at = step._map
     starts = [b[0] for b in blocks]
     first = starts[0]  # before the first block nothing moves
     new_span = _copier(Span, ("start", "end"))
@@ -730,7 +757,7 @@ def _language_after(config: str, language: str | None, text: str) -> str | None:
     return detect_language(text)
 
 
-_MERMAID_FENCE_RE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*mermaid\b", re.I)
+_MERMAID_FENCE_RE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*mermaid\b", re.IGNORECASE)
 
 
 def _is_diagram(n: Narrative, span: Span) -> bool:
