@@ -568,11 +568,16 @@ def _compose(first: Conversion, second: Conversion) -> Conversion:
 _URL_KEYS = frozenset({"url", "urls", "link", "links", "href", "src", "source", "image", "cover", "permalink"})
 
 
+#: What makes a string need :func:`_convert_text` rather than OpenCC alone: URLs and code.
+_MARKERS_RE = re.compile(r"`|://|www\.|~~~")
+
+
 class _Strings:
     """Converts the short strings of a narrative (titles, names, labels), URLs and code kept.
 
     :meth:`prime` converts many strings in one OpenCC call (joined by
-    newlines, which OpenCC never crosses); the rest are converted one by one.
+    newlines, which OpenCC never crosses); those holding a URL or code are
+    converted one by one, their URLs and code kept.
     """
 
     def __init__(self, engine: _Engine) -> None:
@@ -580,23 +585,23 @@ class _Strings:
         self._cache: dict[str, str] = {}
 
     def prime(self, strings: Iterable[str]) -> None:
-        batch = []
         cache = self._cache
-        for s in set(strings):
-            if s in cache:
-                continue
-            if not _HAN_RE.search(s):
-                cache[s] = s
-            elif "`" not in s and "://" not in s and "www." not in s and "~~~" not in s:
-                batch.append(s)  # nothing to protect: converted as a whole, newlines and all
-        if batch:
-            out = self._engine.convert("\n".join(batch)).split("\n")
-            if len(out) == sum(s.count("\n") + 1 for s in batch):
-                pos = 0
-                for s in batch:
-                    k = s.count("\n") + 1
-                    cache[s] = out[pos] if k == 1 else "\n".join(out[pos : pos + k])
-                    pos += k
+        todo = [s for s in dict.fromkeys(strings) if s not in cache]
+        joined = "\n".join(todo)
+        if _MARKERS_RE.search(joined):  # rare: strings with a URL or code are left to __call__
+            todo = [s for s in todo if not _MARKERS_RE.search(s)]
+            joined = "\n".join(todo)
+        if not todo:
+            return
+        out = self._engine.convert(joined).split("\n")
+        if len(out) == len(todo):  # no string holds a newline: the common case, all at C speed
+            cache.update(zip(todo, out))
+            return
+        pos = 0
+        for s in todo:
+            k = s.count("\n") + 1
+            cache[s] = out[pos] if k == 1 else "\n".join(out[pos : pos + k])
+            pos += k
 
     def __call__(self, s: str) -> str:
         out = self._cache.get(s)
@@ -635,36 +640,37 @@ def _strings_in(value: Any) -> Iterable[str]:
             yield from _strings_in(x)
 
 
-def _narrative_strings(n: Narrative) -> Iterable[str]:
+def _narrative_strings(n: Narrative) -> list[str]:
     """Every short string of ``n`` that conversion may change."""
-    for s in (n.title, n.summary, *n.authors, *n.keywords, *n.tags,
-              *(x.heading for x in n.sections), *(r.speaker for r in n.reflections)):
-        if s:
-            yield s
-    yield from _strings_in(n.metadata)
+    out = [s for s in (n.title, n.summary, *n.authors, *n.keywords, *n.tags) if s]
+    out.extend(x.heading for x in n.sections if x.heading)
+    out.extend(r.speaker for r in n.reflections if r.speaker)
+    if n.metadata:
+        out.extend(_strings_in(n.metadata))
     for p in n.posts:
         if p.author:
-            yield p.author
-        yield from p.mentions
-        yield from p.author_candidates
+            out.append(p.author)
+        out.extend(p.mentions)
+        out.extend(p.author_candidates)
     for d in n.diagrams:
         for node in d.nodes:
-            yield node.id
+            out.append(node.id)
             if node.label:
-                yield node.label
+                out.append(node.label)
         for e in d.edges:
-            yield from (e.source, e.target)
+            out.extend((e.source, e.target))
             if e.label:
-                yield e.label
+                out.append(e.label)
         for g in d.subgraphs:
-            yield g.id
+            out.append(g.id)
             if g.title:
-                yield g.title
-            yield from g.nodes
+                out.append(g.title)
+            out.extend(g.nodes)
+    return out
 
 
 @functools.cache
-def _copier(cls: type, changed: tuple[str, ...]) -> Callable[..., Any]:
+def _copier(cls: type, changed: tuple[str, ...], *, post_init: bool = True) -> Callable[..., Any]:
     """A function ``(item, *values)`` returning a copy of ``item`` (a ``cls``) with the
     fields named ``changed`` set to ``values`` — ``attrs.evolve`` without its cost.
 
@@ -673,7 +679,8 @@ def _copier(cls: type, changed: tuple[str, ...]) -> Callable[..., Any]:
     ``__init__`` does, minus the converters and field validators (the values
     are already of the right types: mapped spans, converted strings, tuples).
     A class's ``__attrs_post_init__`` (the :class:`Narrative`'s check that
-    every span lies inside its text) still runs. The function is generated
+    every span lies inside its text) still runs, unless ``post_init`` is false
+    and the caller has made sure of it. The function is generated
     once per class and set of fields (about four times as fast as a loop over
     the fields).
     """
@@ -687,7 +694,7 @@ def _copier(cls: type, changed: tuple[str, ...]) -> Callable[..., Any]:
         scope[f"_set{k}"] = cls.__dict__[name].__set__
         value = args[changed.index(name)] if name in changed else f"item.{name}"
         lines.append(f"    _set{k}(new, {value})")
-    if hasattr(cls, "__attrs_post_init__"):
+    if post_init and hasattr(cls, "__attrs_post_init__"):
         lines.append("    new.__attrs_post_init__()")
     lines.append("    return new")
     exec("\n".join(lines), scope)  # noqa: S102 - generated from the class's own field names
@@ -864,7 +871,11 @@ def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Na
         conversion = step
     else:
         conversion = _compose(n.conversion, step)
-    new: Narrative = _copier(Narrative, _NARRATIVE_CHANGES)(
+    if len(text) != step.converted_length:  # pragma: no cover - _convert_text builds them together
+        raise AssertionError(f"converted text of {len(text)} characters, blocks say {step.converted_length}")
+    # Every span is one of n's (inside n.text) moved through ``step``, whose blocks were
+    # checked when it was built: so inside ``text``, and Narrative's own check is skipped.
+    new: Narrative = _copier(Narrative, _NARRATIVE_CHANGES, post_init=False)(
         n,
         conversion,
         text,
