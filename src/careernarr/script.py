@@ -488,8 +488,8 @@ def _align(orig: str, conv: str, engine: _Engine, o_off: int, c_off: int, out: l
         todo = list(compress(count(), map(ne, map(len, olines), map(len, clines))))
     if not todo:
         return
-    walks = []
-    checks = []
+    walks: list[tuple[int, list[list[int]]]] = []
+    checks: list[str] = []
     for k in todo:
         o, c = olines[k], clines[k]
         t = tlines[k] if tlines is not None else o.translate(engine.table)
@@ -515,27 +515,48 @@ def _align(orig: str, conv: str, engine: _Engine, o_off: int, c_off: int, out: l
             out.append((oo + a0, oo + a1, co + b0, co + b1))
 
 
-def _convert_text(text: str, engine: _Engine, extra: Iterable[tuple[int, int]] = ()) -> tuple[str, list[Block]]:
-    """``text`` converted (protected stretches copied) and its blocks."""
+def _convert_text(text: str, engine: _Engine, extra: Iterable[tuple[int, int]] = (),
+                  tail: list[str] | None = None) -> tuple[str, list[Block]]:
+    """``text`` converted (protected stretches copied) and its blocks.
+
+    ``tail`` — short strings without a newline — rides along in the OpenCC
+    call of the text's last stretch (after a newline, which OpenCC never
+    crosses), saving a call per narrative; it is replaced by their conversions.
+    """
     blocks: list[Block] = []
     regions = _protected(text, extra)
     if not regions:
-        conv = engine.convert(text)
+        conv = _convert_with_tail(text, tail, engine) if tail else engine.convert(text)
         _align(text, conv, engine, 0, 0, blocks)
         return conv, blocks
     parts: list[str] = []
     pos = cpos = 0
-    for s, e in [*regions, (len(text), len(text))]:
+    ends = [*regions, (len(text), len(text))]
+    gaps = [k for k, (s, _) in enumerate(ends) if s > (ends[k - 1][1] if k else 0)]
+    last = gaps[-1] if gaps else -1  # the stretch after the last text to convert
+    for k, (s, e) in enumerate(ends):
         if s > pos:
             seg = text[pos:s]
-            cseg = engine.convert(seg)
+            cseg = _convert_with_tail(seg, tail, engine) if tail and k == last else engine.convert(seg)
             _align(seg, cseg, engine, pos, cpos, blocks)
             parts.append(cseg)
             cpos += len(cseg)
         parts.append(text[s:e])
         cpos += e - s
         pos = e
+    if tail and last < 0:  # all of the text is protected
+        tail[:] = engine.convert("\n".join(tail)).split("\n")
     return "".join(parts), blocks
+
+
+def _convert_with_tail(seg: str, tail: list[str], engine: _Engine) -> str:
+    """OpenCC's conversion of ``seg``; ``tail`` (no newlines) converted in the same call, in place."""
+    out = engine.convert(seg + "\n" + "\n".join(tail))
+    cut = len(out)
+    for _ in tail:
+        cut = out.rfind("\n", 0, cut)
+    tail[:] = out[cut + 1 :].split("\n")
+    return out[:cut]
 
 
 def convert_text(text: str, to: str) -> tuple[str, Conversion]:
@@ -583,6 +604,18 @@ class _Strings:
     def __init__(self, engine: _Engine) -> None:
         self._engine = engine
         self._cache: dict[str, str] = {}
+
+    def plan(self, strings: Iterable[str]) -> list[str]:
+        """The strings :meth:`prime` would convert in one OpenCC call, less any holding a newline."""
+        todo = [s for s in dict.fromkeys(strings) if s not in self._cache]
+        joined = "\n".join(todo)
+        if joined.count("\n") != len(todo) - 1 or _MARKERS_RE.search(joined):
+            todo = [s for s in todo if "\n" not in s and not _MARKERS_RE.search(s)]
+        return todo
+
+    def fill(self, strings: list[str], converted: list[str]) -> None:
+        """Remember ``converted``, the conversions of ``strings`` (from :meth:`plan`)."""
+        self._cache.update(zip(strings, converted))
 
     def prime(self, strings: Iterable[str]) -> None:
         cache = self._cache
@@ -669,8 +702,10 @@ def _narrative_strings(n: Narrative) -> list[str]:
     return out
 
 
-@functools.cache
-def _copier(cls: type, changed: tuple[str, ...], *, post_init: bool = True) -> Callable[..., Any]:
+_COPIERS: dict[tuple[Any, tuple[str, ...], bool], Callable[..., Any]] = {}
+
+
+def _copier(cls: Any, changed: tuple[str, ...], *, post_init: bool = True) -> Callable[..., Any]:
     """A function ``(item, *values)`` returning a copy of ``item`` (a ``cls``) with the
     fields named ``changed`` set to ``values`` — ``attrs.evolve`` without its cost.
 
@@ -684,7 +719,14 @@ def _copier(cls: type, changed: tuple[str, ...], *, post_init: bool = True) -> C
     once per class and set of fields (about four times as fast as a loop over
     the fields).
     """
-    names = [a.name for a in attrs.fields(cls)]  # type: ignore[misc]
+    copy = _COPIERS.get((cls, changed, post_init))
+    if copy is None:
+        copy = _COPIERS[cls, changed, post_init] = _make_copier(cls, changed, post_init)
+    return copy
+
+
+def _make_copier(cls: Any, changed: tuple[str, ...], post_init: bool) -> Callable[..., Any]:
+    names = [a.name for a in attrs.fields(cls)]
     if not set(changed) <= set(names):
         raise TypeError(f"{cls.__name__} has no field {sorted(set(changed) - set(names))}")
     scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
@@ -790,7 +832,41 @@ def _diagram(d: Diagram, span: Span, cs: _Strings) -> Diagram:
     for g in d.subgraphs:
         i, title, members = cs(g.id), opt(g.title), cs.many(g.nodes)
         groups.append(g if i == g.id and title == g.title and members is g.nodes else group(g, i, title, members))
-    return _replace(d, span=span, nodes=tuple(nodes), edges=tuple(edges), subgraphs=tuple(groups))
+    new: Diagram = _replace(d, span=span, nodes=tuple(nodes), edges=tuple(edges), subgraphs=tuple(groups))
+    return new
+
+
+def _quoted(items: tuple[Any, ...], text: str, fwd: Callable[[Span], Span] | None,
+            cs: _Strings | None = None) -> tuple[Any, ...]:
+    """``items`` (of one class) quoting ``text`` at their spans moved by ``fwd`` (none: not
+    moved), each quoted again — the item itself when nothing changes. With ``cs``, their
+    ``speaker`` is converted too."""
+    cls = type(items[0])
+    out: list[Any] = []
+    append = out.append
+    if cs is not None and any(item.speaker for item in items):
+        copy3 = _copier(cls, ("span", "text", "speaker"))
+        for item in items:
+            span = fwd(item.span) if fwd else item.span
+            words = text[span.start : span.end]
+            speaker = item.speaker and cs(item.speaker)
+            if span is item.span and words == item.text and speaker == item.speaker:
+                append(item)
+            else:
+                append(copy3(item, span, words, speaker))
+    elif fwd is not None:
+        copy = _copier(cls, ("span", "text"))
+        for item in items:
+            span = fwd(item.span)
+            words = text[span.start : span.end]
+            append(item if span is item.span and words == item.text else copy(item, span, words))
+    else:
+        copy1 = _copier(cls, ("text",))
+        for item in items:
+            span = item.span
+            words = text[span.start : span.end]
+            append(item if words == item.text else copy1(item, words))
+    return tuple(out)
 
 
 #: The fields :func:`_convert_narrative` sets, in the order it passes them.
@@ -805,40 +881,18 @@ def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Na
     one ``n`` already had); without, it records none (the working form).
     """
     code = [(s.span.start, s.span.end) for s in n.sections if s.role == "code" and not _is_diagram(n, s.span)]
-    text, blocks = _convert_text(n.text, engine, code)
-    step = Conversion(engine.config, n.text, blocks)
     cs = _Strings(engine)
-    cs.prime(_narrative_strings(n))
+    strings = _narrative_strings(n)
+    batch = cs.plan(strings)
+    tail = list(batch)
+    text, blocks = _convert_text(n.text, engine, code, tail)
+    if len(tail) == len(batch):
+        cs.fill(batch, tail)
+    cs.prime(strings)  # what did not ride along
+    step = Conversion(engine.config, n.text, blocks)
     fwd = _forward(step)
 
     moves = fwd is not _identity
-
-    def quoted(items: tuple[Any, ...]) -> tuple[Any, ...]:
-        """Items quoting the text, at their new spans and quoted again (the item itself
-        when neither changes)."""
-        out = []
-        append = out.append
-        if moves:
-            copy = _copier(type(items[0]), ("span", "text"))
-            for item in items:
-                span = fwd(item.span)
-                words = text[span.start : span.end]
-                append(item if span is item.span and words == item.text else copy(item, span, words))
-        else:
-            copy = _copier(type(items[0]), ("text",))
-            for item in items:
-                span = item.span
-                words = text[span.start : span.end]
-                append(item if words == item.text else copy(item, words))
-        return tuple(out)
-
-    def reflections() -> tuple[Any, ...]:
-        if not n.reflections:
-            return ()
-        out = quoted(n.reflections)
-        if any(r.speaker is not None for r in out):
-            out = tuple(_replace(r, speaker=cs.opt(r.speaker)) for r in out)
-        return out
 
     def sections() -> tuple[Section, ...]:
         out = []
@@ -889,9 +943,9 @@ def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Na
         sections(),
         posts() if n.posts else (),
         tuple(_diagram(d, fwd(d.span), cs) for d in n.diagrams),
-        quoted(n.time_expressions) if n.time_expressions else (),
-        quoted(n.events) if n.events else (),
-        reflections(),
+        _quoted(n.time_expressions, text, fwd if moves else None) if n.time_expressions else (),
+        _quoted(n.events, text, fwd if moves else None) if n.events else (),
+        _quoted(n.reflections, text, fwd if moves else None, cs) if n.reflections else (),
     )
     return new, step
 
