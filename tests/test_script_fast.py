@@ -139,8 +139,8 @@ def test_strings_with_newlines_urls_and_code_convert_like_the_text() -> None:
     engine = _engine("tw2sp")
     strings = ["軟體\n記憶體", "見 https://example.org/軟體", "`記憶體` 與軟體", "程式設計師", "程式設計師"]
     cs = _Strings(engine)
-    batch = cs.plan(strings)
-    assert batch == ["程式設計師"]
+    assert cs.plan(strings) == (["程式設計師"], False)
+    assert cs.plan(["程式設計師", "軟體"]) == (["程式設計師", "軟體"], True)
     cs.prime(strings)
     for s in strings:
         assert cs(s) == _convert_text(s, engine)[0]

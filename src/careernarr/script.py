@@ -605,13 +605,14 @@ class _Strings:
         self._engine = engine
         self._cache: dict[str, str] = {}
 
-    def plan(self, strings: Iterable[str]) -> list[str]:
-        """The strings :meth:`prime` would convert in one OpenCC call, less any holding a newline."""
+    def plan(self, strings: Iterable[str]) -> tuple[list[str], bool]:
+        """The strings :meth:`prime` would convert in one OpenCC call, less any holding a
+        newline, and whether that is all of them."""
         todo = [s for s in dict.fromkeys(strings) if s not in self._cache]
         joined = "\n".join(todo)
         if joined.count("\n") != len(todo) - 1 or _MARKERS_RE.search(joined):
-            todo = [s for s in todo if "\n" not in s and not _MARKERS_RE.search(s)]
-        return todo
+            return [s for s in todo if "\n" not in s and not _MARKERS_RE.search(s)], False
+        return todo, True
 
     def fill(self, strings: list[str], converted: list[str]) -> None:
         """Remember ``converted``, the conversions of ``strings`` (from :meth:`plan`)."""
@@ -883,12 +884,15 @@ def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Na
     code = [(s.span.start, s.span.end) for s in n.sections if s.role == "code" and not _is_diagram(n, s.span)]
     cs = _Strings(engine)
     strings = _narrative_strings(n)
-    batch = cs.plan(strings)
+    batch, complete = cs.plan(strings)
     tail = list(batch)
     text, blocks = _convert_text(n.text, engine, code, tail)
     if len(tail) == len(batch):
         cs.fill(batch, tail)
-    cs.prime(strings)  # what did not ride along
+    else:  # pragma: no cover - OpenCC never merges lines
+        complete = False
+    if not complete:
+        cs.prime(strings)  # what did not ride along
     step = Conversion(engine.config, n.text, blocks)
     fwd = _forward(step)
 
