@@ -471,28 +471,27 @@ def _align(orig: str, conv: str, engine: _Engine, o_off: int, c_off: int, out: l
     call (joined by newlines, which OpenCC never crosses) before any is
     widened.
     """
-    if orig == conv:
-        return
+    if orig == conv or (not engine.exact and len(orig) == len(conv)):
+        return  # script-level phrases keep their length: nothing moved
     olines = orig.split("\n")
     clines = conv.split("\n")
     if len(olines) != len(clines):  # pragma: no cover - OpenCC never crosses a newline
         out.append((o_off, o_off + len(orig), c_off, c_off + len(conv)))
         return
-    tlines: list[str] | None = None
+    tlines: dict[int, str] = {}
     if engine.exact:
-        tlines = orig.translate(engine.table).split("\n")
-        todo = list(compress(count(), map(ne, tlines, clines)))
-    elif len(orig) == len(conv) and list(map(len, olines)) == list(map(len, clines)):
-        return
+        # The character-level conversion of the lines OpenCC changed (one translate call).
+        changed = list(compress(count(), map(ne, olines, clines)))
+        converted = "\n".join([olines[k] for k in changed]).translate(engine.table).split("\n")
+        tlines = dict(zip(changed, converted))
+        todo = [k for k, t in tlines.items() if t != clines[k]]
     else:
         todo = list(compress(count(), map(ne, map(len, olines), map(len, clines))))
-    if not todo:
-        return
     walks: list[tuple[int, list[list[int]]]] = []
     checks: list[str] = []
     for k in todo:
         o, c = olines[k], clines[k]
-        t = tlines[k] if tlines is not None else o.translate(engine.table)
+        t = tlines[k] if tlines else o.translate(engine.table)
         if len(t) == len(c) and _diagonal(t, c):
             continue
         regs = _regions(t, c)
