@@ -330,7 +330,6 @@ def _regions(t: str, c: str) -> list[list[int]]:
     n, m = len(t), len(c)
     i = j = 0
     out: list[list[int]] = []
-    steps = _steps()
     while True:
         k = _prefix(t, i, c, j)
         i += k
@@ -340,26 +339,38 @@ def _regions(t: str, c: str) -> list[list[int]]:
         if i == n or j == m:
             out.append([i, n, j, m])
             return out
-        weak: tuple[int, int] | None = None
-        for di, dj in steps:
-            a, b = i + di, j + dj
-            if a < n and b < m:
-                if t[a] != c[b]:
-                    if weak is not None and di + dj > weak[0] + weak[1] + 2:
-                        di, dj = weak  # one equal character, much nearer than any firm agreement
-                        break
-                    continue
-                if _synced(t, a, c, b):
-                    break
-                if weak is None:
-                    weak = (di, dj)
-            elif a <= n and b <= m and a - n == b - m:
-                break  # both at their end
-        else:
-            di, dj = weak or (n - i, m - j)
+        di, dj = _resync(t, i, c, j)
         out.append([i, i + di, j, j + dj])
         i += di
         j += dj
+
+
+def _resync(t: str, i: int, c: str, j: int) -> tuple[int, int]:
+    """Where ``t[i:]`` and ``c[j:]`` (which differ at their start) agree again: the first
+    step of :func:`_steps` landing on :func:`_synced` characters, or on both ends; a step
+    landing on one equal character (``weak``) is taken when every step two characters
+    longer disagrees; failing all, the rest of both.
+
+    (Finding the equal characters with ``str.find`` first and taking them in
+    step order gives the same answers and was tried: it is slower, steps
+    usually end within a dozen tries.)
+    """
+    n, m = len(t), len(c)
+    weak: tuple[int, int] | None = None
+    for di, dj in _steps():
+        a, b = i + di, j + dj
+        if a < n and b < m:
+            if t[a] != c[b]:
+                if weak is not None and di + dj > weak[0] + weak[1] + 2:
+                    return weak  # one equal character, much nearer than any firm agreement
+                continue
+            if _synced(t, a, c, b):
+                return di, dj
+            if weak is None:
+                weak = (di, dj)
+        elif a <= n and b <= m and a - n == b - m:
+            return di, dj  # both at their end
+    return weak or (n - i, m - j)
 
 
 @functools.cache
@@ -423,6 +434,12 @@ _TRIES = tuple(sorted(((li, ri) for li in range(_EXPAND + 1) for ri in range(_EX
                       key=lambda p: (p[0] + p[1], max(p))))
 
 
+@functools.cache
+def _tries(lefts: int, rights: int) -> tuple[tuple[int, int], ...]:
+    """:data:`_TRIES` within ``lefts`` left and ``rights`` right candidate edges."""
+    return tuple((li, ri) for li, ri in _TRIES if li < lefts and ri < rights)
+
+
 #: The widenings checked in advance, with the stretch itself, in :func:`_align`'s one call.
 _PRIMED = _TRIES[:3]
 
@@ -447,9 +464,7 @@ def _align_line(o: str, c: str, regs: list[list[int]], engine: _Engine) -> list[
             continue
         lefts = _edges(a0, b0, -1, 0, done, len(done) - 1)
         rights = _edges(a1, b1, 1, len(o), regs, idx)
-        for li, ri in _TRIES:
-            if li >= len(lefts) or ri >= len(rights):
-                continue
+        for li, ri in _tries(len(lefts), len(rights)):
             (l_a, l_b, l_n), (r_a, r_b, r_n) = lefts[li], rights[ri]
             if short(o[l_a:r_a]) == c[l_b:r_b]:
                 del done[len(done) - l_n :]
