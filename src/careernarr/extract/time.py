@@ -202,12 +202,12 @@ class TimeFinder:
         atoms, scopes = _heading_years(narrative, folded, atoms)
         ref_date = parse_reference(reference_date or narrative.date)
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
-        if ref_date is not None:
-            told = about_year(narrative, self.lexicon)
-            if told is not None and ref_date[0] - 1 <= told < ref_date[0]:
-                ref_year = told  # "My 2023 in review", last updated 2024-01-05: this year is 2023
+        told = about_year(narrative, self.lexicon)
+        if ref_date is not None and told is not None and ref_date[0] - 1 <= told < ref_date[0]:
+            ref_year = told  # "My 2023 in review", last updated 2024-01-05: this year is 2023
         placer = _Placer(narrative, folded, ref_year, ref_date,
-                         lambda atom, when: self._background(folded, atom, when), scopes)
+                         lambda atom, when: self._background(folded, atom, when), scopes,
+                         focus=told if told is not None and told == ref_year else None)
         placed = [placer.place(atom) for atom in atoms]
         items = self._ranges(folded, placed, placer)
         out = []
@@ -425,12 +425,18 @@ class _Placer:
 
     A post with its own time (a reply dated 2024 in a thread opened in
     2023) is its own reference: 去年 in it counts from the post's year.
+
+    A document *about* one year (its title or opening names it: ``2023，流水账``,
+    ``My 2022 in review``) keeps that year as its story: another year it
+    mentions (the flat bought in 2019, I joined in the spring of 2019, 去年十月)
+    governs only the rest of its paragraph, as a lone relative year does.
     """
 
     def __init__(self, narrative: Narrative, text: str, ref_year: int | None, ref_date: Date | None,
                  background: Callable[[Atom, When | None], bool],
-                 scopes: Sequence[tuple[int, int]] = ()) -> None:
+                 scopes: Sequence[tuple[int, int]] = (), *, focus: int | None = None) -> None:
         self.narrative = narrative
+        self.focus = focus
         self.text = text
         self.doc_ref = (ref_year, ref_date)
         self.ref_year = ref_year
@@ -540,7 +546,9 @@ class _Placer:
         if when is not None or atom.has_year:
             self.antecedent = (year,)
             self.ante_when = when
-        if when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
+        if when is not None and when.season is not None and when.lo[1] is not None and when.lo[0] == year:
+            self.story_month = (when.lo[0], when.lo[1])  # that fall … by January: the story reached September
+        elif when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
             self.story_month = (when.hi[0], when.hi[1])
         elif atom.has_year:
             self.story_month = None
@@ -550,7 +558,9 @@ class _Placer:
             (atom.rel_year is not None or (atom.shift is not None and atom.shift[0] == "Y"))
             and atom.month is None and atom.months is None and atom.season is None
         )
-        if lone_relative and not self._in_heading(atom.start):
+        in_heading = self._in_heading(atom.start)
+        aside = self.focus is not None and year != self.focus and not self.post_refs
+        if (lone_relative or aside) and not in_heading:
             self.local = (bisect.bisect_right(self.bounds, atom.start), year)
         else:
             self.story, self.local = (year,), None
