@@ -30,7 +30,7 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count
 from operator import ne
 from typing import Any
 
@@ -664,7 +664,10 @@ class _Strings:
     def many(self, items: tuple[str, ...]) -> tuple[str, ...]:
         if not items:
             return items
-        out = tuple(self(s) for s in items)
+        try:
+            out = tuple(map(self._cache.__getitem__, items))  # all primed: the common case
+        except KeyError:
+            out = tuple(self(s) for s in items)
         return items if out == items else out
 
     def value(self, v: Any, key: str = "") -> Any:
@@ -695,11 +698,11 @@ def _narrative_strings(n: Narrative) -> list[str]:
     out.extend(r.speaker for r in n.reflections if r.speaker)
     if n.metadata:
         out.extend(_strings_in(n.metadata))
-    for p in n.posts:
-        if p.author:
-            out.append(p.author)
-        out.extend(p.mentions)
-        out.extend(p.author_candidates)
+    if n.posts:
+        posts = n.posts
+        out.extend([p.author for p in posts if p.author])
+        out.extend(chain.from_iterable([p.mentions for p in posts]))
+        out.extend(chain.from_iterable([p.author_candidates for p in posts]))
     for d in n.diagrams:
         for node in d.nodes:
             out.append(node.id)
@@ -924,11 +927,12 @@ def _convert_narrative(n: Narrative, engine: _Engine, *, keep: bool) -> tuple[Na
     def posts() -> tuple[Post, ...]:
         out = []
         copy = _copier(Post, ("span", "author", "mentions", "author_candidates"))
+        many = cs.many
         for p in n.posts:
             span = fwd(p.span) if moves else p.span
             author = p.author if p.author is None else cs(p.author)
-            mentions = cs.many(p.mentions) if p.mentions else p.mentions
-            candidates = cs.many(p.author_candidates) if p.author_candidates else p.author_candidates
+            mentions = many(p.mentions)
+            candidates = many(p.author_candidates)
             if span is p.span and author == p.author and mentions is p.mentions and candidates is p.author_candidates:
                 out.append(p)
             else:
