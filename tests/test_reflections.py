@@ -88,7 +88,7 @@ def test_quoted_speech_is_a_quote() -> None:
     text = "咨询师问我：“你有没有想过，环境本身的毒素，才是你痛苦的根源。”"
     [reflection] = _reflections(text)
     assert reflection.kind == "quote"
-    assert reflection.speaker is None
+    assert reflection.speaker == "咨询师"
     own = _reflections("我对自己说：“我终于明白，该停下来了。”")
     assert [(r.kind, r.speaker) for r in own] == [("quote", "narrator")]
 
@@ -100,15 +100,17 @@ def test_in_a_thread_every_reflection_is_its_authors_opinion() -> None:
     assert (reflection.kind, reflection.speaker) == ("opinion", "bob")
 
 
-def test_replies_need_firmer_views_and_arguments_count_less() -> None:
+def test_short_replies_state_views_long_ones_argue_and_turns_count_less() -> None:
     def found(opening: str, reply: str) -> tuple[int, int]:
         text = opening + "\n\n----------\n\n" + reply
         split = len(opening) + 14
         rs = _reflections(text, posts=[Post(0, (0, len(opening))), Post(1, (split, len(text)))])
         return sum(r.span.start < split for r in rs), sum(r.span.start >= split for r in rs)
 
-    assert found("这才是问题的关键。", "这才是问题的关键。") == (1, 0)  # the opening post speaks; a reply chats
-    assert found("标题", "说到底，这才是问题的关键。") == (0, 1)
+    assert found("这才是问题的关键。", "这才是问题的关键。") == (1, 1)  # a one-line reply is a view
+    long_reply = "我也遇到过。这才是问题的关键。后来我换了组。现在好多了。最后还是看运气吧。"
+    assert found("标题", long_reply) == (0, 0)  # in the middle of a longer reply: a turn of its story
+    assert found("标题", "我也遇到过。后来我换了组。现在好多了。说到底，这才是问题的关键。") == (0, 1)  # its point
     assert found("标题", "说到底，你说的这才是问题的关键。") == (0, 0)  # aimed at someone
 
 
@@ -147,3 +149,103 @@ def test_narrative_transition_is_not_a_saying() -> None:
     assert careernarr.parse("休息不是偷懒。\n").reflections
     assert not careernarr.parse("但这还不是最令人窒息的。\n").reflections
     assert not careernarr.parse("但這也不是最糟的。\n").reflections
+
+
+@pytest.mark.parametrize("text, kind", [
+    # opinions framed as views
+    ("说真的，35岁不是问题，问题是你还学不学得动。", "opinion"),
+    ("依我看，愿不愿意跟人打交道才是关键。", "opinion"),
+    ("老實講，香港租金咁貴，人工少一半真係頂唔順。", "opinion"),
+    ("In my experience, managers who praise overtime already know.", "opinion"),
+    # advice to the reader
+    ("千萬不要在情緒最差的時候遞辭呈。", "advice"),
+    ("如果你都諗緊轉行，唔好淨係睇人工。", "advice"),
+    ("If you're a nurse thinking about switching, don't throw away your clinical experience.", "advice"),
+    # insights: later knowledge, corrected beliefs, generalizations
+    ("後來我才明白，比較是沒有盡頭的。", "insight"),
+    ("以前我以為人工高就等於生活好，原來根本唔係咁。", "insight"),
+    ("The skills transfer way more than people think.", "insight"),
+    # resolutions
+    ("從此以後，我要把時間留給家人和自己。", "resolution"),
+    ("I've decided to stop doing free pitch work.", "resolution"),
+])
+def test_views_advice_insights_and_resolutions_in_every_script(text: str, kind: str) -> None:
+    import careernarr
+
+    [reflection] = careernarr.parse(text + "\n", format="essay").reflections
+    assert reflection.kind == kind, reflection.rule
+    assert reflection.speaker == "narrator"
+
+
+@pytest.mark.parametrize("text", [
+    "有没有人知道杭州这边技术专家岗一般开多少？求个参考。",
+    "想問下咖啡師入行要讀咩課程？",
+    "2021年我從一家美商半導體設備公司離職，當時年薪大概一百八。",
+    "醫生說是恐慌發作，建議我去身心科。",
+    "I got my first UX job in March 2022 at a health tech startup.",
+    "I think about that every week.",
+    "The first year was rough.",
+])
+def test_help_questions_narration_and_advice_received_are_not_reflections(text: str) -> None:
+    import careernarr
+
+    assert careernarr.parse(text + "\n", format="essay").reflections == ()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("谈到离开的原因，林晓雯说：“钱能解决很多问题，但解决不了空虚。”", "林晓雯"),
+    ("林晓雯的建议是：“不要因为逃避而离开，要因为热爱而出发。”", "林晓雯"),
+    ('My mentor once told me, "Clients remember how you made them feel, not how many revisions you did."',
+     "my mentor"),
+    ("“我不觉得这是牺牲，”她说，“我只是换了一种活法。”", None),  # 她: not named here
+])
+def test_quoted_sayings_name_their_speaker(text: str, speaker: str | None) -> None:
+    [reflection] = _reflections(text)
+    assert (reflection.kind, reflection.speaker) == ("quote", speaker)
+
+
+def test_a_quotation_told_in_a_story_is_not_a_saying() -> None:
+    assert _reflections("当我试图向老板反馈工作负荷时，他回应到：“公司的文化就是算法工程师推动一切。”") == []
+    assert _reflections("得到的回答却轻描淡写：“你做了该做的，但做得还不够。”") == []
+
+
+def test_a_reported_view_is_its_speakers() -> None:
+    [r] = _reflections("教育学者王建平认为，年轻人选择逆向流动，反映的不是个人的冲动，而是对单一成功标准的反思。")
+    assert (r.kind, r.speaker) == ("opinion", "教育学者王建平")
+    [r] = _reflections("她还提醒，辞职前一定要给自己留出至少一年的积蓄。")
+    assert (r.kind, r.speaker) == ("advice", None)
+
+
+def test_items_of_an_announced_list_of_advice_are_advice() -> None:
+    text = "给还在犹豫的人几个建议：\n1. 存款至少要有半年的生活费。\n2. 面试的时候问清楚加班文化。\n\n后来我去了新创。"
+    found = [(r.kind, r.text) for r in _reflections(text)]
+    assert found == [("advice", "存款至少要有半年的生活费。"), ("advice", "面试的时候问清楚加班文化。")]
+
+
+def test_a_transcript_is_read_a_line_an_utterance() -> None:
+    text = ("so I was a nurse for eight years mostly night shifts\n"
+            "the skills transfer way more than people think\n"
+            "I got my first UX job in March 2022 at a health tech startup\n")
+    assert [r.text for r in _reflections(text)] == ["the skills transfer way more than people think"]
+
+
+def test_rhetorical_questions_count_in_threads_only() -> None:
+    opening, reply = "要不要转管理？", "难道不转管理就只能等着被裁吗？"
+    text = opening + "\n\n----------\n\n" + reply
+    split = len(opening) + 14
+    [r] = _reflections(text, posts=[Post(0, (0, len(opening))), Post(1, (split, len(text)), author="ann")])
+    assert (r.kind, r.speaker, r.text) == ("opinion", "ann", reply)
+    assert _reflections(reply) == []
+
+
+def test_themes_come_from_broad_lexicons_in_every_script() -> None:
+    import careernarr
+
+    def themes(text: str) -> set[str]:
+        return {t for r in careernarr.parse(text + "\n", format="essay").reflections for t in r.themes}
+
+    assert {"money", "health"} <= themes("這三年學到最重要的一件事：薪水只是工作的一部分，能不能睡飽才是真正的福利。")
+    assert "burnout" in themes("記住，冇人會因為你捱更抵夜而多謝你。")
+    assert "family" in themes("從此以後，我要把時間留給家人和自己。")
+    assert {"connection"} <= themes("Loneliness is the part nobody warns you about.")
+    assert {"autonomy", "money"} <= themes("The real freedom is having six months of runway.")

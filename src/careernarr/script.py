@@ -1011,6 +1011,11 @@ def _changed_count(text: str, config: str) -> int:
     )
 
 
+def _count(regex: re.Pattern[str], text: str) -> int:
+    """How many times ``regex`` matches in ``text``, without a list of the matches (one string per Han character)."""
+    return regex.subn("", text)[1]
+
+
 def detect_language(text: str) -> str:
     """``zh-Hans``, ``zh-Hant``, ``en`` or ``mixed`` (``ja``, ``und`` when neither fits).
 
@@ -1026,11 +1031,11 @@ def detect_language(text: str) -> str:
     urls = _urls(sample)
     if urls:
         sample = "".join(sample[s:e] for s, e in zip([0, *(e for _, e in urls)], [*(s for s, _ in urls), len(sample)]))
-    han = len(_HAN_RE.findall(sample))
-    words = len(_LATIN_WORD_RE.findall(sample))
+    han = _count(_HAN_RE, sample)
+    words = _count(_LATIN_WORD_RE, sample)
     if han == 0:
         return "en" if words else "und"
-    kana = len(_KANA_RE.findall(sample))
+    kana = _count(_KANA_RE, sample)
     if kana > 0.2 * (han + kana):
         return "ja"
     share = han / (han + 2 * words)

@@ -180,10 +180,16 @@ def to_json(n: Narrative, *, indent: int | None = 2) -> str:
     data = to_dict(n)
     if _orjson is not None and indent in (2, None) and not _has_float(n.metadata):
         try:
-            text: str = _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0).decode("utf-8")
-            return text
+            raw = _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0)
         except TypeError:  # orjson.JSONEncodeError: big integers, lone surrogates
             pass
+        else:
+            del data  # not needed any more: its memory is free for the text
+            # orjson's buffer is sized for the worst case (up to ten times the text for Chinese):
+            # an exact copy lets it go before the text is decoded.
+            raw = bytes(memoryview(raw))
+            text: str = raw.decode("utf-8")
+            return text
     if indent is None:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, indent=indent)

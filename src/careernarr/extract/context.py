@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, TypeVar
 
 from attrs import field, frozen
 
 from ..model import Narrative, TimeExpr
 
 __all__ = ["ExtractionContext"]
+
+T = TypeVar("T")
 
 
 @frozen
@@ -23,6 +25,9 @@ class ExtractionContext:
     (empty while the time extractor itself runs). ``reference_date`` is the
     document's own date (EDTF), if any. ``lexicons`` are extra lexicons from
     plugins (paths or mappings).
+
+    Work that several extractors need (the sentences, the lexicon matches)
+    is done once per context: see :meth:`memo`.
     """
 
     narrative: Narrative
@@ -30,8 +35,21 @@ class ExtractionContext:
     time_expressions: tuple[TimeExpr, ...] = field(default=(), converter=tuple)
     lexicons: Sequence[Any] = ()
     language: str | None = None
+    _memo: dict[Hashable, Any] = field(factory=dict, init=False, eq=False, repr=False)
 
     @property
     def text(self) -> str:
         """The working text every span points into."""
         return self.narrative.text
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, called once per context for ``key``: later calls get the same value.
+
+        The value must depend only on what the context holds (a context
+        made with ``attrs.evolve`` starts with none remembered).
+        """
+        try:
+            value: T = self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+        return value

@@ -1,9 +1,10 @@
 """When did it happen: an event's time and duration, from the time expressions.
 
 An event is dated by a time expression (one with an EDTF value) found, in
-this order, in its own clause, in its sentence, at the head of its paragraph
-("2019年，…" dates the paragraph it opens), or in the heading of a section
-that contains it. ``when_source`` says which: ``clause``, ``sentence``,
+this order, in its own clause, in its sentence, in one of the two sentences
+before it in its paragraph ("In spring 2020 our unit was full. I was picking
+up extra shifts."), at the head of its paragraph ("2019年，…" dates the
+paragraph it opens), or in the heading of a section that contains it. ``when_source`` says which: ``clause``, ``sentence``,
 ``paragraph`` or ``heading``. Nothing else dates an event: no date is
 guessed. A duration ("三个月的假期", "for two years") attaches when it sits next
 to the event's words in their clause and is not an offset ("三个月后", "two
@@ -26,6 +27,8 @@ __all__ = ["LONG_SENTENCE", "Dated", "Dating", "scope_of"]
 #: Sentences longer than this (see :func:`~careernarr.extract.sentences.text_size`)
 #: are read clause by clause (run-on transcripts).
 LONG_SENTENCE = 120
+#: How many sentences before, in the same paragraph, still date an event (the story's time carries).
+_CARRY = 2
 #: How far (in characters) a duration may sit from the words it measures.
 ATTACH_GAP = 6
 _PUNCTUATION = set("，,、。；;：:！？!?—（）()“”\"「」")
@@ -66,6 +69,10 @@ class Dating:
                              key=lambda t: t.span.start)
         self._starts = [t.span.start for t in self._times]
         self._leads: dict[int, tuple[int, TimeExpr]] = {}
+        self._before: dict[int, list[Span]] = {}
+        for prev, s in zip([None, *sentences], sentences):
+            if prev is not None and prev.paragraph == s.paragraph and prev.post == s.post:
+                self._before[s.start] = [*self._before.get(prev.start, [])[-(_CARRY - 1):], prev.span]
         for s in sentences:
             if s.index_in_paragraph != 0 or s.paragraph in self._leads:
                 continue
@@ -103,6 +110,10 @@ class Dating:
         best = self._nearest(points, at)
         if best is not None:
             return Dated(str(best.value), "sentence", best)
+        for prev in reversed(self._before.get(sentence.start, [])):
+            points = [t for t in self.inside(prev.start, prev.end) if t.value and not self._is_offset(t)]
+            if points:  # "In spring 2020 our unit was full. I was picking up extra shifts."
+                return Dated(str(points[0].value), "paragraph", points[0])
         lead = self._leads.get(sentence.paragraph)
         if lead is not None and lead[0] < sentence.start:
             return Dated(str(lead[1].value), "paragraph", lead[1])

@@ -78,6 +78,7 @@ CUE_NAMES: dict[str, str] = {
     "first_person": "the narrator speaking (我, I)",
     "second_person": "the listener (你, you)",
     "third_person": "someone else (他, 她, she, they)",
+    "role": "people named by their role (主管, 老板): someone else when they open a clause",
     "not_person": "words that contain a pronoun but are not one (自我, 其实, 你好)",
     "speech": "verbs that introduce quoted speech (说, 问, said)",
     "self_speech": "the narrator introducing their own words (我说, 我对自己说)",

@@ -4,27 +4,40 @@ Each readable sentence is weighed by the reflection cues of the lexicons it
 contains (each distinct cue once): a strong cue ("本质上", "you should")
 counts two, a weak one ("往往", "真正", "always") one, and a cue of a general
 statement ("不是……而是", "才是") two in a sentence that does not speak of
-我/I, one in a sentence that does. A sentence reaches a reflection with a weight of two that includes a strong
-cue, or with three weak ones. Some sentences count less:
+我/I, one in a sentence that does. A sentence reaches a reflection with a weight
+of two that includes a strong cue, or with three weak ones. Some sentences
+count less:
 
 * a sentence that tells a story (我 with 了/过, 当我, 以为 …: the ``narrative``
   cues) counts two less, unless a cue reports a realization ("我终于明白",
-  "I realized");
+  "I realized", "原来根本…") or a resolution still to come ("I've decided",
+  "从此以后"); the 我 of an opening "我觉得"/"I think" frames a view and tells
+  nothing;
 * a hypothetical in a sentence that says 我/I ("如果是在两年前，我会…"): an
   imagined story (a conditional about anyone, "技术若不能落地,便只是空中楼阁",
   states a rule; one addressed to you, "如果你…，建议…", is advice);
-* in a reply of a thread, a sentence aimed at or about someone (你, 他, op …):
-  a turn in the argument rather than a view; and a reply needs one more in
-  any case (replies are all views: only the firmly stated ones count).
+* in a reply of a thread, a sentence aimed at or about someone (他, op, or
+  "you" in a post that answers someone or speaks of what "you" said): a turn
+  in the argument; and a sentence in the middle of a longer reply needs one
+  more (a short reply, or the last sentence of a reply, states its view).
 
 A clause that opens a general frame ("当一份工作开始吞噬睡眠…时,") does not
-make a sentence personal or a story. A quotation someone speaks counts as
-a weak cue. Questions are never
-reflections. Its kind is that of its heaviest cues
-(``insight``, ``advice``, ``resolution``, ``opinion``); words spoken inside a
-quotation are a ``quote``; in a thread every reflection is the ``opinion`` of
-the post's author, who is its ``speaker``. Themes come from the theme
-lexicons. A run-on sentence (a transcript) is read a few clauses at a time.
+make a sentence personal or a story. Quoted words someone says count as a
+saying of their own when they state something (a cue, or no story of their
+own); a quotation told within the narrator's story ("当我…时，他回应：“…”")
+does not. Questions are never reflections, except in a thread the ones that
+carry their answer ("难道…吗"). Sentences under a heading of lessons or advice
+("心得", "What I've learned", "给…的你") and the items of a list announced as
+advice or lessons ("几个建议：") are sayings of that kind.
+
+The kind is that of the heaviest cues (``insight``, ``advice``,
+``resolution``, ``opinion``; a sentence framed by "我觉得", "Honestly," is an
+opinion); words spoken inside a quotation are a ``quote``, whose ``speaker``
+is the one named before or after it ("林晓雯说：", "my mentor told me", "”她说"
+names nobody); a view reported in the third person ("王建平认为，…") is that
+person's opinion. In a thread the speaker is the post's author, and a reply's
+general statement is an ``opinion``. Themes come from the theme lexicons. A
+run-on sentence (a transcript) is read a line, then a few clauses, at a time.
 ``rule`` lists the cues that counted and the adjustments made.
 """
 
@@ -34,12 +47,14 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from ..model import Reflection, Span
+import attrs
+
+from ..model import Narrative, Post, Reflection, Span
 from .context import ExtractionContext
-from .cues import Cues, find_all
+from .cues import Cues, lexicon_hits
 from .dating import LONG_SENTENCE
 from .lexicon import Lexicon, Match, load_lexicon
-from .sentences import Sentence, segment, text_size
+from .sentences import SUMMARY_ROLES, Sentence, sentences_of, text_size
 from .subject import _is_speech
 
 __all__ = ["ReflectionExtractor", "find_reflections", "weigh"]
@@ -51,15 +66,31 @@ WEAK_ONLY_THRESHOLD = 3
 #: Extra weight a sentence of a reply in a thread needs (replies are all views and
 #: turns of an argument; only firmly stated ones count).
 THREAD_EXTRA = 1
+#: A reply of at most this many sentences states a view of its own (a one-liner in a
+#: thread is an opinion); longer replies argue, and only their firm statements count.
+SHORT_REPLY = 3
+#: A unit is someone's quoted words when they fill at least 1/SPEECH_SHARE of it.
+SPEECH_SHARE = 3
 #: A sentence longer than this mostly describes; it counts one less.
 LONG_REFLECTION = 55
 #: A sentence at most this long under a lessons heading is a saying of its own.
 SAYING = 40
 #: Headings of sections that hold lessons, advice or conclusions (心得, "What I learned").
 LESSON_HEADING = re.compile(
-    r"心得|感悟|感想|体会|领悟|启示|教训|经验|建议|忠告|总结|反思|收获|道理|想说的|给.{0,6}的话|写给"
+    r"心得|感悟|感想|体会|领悟|启示|教训|经验|建议|忠告|总结|反思|收获|道理|想说的|给.{0,6}的话|写给|学到|学会|明白的|懂得"
+    r"|给.{0,8}(?:的你|的人|的朋友|的自己)"
     r"|lesson|learn|takeaway|advice|tips?\b|reflection|conclusion|wisdom|what i.{0,12}know"
     r"|if i could|note to|dos and don|rules? (?:i|for)", re.IGNORECASE)
+#: A sentence that announces a list of advice or lessons ("给学弟妹的几个建议：", "My rules:").
+LIST_INTRO = re.compile(
+    r"(?:建议|忠告|心得|经验|教训|提醒|原则|规矩|几点|几件事|tips?|advice|lessons?|rules?|takeaways?|things I)"
+    r"[^。！？!?\n]{0,16}[：:][ \t]*$", re.IGNORECASE)
+#: An item of a list: a line that opens with a bullet or a number.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t]*")
+#: A list introduced as lessons learned rather than advice to others ("学到的几件事：", "Lessons:").
+_LESSONS_LEARNED = re.compile(r"心得|教训|学到|收获|体会|明白|lessons?|learn|takeaways?", re.IGNORECASE)
+_ADVICE_HEADING = re.compile(r"建议|忠告|提醒|给.{0,8}(?:的你|的人|的朋友|的话)|分享给|advice|tips?\b|dos and don|rules? (?:i|for)"
+                             r"|how to|if you", re.IGNORECASE)
 _WEIGHT = {"strong": 2, "narrated": 2, "weak": 1}
 _KIND_ORDER = ("resolution", "advice", "insight", "opinion", "quote")
 
@@ -73,6 +104,20 @@ class ReflectionExtractor:
     def extract(self, context: ExtractionContext) -> Sequence[Reflection]:
         """Reflections of ``context.narrative`` (spans into its working text)."""
         return find_reflections(context, load_lexicon(context.lexicons))
+
+
+_LEAD_CHARS = " \t*>-"
+#: A labelled field of a summary: "**目的**：…", "发布视频的目的：…", "Purpose: …".
+_SUMMARY_FIELD = re.compile(r"[ \t*>-]*[^：:。！？!?\n，,]{1,14}?\**[ \t]*[：:]")
+
+
+def _past_lead(m: Match, text: str) -> Match:
+    """A match of a sentence-opening pattern without the spaces and markers it took before
+    the words ("[ \t*>-]*别…"), so that it lies inside a sentence that starts at the words."""
+    start = m.start
+    while start < m.end - 1 and text[start] in _LEAD_CHARS:
+        start += 1
+    return m if start == m.start else Match(m.entry, start, m.end)
 
 
 def _bucket(matches: Sequence[Match], starts: Sequence[int], span: Span) -> list[Match]:
@@ -94,42 +139,92 @@ def _longest(matches: Sequence[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _units(sentence: Sentence, cue_matches: Sequence[Match]) -> list[Span]:
-    """The sentence, or for a run-on sentence the clause windows around its cues."""
-    if sentence.size <= LONG_SENTENCE:
+_TERMINATED = re.compile(r"[。！？!?]|[.…](?=\s|$)")
+
+
+def _lines(sentence: Sentence, text: str) -> list[Span]:
+    """The lines of an unpunctuated sentence that runs over several lines (speech
+    transcribed a line an utterance), else the sentence.
+
+    A wrapped line of prose ends its sentence with a full stop somewhere; a
+    transcript's lines have none.
+    """
+    body = text[sentence.start : sentence.end]
+    if "\n" not in body or _TERMINATED.search(body):
         return [sentence.span]
-    windows: list[Span] = []
-    for m in cue_matches:
-        w = sentence.window(sentence.clause_at(m.start), before=30, after=20)
-        if windows and w.start < windows[-1].end:
-            windows[-1] = Span(windows[-1].start, max(w.end, windows[-1].end))
-        else:
-            windows.append(w)
-    return windows
+    out = []
+    pos = sentence.start
+    for line in body.split("\n"):
+        start = pos + len(line) - len(line.lstrip())
+        end = pos + len(line.rstrip())
+        if end > start:
+            out.append(Span(start, end))
+        pos += len(line) + 1
+    return out
+
+
+def _units(sentence: Sentence, cue_matches: Sequence[Match], text: str) -> list[Span]:
+    """The sentence, or for a run-on sentence the clause windows around its cues."""
+    units: list[Span] = []
+    for line in _lines(sentence, text):
+        if text_size(text[line.start : line.end]) <= LONG_SENTENCE:
+            units.append(line)
+            continue
+        windows: list[Span] = []
+        for m in cue_matches:
+            if not (line.start <= m.start < line.end):
+                continue
+            w = sentence.window(sentence.clause_at(m.start), before=30, after=20)
+            w = Span(max(w.start, line.start), min(w.end, line.end))
+            if windows and w.start < windows[-1].end:
+                windows[-1] = Span(windows[-1].start, max(w.end, windows[-1].end))
+            else:
+                windows.append(w)
+        units.extend(windows)
+    return units
 
 
 def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cues,
-          thread: bool) -> tuple[int, int, list[str]]:
-    """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why."""
+          thread: bool, *, short_reply: bool = False) -> tuple[int, int, list[str]]:
+    """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why.
+
+    ``short_reply``: the unit belongs to a reply of a few sentences (a view of its
+    own, which needs no extra weight).
+    """
     distinct: dict[str, Match] = {}
     for m in cues_found:
         distinct.setdefault(m.entry.rule, m)
-    speech = _speech_share(unit, sentence, cues) * 2 >= len(unit)
+    speech = _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit)
     scope = _speech_span(unit, sentence, cues) if speech else unit  # a quote speaks for its speaker
     own = _own_clauses(scope, sentence, cues.text)
-    personal = _has(cues, "first_person", own)
+    head = cues.text[unit.start : unit.end]
+    lead = len(head) - len(head.lstrip(_LEAD_CHARS))
+    framing = [Span(m.start, m.end) for m in distinct.values()
+               if m.entry.category == "opinion" and m.start - unit.start <= lead + 2]
+    personal = _has_outside(cues, "first_person", own, framing)
+    reply = thread and sentence.post is not None and sentence.post.floor > 0
     strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
                  for m in distinct.values()]
+    if reply:  # a reply that opens with "我觉得" / "I feel" states a view
+        strengths = ["strong" if m.entry.category == "opinion" and m.start - unit.start <= lead + 2
+                     and ("我" in m.entry.term or m.entry.term.lower().startswith("i ")) else st
+                     for m, st in zip(distinct.values(), strengths)]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
-    strong = any(s in ("strong", "narrated") for s in strengths)
-    reply = thread and sentence.post is not None and sentence.post.floor > 0
-    needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply else 0)
+    saying = speech and _is_saying(scope, sentence, cues, bool(distinct))
+    strong = saying or any(s in ("strong", "narrated") for s in strengths)
+    needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply and not short_reply else 0)
     notes: list[str] = []
-    if speech:
+    if saying:
+        weight += 2  # someone's words that state something: a saying of its own
+        notes.append("quoted saying +2")
+    elif speech:
         weight += 1  # quoted speech: someone's words, a weak cue of its own
         notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
-    if not narrated and _tells_a_story(own, cues):
+    if speech and not narrated and _lead_tells_a_story(unit, scope, cues):
+        weight -= 2
+        notes.append("said in a story -2")
+    elif not narrated and _tells_a_story(own, cues, framing):
         weight -= 2
         notes.append("story -2")
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
@@ -138,22 +233,49 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     if personal and cues.any("hypothetical", unit.start, unit.end) is not None:
         weight -= 1
         notes.append("hypothetical -1")
-    if reply and _aimed(unit, sentence, cues):
-        weight -= 1
-        notes.append("aimed at someone -1")
+    advice = [m.start for m in distinct.values() if m.entry.category == "advice" and m.entry.strength != "weak"]
+    if reply and _aimed(unit, sentence, cues, min(advice) if advice else None):
+        weight -= 2
+        notes.append("aimed at someone -2")
     return weight, needed, notes
+
+
+def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool) -> bool:
+    """Whether quoted words are someone's saying: introduced by a speech verb or a colon, a
+    full statement (not a question or a fragment), which carries a reflection cue or is
+    general (it does not tell the speaker's own story)."""
+    text = cues.text
+    words = text[quote.start : quote.end].strip("“”「」『』\"'‘’ ")
+    if text_size(words) < 8 or words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么")):
+        return False
+    lead = text[max(sentence.start, quote.start - 16) : quote.start].rstrip("“「『\"'‘ ")
+    spoken = (lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - 16), quote.start)
+              is not None or cues.any("speech", quote.end, min(sentence.end, quote.end + 12)) is not None)
+    if not spoken:
+        return False
+    if cued:
+        return True
+    personal = any(_has(cues, name, [quote]) for name in ("first_person", "second_person", "third_person"))
+    return not (personal and (_has(cues, "realis", [quote]) or _has(cues, "narrative", [quote])))
+
+
+def _spoken(cues: Cues, sentence: Sentence, quote: Span) -> bool:
+    """Whether a quotation is someone's words: :func:`_is_speech`, or a speech verb a few
+    words before it ("my charge nurse said to me "…"")."""
+    return _is_speech(cues, sentence, quote) or cues.any(
+        "speech", max(sentence.start, quote.start - 16), quote.start) is not None
 
 
 def _speech_share(unit: Span, sentence: Sentence, cues: Cues) -> int:
     """How many characters of ``unit`` lie inside quotations someone speaks."""
-    quoted = [q for q in sentence.quoted if len(q) >= 6 and _is_speech(cues, sentence, q)]
+    quoted = [q for q in sentence.quoted if len(q) >= 6 and _spoken(cues, sentence, q)]
     return sum(min(q.end, unit.end) - max(q.start, unit.start) for q in quoted
                if q.start < unit.end and q.end > unit.start)
 
 
 def _speech_span(unit: Span, sentence: Sentence, cues: Cues) -> Span:
     """The quoted speech of ``unit`` (its longest quotation someone speaks)."""
-    quoted = [q for q in sentence.quoted if len(q) >= 6 and _is_speech(cues, sentence, q)
+    quoted = [q for q in sentence.quoted if len(q) >= 6 and _spoken(cues, sentence, q)
               and q.start < unit.end and q.end > unit.start]
     q = max(quoted, key=len)
     return Span(max(q.start, unit.start), min(q.end, unit.end))
@@ -177,19 +299,54 @@ def _has(cues: Cues, name: str, spans: Sequence[Span]) -> bool:
     return any(cues.any(name, s.start, s.end) is not None for s in spans)
 
 
-def _tells_a_story(spans: Sequence[Span], cues: Cues) -> bool:
-    """Words that say 我/I and 了, 过, 当我, 以为 … tell the narrator's story."""
-    if not _has(cues, "first_person", spans):
+def _has_outside(cues: Cues, name: str, spans: Sequence[Span], outside: Sequence[Span]) -> bool:
+    """Whether cue list ``name`` has a hit in ``spans`` that no span of ``outside`` covers."""
+    for s in spans:
+        for hit in cues.within(name, s.start, s.end):
+            if not any(o.start <= hit.start and hit.end <= o.end for o in outside):
+                return True
+    return False
+
+
+def _tells_a_story(spans: Sequence[Span], cues: Cues, framing: Sequence[Span] = ()) -> bool:
+    """Words that say 我/I and 了, 过, 当我, 以为 … tell the narrator's story (the 我 of
+    "我觉得", "I think" frames a view and tells nothing)."""
+    if not _has_outside(cues, "first_person", spans, framing):
         return False
     return _has(cues, "narrative", spans) or _has(cues, "realis", spans)
 
 
-def _aimed(unit: Span, sentence: Sentence, cues: Cues) -> bool:
+def _lead_tells_a_story(unit: Span, quote: Span, cues: Cues) -> bool:
+    """Whether the words around a quotation tell the narrator's story ("当我…时，他回应：“…”")."""
+    lead = Span(unit.start, quote.start) if quote.start > unit.start else Span(quote.end, unit.end)
+    if len(lead) == 0:
+        return False
+    return _has(cues, "first_person", [lead]) and _has(cues, "narrative", [lead])
+
+
+def _aimed(unit: Span, sentence: Sentence, cues: Cues, advice: int | None = None) -> bool:
+    """Whether a reply's sentence speaks to or of someone (a turn in the argument).
+
+    Someone named (他, op) makes it one; so does "you" in a post that answers
+    someone (@user) or in words about what "you" said ("你说的", "你这么理解").
+    Otherwise "you" is anyone ("35岁不是问题，问题是你还学不学得动"). Advice
+    (starting at ``advice``) is meant for "you": a "you" after it does not count.
+    """
+    post = sentence.post
+    answering = post is not None and bool(post.mentions or post.reply_to)
     for name in ("second_person", "third_person"):
-        for hit in cues.within(name, unit.start, unit.end):
-            if sentence.in_quote(hit.start, hit.end) is None:
+        end = advice if advice is not None and name == "second_person" else unit.end
+        for hit in cues.within(name, unit.start, end):
+            if sentence.in_quote(hit.start, hit.end) is not None:
+                continue
+            if name == "third_person" or answering or _TO_YOU.match(cues.text, hit.end):
                 return True
     return False
+
+
+#: "你说的", "你这么", "your point": "you" meaning the one argued with, not anyone.
+_TO_YOU = re.compile(r"\s*(?:说|讲|这|那|的观点|的意思|所说|所讲|们这|们那|理解|误会|搞错|举的|自己也|也知道|倒是|还真)"
+                     r"|\s+(?:said|say|are wrong|missed|misread|claim)\b|'s\s+point")
 
 
 def _is_question(text: str, unit: Span) -> bool:
@@ -202,32 +359,56 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     """Reflections found in ``context.narrative`` with ``lexicon``."""
     narrative = context.narrative
     text = narrative.text
-    sentences = list(sentences) if sentences is not None else segment(narrative)
-    cues = Cues(text, lexicon)
-    matches = find_all(lexicon.reflections, text)
-    starts = [m.start for m in matches]
-    theme_matches = find_all(lexicon.themes, text)
-    theme_starts = [m.start for m in theme_matches]
+    sentences = list(sentences) if sentences is not None else sentences_of(context)
     thread = bool(narrative.posts)
+    if thread:
+        sentences = _in_posts(sentences, narrative)
+    per_post: dict[int, int] = {}
+    last_of_post: dict[int, int] = {}
+    for i, sentence in enumerate(sentences):
+        if sentence.post is not None:
+            per_post[sentence.post.floor] = per_post.get(sentence.post.floor, 0) + 1
+            last_of_post[sentence.post.floor] = i
+    hits = lexicon_hits(context, lexicon)
+    cues = hits.cues
+    matches = [_past_lead(m, text) for m in hits.reflections]
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    starts = [m.start for m in matches]
+    theme_matches = hits.themes
+    theme_starts = [m.start for m in theme_matches]
+    speakers = _Speakers(text, cues)
+    listing: str | None = None  # the kind of the list of advice or lessons being read
     out: list[Reflection] = []
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
-        lesson = _in_lessons(sentence)
-        if not in_sentence and not lesson:
+        member = listing is not None and _continues_list(sentence, text)
+        lesson = (listing if member else None) or _in_lessons(sentence, narrative)
+        listing = _list_intro(sentence, text) or (listing if member else None)
+        if not in_sentence and not lesson and not (sentence.quoted and _speech_share(sentence.span, sentence, cues)):
             continue
-        for unit in _units(sentence, in_sentence) if in_sentence else [sentence.span]:
-            if _is_question(text, unit):
+        # A short reply states a view of its own; a longer one comes to its point at the end.
+        short = sentence.post is not None and (per_post.get(sentence.post.floor, 0) <= SHORT_REPLY
+                                               or last_of_post.get(sentence.post.floor) == i)
+        units = _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text)
+        before = len(out)
+        for unit in units + _quote_units(sentence, units, cues, speakers):
+            if unit not in units and any(r.span.start < unit.end and unit.start < r.span.end for r in out[before:]):
+                continue  # a saying quoted in a longer stretch that is a reflection already
+            if _is_question(text, unit) and not (thread and _rhetorical(unit, in_sentence)):
                 continue
+            if sentence.role in SUMMARY_ROLES and _SUMMARY_FIELD.match(text, unit.start, unit.end):
+                continue  # "**目的**：…", "Key takeaway: …": a field of a summary describes the document
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
-            weight, needed, notes = weigh(found, unit, sentence, cues, thread)
+            weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short)
             if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
                 weight += 2
                 notes.append("lessons section +2")
                 reply = thread and sentence.post is not None and sentence.post.floor > 0
-                needed = min(needed, THRESHOLD + (THREAD_EXTRA if reply else 0))
+                needed = min(needed, THRESHOLD + (THREAD_EXTRA if reply and not short else 0))
             if weight < needed:
                 continue
-            kind, speaker = _kind_and_speaker(sentence, unit, found, cues, thread)
+            kind, speaker = _kind_and_speaker(sentence, unit, found, cues, thread, speakers,
+                                              lesson if isinstance(lesson, str) else "insight")
             themes: list[str] = []
             for t in _bucket(theme_matches, theme_starts, unit):
                 if t.entry.category not in themes:
@@ -240,28 +421,238 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     return out
 
 
-def _in_lessons(sentence: Sentence) -> bool:
-    """Whether a sentence sits in a section whose heading announces lessons or advice."""
+def _quote_units(sentence: Sentence, units: Sequence[Span], cues: Cues, speakers: _Speakers) -> list[Span]:
+    """The clause that introduces a spoken quotation and the quotation, for quotations that
+    fill too little of their unit to make it someone's words ("I remember my charge nurse
+    said to me "you can't pour from an empty cup" and I just laughed …"). Only whole
+    quotations whose speaker is named count."""
+    text = cues.text
+    out = []
+    lines = _lines(sentence, text)
+    for q in sentence.quoted:
+        if (len(q) < 8 or q.start == 0 or q.end >= len(text) or text[q.start - 1] not in _OPENING
+                or text[q.end] not in _CLOSING or not _spoken(cues, sentence, q)):
+            continue
+        unit = next((u for u in list(units) + lines if u.start <= q.start and q.end <= u.end), None)
+        if unit is None or _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit):
+            continue
+        if speakers.of_quote(sentence, q) in (None, "narrator"):
+            continue
+        index = sentence.clause_at(q.start)
+        clause = sentence.clauses[index]
+        start = clause.start if clause.start < q.start else sentence.clauses[max(0, index - 1)].start
+        span = Span(max(start, unit.start), q.end + 1)
+        if span != unit:
+            out.append(span)
+    return out
+
+
+_OPENING = "“「『\"'‘"
+_CLOSING = "”」』\"'’"
+
+
+def _in_posts(sentences: Sequence[Sentence], narrative: Narrative) -> list[Sentence]:
+    """Sentences of a thread, each cut to the post it holds when it starts outside every
+    post (a comment line "推 user: words   12/14 23:45" whose post is its words)."""
+    posts = sorted(narrative.posts, key=lambda p: p.span.start)
+    post_starts = [p.span.start for p in posts]
+    out = []
+    for sentence in sentences:
+        if sentence.post is None:
+            i = bisect.bisect_left(post_starts, sentence.start)
+            if i < len(posts) and posts[i].span.start < sentence.end:
+                post: Post = posts[i]
+                span = Span(post.span.start, min(sentence.end, post.span.end))
+                clauses = [Span(max(c.start, span.start), min(c.end, span.end)) for c in sentence.clauses
+                           if c.end > span.start and c.start < span.end]
+                quoted = [q for q in sentence.quoted if span.start <= q.start and q.end <= span.end]
+                sentence = attrs.evolve(sentence, span=span, clauses=clauses or [span], post=post,
+                                        quoted=quoted, size=text_size(span.of(narrative.text)))
+        out.append(sentence)
+    return out
+
+
+#: A question that carries its own answer in a thread ("难道…吗", "有必要吗", "isn't it obvious").
+_RHETORICAL = "rhetorical"
+
+
+def _rhetorical(unit: Span, found: Sequence[Match]) -> bool:
+    return any(m.entry.term == _RHETORICAL or m.entry.term.startswith(_RHETORICAL + " ")
+               for m in found if unit.start <= m.start and m.end <= unit.end)
+
+
+def _list_intro(sentence: Sentence, text: str) -> str | None:
+    """The kind of list a sentence announces: "advice" ("给学弟妹的几个建议："), "insight" ("Lessons:")."""
+    intro = LIST_INTRO.search(text, sentence.start, sentence.end)
+    if intro is None:
+        return None
+    words = intro.group(0)
+    return "insight" if _LESSONS_LEARNED.search(words) else "advice"
+
+
+def _continues_list(sentence: Sentence, text: str) -> bool:
+    """Whether a sentence is (part of) an item of a list: its line opens with a bullet or a number."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return _LIST_ITEM.match(text, line_start) is not None
+
+
+def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> str | None:
+    """Whether a sentence sits in a section whose heading announces lessons or advice.
+
+    A heading that is the document's own title ("[心得] 離開外商三年") announces
+    a story with lessons in it, not a list of them.
+    """
     section = sentence.section
     heading = section.heading if section is not None else None
-    return bool(heading) and LESSON_HEADING.search(str(heading)) is not None
+    if not heading:
+        return None
+    if narrative is not None and narrative.title and _squash(str(heading)) == _squash(narrative.title):
+        return None
+    if LESSON_HEADING.search(str(heading)) is None:
+        return None
+    return "advice" if _ADVICE_HEADING.search(str(heading)) else "insight"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+#: Words before a speech verb that are not its speaker ("她在电话里哭着说").
+_ZH_SPEAKER_TAIL = re.compile(
+    r"(?:曾经|曾|常常|常|总是|总|一直|也|还|又|就|都|一再|再三|笑着|哭着|在电话里|在信里|私下|后来|当时|那时"
+    r"|对我|对她|对他|对我们|跟我|和我|向我|回忆|坦言|轻声|认真地|淡淡地)+$")
+_ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以)+")
+#: Words before a speech verb that do not name someone ("得到的回答", "用他的话说", "换句话说").
+_NOT_A_SPEAKER = re.compile(r"[的了着过地得回应询反追提发]$|^(?:用|按|照|借|换句|换个|俗|有句|正如|如|就像|像)|的话$|[0-9A-Za-z]$"
+                            r"|[不没别再想要会能习惯试图]")
+_ZH_PRONOUNS = {"他": "", "她": "", "他们": "", "她们": "", "对方": ""}
+_ZH_SELF = {"我", "我们", "笔者", "本人"}
+_ZH_SPEECH_AFTER = re.compile(
+    r"^[”」』\"'’\s，,]*([^，,。！？!?“”「」『』\s]{1,8}?)(?:曾|也|还|又|笑着|哭着)?"
+    r"(?:说|表示|坦言|写道|回答|补充道|补充|强调|感叹|提醒)")
+_EN_SPEAKER = re.compile(
+    r"((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|I)"
+    r"\s+(?:(?:once|always|often|later|then|just|used\s+to|would)\s+)?"
+    r"(?:said|says|told|tells|asked|wrote|replied|put\s+it|explained|added|admitted|warned|reminded)\b")
+_EN_SPEECH_AFTER = re.compile(
+    r"^[\"”’'\s,]*(?:((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+[\w-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|he|she|they)"
+    r"\s+(?:said|says|told|wrote|added|replied)|(?:said|says|added)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b")
+_EN_PRONOUNS = {"he", "she", "they"}
+#: "林晓雯的建议是：“…”": the words of the one named before 的.
+_ZH_WHOSE_WORDS = re.compile(
+    r"([^，,。：:；;“”「」\s的]{1,8})的(?:建议|忠告|回答|看法|观点|口头禅|原话|座右铭|名言)(?:是|就是)?[：:，,]?[ \t]*[“「『\"]?$")
+#: A reported view: "教育学者王建平认为，…", "她还提醒，…", "Dr. Lee argues that …".
+_ZH_REPORTED = re.compile(
+    r"[ \t*>-]*([^，,。：:“”「」\s]{1,12}?)(?:也|还|则|更|一直|始终|曾|一再)?(认为|指出|表示|相信|强调|提醒|建议|坦言|直言)[，,：:]?")
+_EN_REPORTED = re.compile(
+    r"[ \t*>-]*((?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey|[Mm]y\s+[\w-]+)\s+"
+    r"(?:also\s+)?(argues|believes|thinks|says|points\s+out|warns|recommends|suggests|advises)\b")
+
+
+class _Speakers:
+    """Who speaks a quotation: the name before or after it (a pronoun names nobody here)."""
+
+    def __init__(self, text: str, cues: Cues) -> None:
+        self.text = text
+        self.cues = cues
+
+    def _clean_zh(self, words: str) -> str:
+        words = re.split(r"[，,。：:；;“”「」『』\s]", words)[-1]
+        words = _ZH_SPEAKER_HEAD.sub("", _ZH_SPEAKER_TAIL.sub("", words))
+        if not 0 < len(words) <= 8 or _NOT_A_SPEAKER.search(words):
+            return ""
+        return words
+
+    def _resolve(self, name: str) -> str | None:
+        if name in _ZH_SELF or name == "I":
+            return "narrator"
+        if name in _ZH_PRONOUNS or name.lower() in _EN_PRONOUNS:
+            return None  # 他/她, he/she: who is meant is not said here
+        if name.split()[0] in ("My", "Our", "His", "Her", "Their", "The", "A", "An"):
+            name = name[0].lower() + name[1:]
+        return name
+
+    def of_quote(self, sentence: Sentence, quote: Span) -> str | None:
+        """The speaker of ``quote`` when the sentence names one."""
+        text = self.text
+        lead = text[sentence.start : quote.start]
+        hits = self.cues.within("speech", sentence.start, quote.start)
+        if hits and lead.strip() and not lead.isascii():
+            name = self._clean_zh(text[sentence.start : hits[-1].start])
+            if name:
+                return self._resolve(name)
+        whose = _ZH_WHOSE_WORDS.search(lead)
+        if whose:
+            name = self._clean_zh(whose.group(1))
+            if name:
+                return self._resolve(name)
+        if lead.strip():
+            found = list(_EN_SPEAKER.finditer(lead))
+            if found:
+                return self._resolve(found[-1].group(1))
+        after = text[quote.end : sentence.end]
+        m = _ZH_SPEECH_AFTER.match(after)
+        if m:
+            name = self._clean_zh(m.group(1))
+            if name:
+                return self._resolve(name)
+        e = _EN_SPEECH_AFTER.match(after)
+        if e:
+            return self._resolve(e.group(1) or e.group(2))
+        return None
+
+    def reported(self, unit: Span) -> tuple[str | None, str] | None:
+        """``(speaker, verb)`` of a view reported in the third person ("王建平认为，…");
+        the speaker is ``None`` for a pronoun ("她还提醒，…")."""
+        m = _ZH_REPORTED.match(self.text, unit.start, unit.end)
+        if m:
+            name = self._clean_zh(m.group(1))
+            if name and name not in _ZH_SELF and not name.startswith("我"):
+                return self._resolve(name), m.group(2)
+            return None
+        e = _EN_REPORTED.match(self.text, unit.start, unit.end)
+        if e and e.group(1) != "I":
+            return self._resolve(e.group(1)), e.group(2)
+        return None
+
+
+_REPORTED_KIND = {"提醒": "advice", "建议": "advice", "warns": "advice", "recommends": "advice",
+                  "suggests": "advice", "advises": "advice"}
 
 
 def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cues: Cues,
-                      thread: bool) -> tuple[str, str | None]:
+                      thread: bool, speakers: _Speakers | None = None,
+                      default: str = "insight") -> tuple[str, str | None]:
+    speakers = speakers or _Speakers(cues.text, cues)
     post = sentence.post
-    if thread and post is not None:
-        return "opinion", post.author or ("narrator" if post.floor == 0 else None)
-    if _speech_share(unit, sentence, cues) * 2 >= len(unit):
-        quoted = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start]
-        before = Span(sentence.start, quoted[0].start if quoted else unit.start)
-        own = cues.any("self_speech", before.start, before.end) is not None
-        return "quote", "narrator" if own else None
     weights: dict[str, int] = {}
     for m in found:
         weights[m.entry.category] = weights.get(m.entry.category, 0) + _WEIGHT.get(m.entry.strength, 0)
     rank = {k: i for i, k in enumerate(_KIND_ORDER)}
-    if not weights:
-        return "insight", "narrator"  # a saying under a lessons heading
-    kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9)))
+    kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9))) if weights else default
+    head = cues.text[unit.start : unit.end]
+    lead = len(head) - len(head.lstrip(" \t*>-"))
+    if any(m.entry.category == "opinion" and m.start - unit.start <= lead + 2 for m in found):
+        kind = "opinion"  # "我觉得…", "Honestly, …": the whole sentence is framed as a view
+    if _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit):
+        quoted = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start
+                  and _spoken(cues, sentence, q)]
+        before = Span(sentence.start, quoted[0].start if quoted else unit.start)
+        if cues.any("self_speech", before.start, before.end) is not None:
+            who: str | None = "narrator"
+        else:
+            who = speakers.of_quote(sentence, quoted[0]) if quoted else None
+        if thread and post is not None and who in (None, "narrator"):
+            who = post.author or ("narrator" if post.floor == 0 else None)
+        return "quote", who
+    if thread and post is not None:
+        author = post.author or ("narrator" if post.floor == 0 else None)
+        if post.floor > 0 and kind == "insight" and not any(m.entry.strength == "narrated" for m in found):
+            kind = "opinion"  # a reply's general statement is its author's view
+        return kind, author
+    reported = speakers.reported(unit)
+    if reported is not None:
+        who, verb = reported
+        return _REPORTED_KIND.get(verb, "opinion"), who
     return kind, "narrator"

@@ -24,8 +24,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from attrs import field, frozen
 
 from ..model import Narrative, Post, Section, Span
+from .context import ExtractionContext
 
-__all__ = ["SKIPPED_ROLES", "Sentence", "quote_spans", "segment", "text_size"]
+__all__ = ["SKIPPED_ROLES", "Sentence", "quote_spans", "segment", "sentences_of", "text_size"]
 
 #: Section roles whose text is not narrative prose.
 SKIPPED_ROLES = frozenset({
@@ -37,6 +38,8 @@ SUMMARY_ROLES = frozenset({"summary", "description", "abstract"})
 
 _TERMINATORS = "。！？!?"
 _CLOSERS = "”’」』）)\"'》】］"
+#: Markdown emphasis that may close right after a sentence's full stop ("**…。**").
+_EMPHASIS = "*_"
 _OPEN_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd",
@@ -44,7 +47,7 @@ _ABBREVIATIONS = frozenset({
     "nov", "dec", "u.s", "u.k", "ph.d", "a.m", "p.m",
 })
 _EN_CLAUSE_START = re.compile(
-    r"(?:and|but|so|then|because|while|which|when|after|before|until|though|although|yet|or"
+    r"(?:and|but|so|then|because|while|which|when|after|before|until|though|although|yet|or|if|unless"
     r"|i|we|he|she|they|my|our|his|her|their)\b", re.IGNORECASE)
 # In English without punctuation (speech transcribed), a clause starts at a
 # conjunction followed by its subject: "… and I quit …", "… so in 2022 I …".
@@ -63,10 +66,12 @@ _DIAGRAM_OPEN = re.compile(r"^\s*<(Mermaid_Diagram|mermaid|diagram)\b[^>]*>", re
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
+_HAN = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
+
+
 def text_size(text: str) -> int:
     """How long a stretch of text reads: Chinese characters count one, English words two."""
-    han = sum(1 for ch in text if "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
-    return han + 2 * len(_LATIN_WORD.findall(text))
+    return len(_HAN.findall(text)) + 2 * len(_LATIN_WORD.findall(text))
 
 
 def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
@@ -129,6 +134,10 @@ class Sentence:
         return None
 
 
+#: The characters :func:`quote_spans` acts on: quote marks and line ends.
+_QUOTE_CHARS = re.compile("[" + re.escape("".join(_OPEN_QUOTES) + "".join(_OPEN_QUOTES.values()) + '"\n') + "]")
+
+
 def quote_spans(text: str) -> list[Span]:
     """Spans of the quotations in ``text`` (inside the quote marks), outermost only.
 
@@ -137,7 +146,8 @@ def quote_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHARS.finditer(text):  # every other character changes nothing
+        i, ch = m.start(), m.group()
         if ch == "\n" and straight is not None:
             straight = None
         if ch in _OPEN_QUOTES and ch != "《":
@@ -211,10 +221,18 @@ def _is_latin(ch: str) -> bool:
     return ch.isascii() and (ch.isalpha() or ch in ",")
 
 
+#: The characters that may end a sentence.
+_END_CHARS = re.compile("[" + re.escape(_TERMINATORS) + ".\n]")
+
+
 def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
     """Offsets just past each sentence end in ``text[start:end]``."""
     i = start
     while i < end:
+        found = _END_CHARS.search(text, i, end)  # every other character is passed over
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         cut = False
         if ch in _TERMINATORS or ch == "." and _english_period(text, i, end):
@@ -226,7 +244,8 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
                 cut = True
         if cut:
             j = i + 1
-            while j < end and (text[j] in _TERMINATORS or text[j] in _CLOSERS or text[j] == "."):
+            while j < end and (text[j] in _TERMINATORS or text[j] in _CLOSERS or text[j] in _EMPHASIS
+                               or text[j] == "."):
                 j += 1
             yield j
             i = j
@@ -237,6 +256,11 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
 
 def _english_period(text: str, i: int, end: int) -> bool:
     nxt = text[i + 1] if i + 1 < end else ""
+    if nxt and nxt in _EMPHASIS:  # "**A rate is a signal.** When I …": Markdown emphasis closes after the period
+        k = i + 1
+        while k < end and text[k] in _EMPHASIS:
+            k += 1
+        nxt = text[k] if k < end else ""
     if nxt and not (nxt.isspace() or nxt in _CLOSERS):
         return False
     m = re.search(r"([A-Za-z.]+)$", text[max(0, i - 12) : i])
@@ -256,10 +280,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: The characters at which a clause may end.
+_CLAUSE_CHARS = re.compile("[，；;,— ]")
+
+
 def _clauses(text: str, s: int, e: int) -> list[Span]:
     cuts = [s]
-    for i in range(s, e):
-        ch = text[i]
+    for found in _CLAUSE_CHARS.finditer(text, s, e):  # every other character is passed over
+        i = found.start()
+        ch = found.group()
         if ch in "，；;":
             cuts.append(i + 1)
         elif ch == ",":
@@ -336,3 +365,8 @@ def segment(narrative: Narrative) -> list[Sentence]:
                     narrative.post_at(a), inner, index, text_size(text[a:b])))
                 index += 1
     return sentences
+
+
+def sentences_of(context: ExtractionContext) -> list[Sentence]:
+    """:func:`segment` of the context's narrative, done once per context (a new list each call)."""
+    return list(context.memo("sentences", lambda: tuple(segment(context.narrative))))

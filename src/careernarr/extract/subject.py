@@ -4,7 +4,8 @@ The narrator is whoever speaks: the author of an essay, the speaker of a
 transcript, and in a thread the author of the post (a reply that says 我
 tells its own author's story). A clause that says 我/I is the narrator's; a
 clause that says 他/她/你/they and not 我 is someone else's; a clause that
-says neither takes its sentence's answer, and a sentence that says neither
+says neither takes its sentence's answer (a role noun such as 主管 or 老板
+acting in the clause, not as an object, makes it someone else's), and a sentence that says neither
 takes the voice of its post or document. A document told in the third
 person (an article about an engineer) has the voice ``other``. Summaries
 written about the document (an abstract, a video description) speak of its
@@ -31,17 +32,48 @@ def _outside(hits_span: tuple[int, int], quotes: Sequence[Span]) -> bool:
     return not any(q.start <= s and e <= q.end for q in quotes)
 
 
-def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = ()) -> str | None:
+def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = (), *,
+              clause: bool = False, opening: bool = False) -> str | None:
     """``narrator`` if ``[start, end)`` says 我/I, ``other`` if only 他/你/they, else ``None``.
 
-    Pronouns inside ``quotes`` are skipped (they belong to the quoted speaker).
+    Pronouns inside ``quotes`` are skipped (they belong to the quoted speaker). With
+    ``clause`` (the words are the event's own clause) a role noun acting there (主管升了副理)
+    is someone else too, and English object and possessive forms (their, him) are not: they
+    name whom the happening touches, not whose it is.
     """
     if any(_outside((h.start, h.end), quotes) for h in cues.within("first_person", start, end)):
         return NARRATOR
+    text = cues.text
     for name in ("third_person", "second_person"):
-        if any(_outside((h.start, h.end), quotes) for h in cues.within(name, start, end)):
+        for h in cues.within(name, start, end):
+            if not _outside((h.start, h.end), quotes):
+                continue
+            if clause and text[h.start : h.end].lower() in _OBJECT_FORMS:
+                continue
+            if opening and text[h.start : h.end].lower().replace(" ", "") in _OP_WORDS:
+                continue  # 楼主29岁: in the opening post the original poster is the narrator
             return OTHER
+    if clause and any(_outside((h.start, h.end), quotes) and _acts(text, start, h.start)
+                      for h in cues.within("role", start, end)):
+        return OTHER
     return None
+
+
+#: How a thread names its original poster (someone else, except in the opening post).
+_OP_WORDS = frozenset({"楼主", "樓主", "原po", "op", "原帖"})
+#: English pronouns that are never the subject of a clause.
+_OBJECT_FORMS = frozenset({"him", "his", "her", "hers", "them", "their", "theirs", "himself", "herself",
+                           "themselves"})
+
+
+#: Right before a role noun: it is the object of a verb or preposition (跟主管提了, 被老板骂).
+_OBJECT_BEFORE = set("跟和与给对向被把找问为帮让叫替同的求")
+
+
+def _acts(text: str, start: int, at: int) -> bool:
+    """Whether the role noun at ``at`` is the one acting (not an object: 跟主管, 被老板)."""
+    before = text[start:at].rstrip(" \t")
+    return not before or before[-1] not in _OBJECT_BEFORE
 
 
 class Voices:
@@ -85,9 +117,10 @@ class Voices:
         if sentence.role in SUMMARY_ROLES:
             first = person_in(self._cues, clause.start, clause.end, sentence.quoted)
             return first if first == NARRATOR else self.of(sentence)
-        who = person_in(self._cues, clause.start, clause.end, sentence.quoted)
+        opening = sentence.post is not None and sentence.post.floor == 0
+        who = person_in(self._cues, clause.start, clause.end, sentence.quoted, clause=True, opening=opening)
         if who is None:
-            who = person_in(self._cues, sentence.start, sentence.end, sentence.quoted)
+            who = person_in(self._cues, sentence.start, sentence.end, sentence.quoted, opening=opening)
         return who or self.of(sentence)
 
 

@@ -85,6 +85,8 @@ _FORWARD = re.compile(
     r"[^。！？!?\n]{0,24}\Z",
     re.IGNORECASE,
 )
+# 年终是四个月, 年终只拿了两个月: 年终 (the year-end bonus) followed by an amount.
+_PAY_AMOUNT = re.compile(r"[ \t]*(?:只|就|才|也|都)?(?:是|有|拿了|拿到|领了|发了|发|给了)[ \t]*[0-9零一二两三四五六七八九十半几]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.[ \t]")
 _ZH_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -134,7 +136,8 @@ class TimeFinder:
         self.pay_after = re.compile(
             rf"{S}(?:的|嘅|'s|’s|'|’|of|worth of)?{S}(?:{pay})(?![A-Za-z])", re.IGNORECASE)
         self.pay_before = re.compile(
-            rf"(?<![A-Za-z])(?:{pay}){S}(?:是|有|拿了|拿|发了|发|给了|给|了|of|was|is|were|:|=)?{S}\Z",
+            rf"(?<![A-Za-z])(?:{pay}){S}(?:只|就|才|也|都|再|共)?{S}"
+            rf"(?:是|有|拿了|拿到了|拿|发了|发|给了|给|加了|加|得返|得|了|of|was|is|were|:|=)?{S}\Z",
             re.IGNORECASE)
 
     # --- finding ------------------------------------------------------------
@@ -225,7 +228,8 @@ class TimeFinder:
     def _pay(self, text: str, atom: Atom) -> bool:
         """A length that is an amount of pay (两个月的年终奖, 年终奖1.5个月, a month's salary), or 年终 of 年终奖."""
         if atom.kind == "date":
-            return atom.months is not None and not atom.has_year and text.startswith("奖", atom.end)
+            return atom.months is not None and not atom.has_year and (
+                text.startswith("奖", atom.end) or bool(_PAY_AMOUNT.match(text, atom.end)))
         if atom.kind != "duration" and not atom.rule.endswith("rate"):
             return False
         return bool(self.pay_after.match(text, atom.end) or self.pay_before.search(text, max(0, atom.start - 12), atom.start))
@@ -581,6 +585,8 @@ class _Placer:
             year = _century(atom.two_digit, self.ref_year)
         elif atom.rel_year is not None:
             year = self.ref_year + atom.rel_year if self.ref_year is not None else None
+            if atom.rule == "en-last-season" and not self._last_season_is_last_year(atom):
+                return None
         elif atom.ana_year is not None:
             ante = self.antecedent[0] if self.antecedent is not None else None
             year = ante + atom.ana_year if ante is not None else None
@@ -595,6 +601,14 @@ class _Placer:
         except ValueError:
             return None
         return when.approximate() if atom.approx and when.is_point else when
+
+    def _last_season_is_last_year(self, atom: Atom) -> bool:
+        """"last summer" is last year's when written before this year's ended (else it is ambiguous)."""
+        ref = self.ref_date
+        if ref is None or ref[1] is None or atom.season is None:
+            return False
+        first_month = {21: 3, 22: 6, 23: 9}.get(atom.season)
+        return first_month is not None and ref[1] <= first_month + 2
 
     def _shift(self, unit: str, n: int) -> When | None:
         ref = self.ref_date

@@ -132,6 +132,8 @@ _ISO = re.compile(
     rf"(?P<suffix>{S}[日号])?"
 )
 _US = re.compile(rf"(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>{_YEAR4})")
+# 3/20/23, 11/14/22: month, day and a two-digit year (American usage).
+_US_SHORT = re.compile(r"(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])/(?P<yy>\d\d)(?![\d/])")
 _YEAR_RANGE = re.compile(
     rf"(?P<a>{_YEAR4}){S}(?:-|–|—|~|〜|到|至){S}(?P<b>{_YEAR4}|\d\d)(?![\d.])(?P<nian>{S}年(?!代))?"
 )
@@ -175,6 +177,17 @@ def _us(m: re.Match[str], text: str) -> Atom | None:
     return Atom(start, end, "numeric-date-us", year=int(m.group("y")), month=month, day=day)
 
 
+def _us_short(m: re.Match[str], text: str) -> Atom | None:
+    start, end = m.span()
+    before = prev_char(text, start)
+    if before.isalnum() or before in {"/", ".", "-", "#", "$", "v", "V"}:
+        return None
+    if text[end : end + 1] in {".", ","} and text[end + 1 : end + 2].isdigit():
+        return None
+    return Atom(start, end, "numeric-date-us", two_digit=int(m.group("yy")),
+                month=int(m.group("a")), day=int(m.group("b")))
+
+
 def _month_year(m: re.Match[str], text: str) -> Atom | None:
     start, end = m.span()
     before = prev_char(text, start)
@@ -201,8 +214,8 @@ def _year_range(m: re.Match[str], text: str) -> Atom | None:
 
 
 def numeric_patterns() -> list[Pattern]:
-    """``2016/01/21``, ``2019–05–08``, ``2025-03``, ``2025.3``, ``04/23/2023``, ``03/2023``, ``2014-2016``."""
-    return [(_ISO, _iso), (_US, _us), (_MONTH_YEAR, _month_year), (_YEAR_RANGE, _year_range)]
+    """``2016/01/21``, ``2019–05–08``, ``2025-03``, ``2025.3``, ``04/23/2023``, ``3/20/23``, ``03/2023``, ``2014-2016``."""
+    return [(_ISO, _iso), (_US, _us), (_US_SHORT, _us_short), (_MONTH_YEAR, _month_year), (_YEAR_RANGE, _year_range)]
 
 
 def bare_year_ok(text: str, start: int, end: int, not_after: tuple[str, ...],

@@ -170,8 +170,10 @@ class _English:
         ]
         self.decade_re = re.compile(r"(?P<dec>[12'2-9][0-9]{1,3})'?s(?![A-Za-z])")
         cues_before = _alt(_cased(["in", "during", "by", "over", "through", "until", "till"]))
+        whole = _alt(_cased(["all", "the whole", "the entire", "that whole", "that entire"]))
         self.lone_season_re = re.compile(
-            rf"(?:{cues_before})[ \t]+(?P<t>(?:the[ \t]+)?(?P<season>(?i:{season_alt})))(?![A-Za-z])"
+            rf"(?:(?:{cues_before})[ \t]+(?P<t>(?:the[ \t]+)?(?P<season>(?i:{season_alt})))"
+            rf"|(?P<w>(?:{whole})[ \t]+(?P<wseason>(?i:{season_alt}))))(?![A-Za-z])"
         )
         self.short_year_re = re.compile(r"['‘’](?P<yy>\d\d)(?![\d'‘’A-Za-z%])")
 
@@ -278,6 +280,9 @@ class _English:
                 atom.rel_year = 0  # this summer
             elif how == "anaphoric":
                 atom.ana_year = 0  # that summer
+            elif (g("srel") or "").lower().split() == ["last"] and (g("season") or "").lower() != "winter":
+                atom.rel_year = -1  # last summer: last year's, if written before this one ended
+                atom.rule = "en-last-season"
             else:
                 atom.kind = "none"  # last summer: which one depends on when it was written
                 return atom
@@ -289,12 +294,17 @@ class _English:
             self._apply_prefix(atom, text, month=False)
         elif word in self.ana_years:
             atom.ana_year = self.ana_years[word]
-        elif word in self.rel_months:
-            atom.shift = ("M", self.rel_months[word])
-        elif word in self.rel_weeks:
-            atom.shift = ("W", self.rel_weeks[word])
-        elif word in self.rel_days:
-            atom.shift = ("D", self.rel_days[word])
+        elif word in self.rel_months or word in self.rel_weeks or word in self.rel_days:
+            if prev_word(text, m.start()) == "the" and word.startswith(("next", "following")):
+                atom.kind = "none"  # the next week: counted from the story, not from today
+                atom.rule = "en-anaphoric"
+                return atom
+            if word in self.rel_months:
+                atom.shift = ("M", self.rel_months[word])
+            elif word in self.rel_weeks:
+                atom.shift = ("W", self.rel_weeks[word])
+            else:
+                atom.shift = ("D", self.rel_days[word])
         else:
             atom.kind = "none"
             atom.rule = "en-deictic"
@@ -397,6 +407,11 @@ class _English:
             return None
         if re.match(r"[ \t]+of\b", text[m.end() : m.end() + 4]):
             return None  # the fall of …: a year after it is read by the year pattern
+        if m.group("w"):  # all summer, the whole summer: the season of the story's year
+            atom = Atom(m.start("w"), m.end(), "en-season", season=self.seasons[m.group("wseason").lower()])
+            if m.group("w").lower().startswith("that"):
+                atom.ana_year = 0
+            return atom
         return Atom(m.start("t"), m.end(), "en-season", season=self.seasons[m.group("season").lower()])
 
     def short_year(self, m: re.Match[str], text: str) -> Atom | None:

@@ -52,6 +52,12 @@ _PROSE_AFTER_MONTH_PART = {
 _NOT_WHEN_AFTER_SHI = set("间光长代期薪")
 
 
+#: Right before a season: the whole of it (成个夏天 in Cantonese, 整个夏天).
+_WHOLE = re.compile(r"(?:一整个|整整一个|整个|成个|成一个)[ \t]*\Z")
+#: Before such a season: a year nobody names (有一年成个夏天).
+_SOME_YEAR = re.compile(r"(?:有一年|有年|某一年|某年)[，, \t]*\Z")
+
+
 def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -101,7 +107,8 @@ class _Chinese:
         self.ordinal = tuple(cues.get("ordinal", []))
         self.rate_re = re.compile(
             rf"{S}(?:{_alt(cues.get('rate_fillers', []))}|{S})*"
-            rf"(?:{_alt(cues.get('rate_after', []))}|\d+(?:\.\d+)?{S}[kKwW万千元块])"
+            rf"(?:{_alt(cues.get('rate_after', []))}|\d+(?:\.\d+)?{S}[kKwW万千元块]"
+            r"|[零一二两三四五六七八九十百千]+[万千]?[元块])"
         )
         self.distributive = tuple(cues.get("distributive", []))
         self.pointing = frozenset(cues.get("pointing", []))
@@ -371,10 +378,17 @@ class _Chinese:
             if g("qy"):
                 atom.year = int(g("qy") or 0)
         elif g("season"):
-            if is_han(before) and before not in set("在从到于至"):
+            whole = _WHOLE.search(text, max(0, m.start() - 4), m.start())
+            if is_han(before) and before not in set("在从到于至") and whole is None:
                 return None
             if text[m.end() : m.end() + 1] in set("的般"):
                 return None
+            if whole is not None:
+                atom.start = whole.start()  # 成个夏天, 整个夏天: the whole summer
+                if _SOME_YEAR.search(text, max(0, atom.start - 6), atom.start):
+                    atom.kind = "none"  # 有一年成个夏天: a summer of some year
+                    atom.rule = "zh-indefinite"
+                    return atom
             atom.season = self.lone_seasons[g("season") or ""]
         return atom
 

@@ -64,8 +64,22 @@ class Heading:
     rest: int | None  # offset of text on the same line, if any
 
 
+#: The last call's text, limit and headings: two sniffers ask about the same document head.
+_LAST: tuple[str, int | None, tuple[Heading, ...]] = ("", None, ())
+
+
 def find_headings(text: str, limit: int | None = None) -> list[Heading]:
     """Abstract and keywords headings in ``text[:limit]``, in order."""
+    global _LAST
+    last = _LAST
+    if limit == last[1] and text == last[0] and text:
+        return list(last[2])
+    found = _find_headings(text, limit)
+    _LAST = (text, limit, tuple(found))
+    return found
+
+
+def _find_headings(text: str, limit: int | None) -> list[Heading]:
     found: list[Heading] = []
     for offset, line in iter_lines(text, 0, limit):
         if len(line) > 2000:
