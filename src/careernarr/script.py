@@ -284,9 +284,11 @@ _EXPAND = 6  # how often a stretch OpenCC disagrees with is widened before takin
 def _prefix(a: str, i: int, b: str, j: int) -> int:
     """The length of the common prefix of ``a[i:]`` and ``b[j:]``, galloping on slices:
     comparing slices is a C-level memory comparison, where stepping through
-    the characters would make a string object of each CJK character."""
+    the characters would make a string object of each CJK character. Steps
+    start at 16 characters and double; the stretch that differs is halved down
+    to 16 characters, then read one by one."""
     n = min(len(a) - i, len(b) - j)
-    lo, step = 0, 8
+    lo, step = 0, 16
     while lo < n:
         hi = min(n, lo + step)
         if a[i + lo : i + hi] != b[j + lo : j + hi]:
@@ -294,13 +296,14 @@ def _prefix(a: str, i: int, b: str, j: int) -> int:
         lo, step = hi, step * 2
     else:
         return n
-    hi = min(n, lo + step)  # a[i:i+hi] differs from b[j:j+hi]: bisect in (lo, hi)
-    while hi - lo > 1:
+    while hi - lo > 16:  # a[i+lo:i+hi] differs from b[j+lo:j+hi]
         mid = (lo + hi) // 2
         if a[i + lo : i + mid] == b[j + lo : j + mid]:
             lo = mid
         else:
             hi = mid
+    while a[i + lo] == b[j + lo]:
+        lo += 1
     return lo
 
 
