@@ -444,7 +444,7 @@ def _tries(lefts: int, rights: int) -> tuple[tuple[int, int], ...]:
 
 
 #: The widenings checked in advance, with the stretch itself, in :func:`_align`'s one call.
-_PRIMED = _TRIES[:6]
+_PRIMED = _TRIES[:3]
 
 
 def _align_line(o: str, c: str, regs: list[list[int]], engine: _Engine) -> list[list[int]]:
