@@ -210,3 +210,64 @@ def test_common_prefix_by_slices_is_the_common_prefix(a: str, b: str, data: st.D
         expected += 1
     assert _prefix(a, i, b, j) == expected
     assert _prefix(a + a + a, i, a + a + b, i) >= min(len(a), len(a) + len(a) - i)
+
+
+def _diagonal_by_slices(t: str, c: str) -> bool:
+    """:func:`_diagonal` as first written: each run found by comparing slices."""
+    from careernarr.script import _MAXD, _before, _synced
+
+    n, i = len(t), 0
+    while True:
+        p = i + _prefix(t, i, c, i)
+        if p == n:
+            return True
+        q = p + 1
+        while q < n and t[q] != c[q]:
+            q += 1
+        if q - p > _MAXD or not _synced(t, q, c, q):
+            return False
+        if any(p + di < n and p + dj < n and t[p + di] == c[p + dj] for di, dj in _before(q - p)):
+            return False
+        i = q
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("ab程式設計師，𠀀", max_size=60), st.data())
+def test_differences_found_at_once_are_the_ones_found_one_by_one(t: str, data: st.DataObject) -> None:
+    c = "".join(data.draw(st.sampled_from([ch, "x", "程", "𠀀"])) for ch in t)
+    assert _diagonal(t, c) == _diagonal_by_slices(t, c)
+
+
+def _regions_by_slices(t: str, c: str) -> list[list[int]]:
+    """:func:`_regions` as first written: common stretches skipped by comparing slices."""
+    from careernarr.script import _resync
+
+    n, m = len(t), len(c)
+    i = j = 0
+    out: list[list[int]] = []
+    while True:
+        k = _prefix(t, i, c, j)
+        i += k
+        j += k
+        if i == n and j == m:
+            return out
+        if i == n or j == m:
+            out.append([i, n, j, m])
+            return out
+        di, dj = _resync(t, i, c, j)
+        out.append([i, i + di, j, j + dj])
+        i += di
+        j += dj
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("ab程式設計師，𠀀", max_size=60), st.text("ab程式設計師，𠀀", max_size=60))
+def test_regions_found_by_xor_are_the_regions_found_by_slices(t: str, c: str) -> None:
+    assert _regions(t, c) == _regions_by_slices(t, c)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines, st.sampled_from(EXACT))
+def test_regions_of_real_conversions_are_the_same_either_way(line: str, config: str) -> None:
+    t, c = line.translate(_engine(config).table), cc(config).convert(line)
+    assert _regions(t, c) == _regions_by_slices(t, c)

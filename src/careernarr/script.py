@@ -307,6 +307,11 @@ def _prefix(a: str, i: int, b: str, j: int) -> int:
     return lo
 
 
+def _utf32(text: str) -> int:
+    """``text`` as one integer, 32 bits a character, the first character lowest."""
+    return int.from_bytes(text.encode("utf-32-le"), "little")
+
+
 def _synced(t: str, a: int, c: str, b: int) -> bool:
     """Whether ``t[a:]`` and ``c[b:]`` agree again: on :data:`_K` characters, on one
     character that is not Han (punctuation, Latin, digits never change), or to the end."""
@@ -333,8 +338,18 @@ def _regions(t: str, c: str) -> list[list[int]]:
     n, m = len(t), len(c)
     i = j = 0
     out: list[list[int]] = []
+    diagonal = -n - 1  # j - i of the diagonal ``diff`` describes (none yet)
+    diff = base = end = 0
     while True:
-        k = _prefix(t, i, c, j)
+        if j - i != diagonal:
+            # The differences along this diagonal, as in _diagonal: one XOR of both sides.
+            diagonal, base = j - i, i
+            end = i + min(n - i, m - j)
+            diff = _utf32(t[i:end]) ^ _utf32(c[j : j + end - i])
+        elif i > base:
+            diff >>= 32 * (i - base)
+            base = i
+        k = (base + (((diff & -diff).bit_length() - 1) >> 5) if diff else end) - i
         i += k
         j += k
         if i == n and j == m:
@@ -393,11 +408,14 @@ def _diagonal(t: str, c: str) -> bool:
     finding an equal character. Anything else (``False``) is left to the walk.
     """
     n = len(t)
-    i = 0
+    # Where they differ, all at once: the XOR of both as UTF-32 integers is zero exactly
+    # on the characters they share; its lowest set bit is the next difference.
+    diff = _utf32(t) ^ _utf32(c)
+    base = 0  # diff holds the differences from character ``base`` on
     while True:
-        p = i + _prefix(t, i, c, i)
-        if p == n:
+        if not diff:
             return True
+        p = base + (((diff & -diff).bit_length() - 1) >> 5)
         q = p + 1
         while q < n and t[q] != c[q]:
             q += 1
@@ -408,7 +426,8 @@ def _diagonal(t: str, c: str) -> bool:
             a, b = p + di, p + dj
             if a < n and b < n and t[a] == c[b]:
                 return False
-        i = q
+        diff >>= 32 * (q - base)
+        base = q
 
 
 def _edges(a: int, b: int, step: int, limit: int, others: list[list[int]], at: int) -> list[tuple[int, int, int]]:
