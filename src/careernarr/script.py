@@ -281,32 +281,6 @@ _MAXD = 8  # the longest stretch (in either text) a phrase change may span
 _EXPAND = 6  # how often a stretch OpenCC disagrees with is widened before taking the whole line
 
 
-def _prefix(a: str, i: int, b: str, j: int) -> int:
-    """The length of the common prefix of ``a[i:]`` and ``b[j:]``, galloping on slices:
-    comparing slices is a C-level memory comparison, where stepping through
-    the characters would make a string object of each CJK character. Steps
-    start at 16 characters and double; the stretch that differs is halved down
-    to 16 characters, then read one by one."""
-    n = min(len(a) - i, len(b) - j)
-    lo, step = 0, 16
-    while lo < n:
-        hi = min(n, lo + step)
-        if a[i + lo : i + hi] != b[j + lo : j + hi]:
-            break
-        lo, step = hi, step * 2
-    else:
-        return n
-    while hi - lo > 16:  # a[i+lo:i+hi] differs from b[j+lo:j+hi]
-        mid = (lo + hi) // 2
-        if a[i + lo : i + mid] == b[j + lo : j + mid]:
-            lo = mid
-        else:
-            hi = mid
-    while a[i + lo] == b[j + lo]:
-        lo += 1
-    return lo
-
-
 def _utf32(text: str) -> int:
     """``text`` as one integer, 32 bits a character, the first character lowest."""
     return int.from_bytes(text.encode("utf-32-le"), "little")
