@@ -16,7 +16,16 @@ dropped when the words around it say it did not happen as told:
   (我的建议：…再提离职);
 * a demonstrative pointing back to an event already told (这场转岗);
 * a question (…吗？);
-* a weak word (项目, 孩子) with nothing saying it happened (了, 过, 开始, a date).
+* a weak word (项目, 孩子) with nothing saying it happened (了, 过, 开始, a date);
+* a plan marker in its clause or the one before (我要把…，然后辞职, I want to, my goal), or a
+  section headed as plans (## 2025 目标), unless the clause tells it done;
+* a statement about the notion rather than a happening: 裸辞不是逃避, 请假是劳工的权利,
+  "Quitting without a plan is risky", 被裁了也不丢人 (no one named, no date);
+* someone else's rule or quoted advice (医生说…要半年复查一次, “…别…”), a family noun only
+  spoken to (跟老婆吐槽), a profile (女，38岁，…) or a stated tenure (担任班主任已经十年).
+
+A sentence is skipped when it only heads a section (一、项目：从年初忙到年底, **间隔年做了什么**,
+第二章 裸辞, a short label paragraph) or states an article's findings (研究发现, 本文认为).
 
 A clause is cut where a connector joins two happenings of different kinds
 (辞职后去读研, "quit in March and started freelancing in May"). One event per
