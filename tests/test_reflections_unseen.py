@@ -105,3 +105,69 @@ def test_the_same_reflections_in_the_other_script(name: str, tmp_path: Path) -> 
     other = careernarr.parse(converted)
     original = _parsed(document)
     assert [(r.kind, r.themes) for r in other.reflections] == [(r.kind, r.themes) for r in original.reflections]
+
+
+#: Sentences in the wordings of the categories the extractor was shy of (Cantonese, Taiwan, simplified,
+#: English; findings, recommendations and plans of studies; year-end resolutions; short general statements).
+SENTENCES = [
+ ("人工高唔等於開心。", "insight"),
+ ("唔使驚，慢慢嚟就得。", "advice"),
+ ("如果你都係咁，不如早啲走。", "advice"),
+ ("下年我要搬出去住。", "resolution"),
+ ("出年我會去讀夜校。", "resolution"),
+ ("明年的目標是存夠三十萬。", "resolution"),
+ ("新的一年，我希望可以多陪陪家人。", "resolution"),
+ ("這一年最大的感受是，健康比升職重要。", "insight"),
+ ("我給自己的建議是少看手機。", "advice"),
+ ("笔者认为，减负首先要从减少检查开始。", "opinion"),
+ ("值得注意的是，离职教师中有一半是班主任。", "insight"),
+ ("调查显示，超过六成的教师每周工作超过五十小时。", "insight"),
+ ("数据表明，加班时长与离职意愿高度相关。", "insight"),
+ ("The study found that most nurses left because of staffing, not pay.", "insight"),
+ ("Our findings suggest that burnout is organisational.", "insight"),
+ ("Policymakers should fund more permanent positions.", "advice"),
+ ("We plan to extend the survey to rural hospitals next year.", "resolution"),
+ ("Your job is not your identity.", "insight"),
+ ("It's okay to leave a job that is making you sick.", "advice"),
+ ("There is no shame in starting over at forty.", "insight"),
+ ("The hardest part wasn't the money, it was the silence.", "insight"),
+ ("Next year I want to write every week.", "resolution"),
+ ("In 2024 I'm going to say no more often.", "resolution"),
+ ("工作是做不完的，人是会累垮的。", "insight"),
+ ("离开不代表失败。", "insight"),
+ ("与其抱怨，不如早点准备退路。", "insight"),
+ ("人不能一辈子为公司活着。", "insight"),
+ ("別把公司當成家。", "advice"),
+ ("真的不要拿健康去換錢。", "advice"),
+ ("我不會再為了別人的期待而活。", "resolution"),
+ ("以後我會把週末留給自己。", "resolution"),
+ ("很多事情過了就過了，沒必要一直回頭看。", "opinion"),
+ ("其實轉職沒有想像中那麼可怕。", "insight"),
+ ("Good managers protect their team's time.", "insight"),
+ ("Don't wait for permission to change careers.", "advice"),
+ ("A title is not a personality.", "insight"),
+]
+#: Plain narration and a sentence about a sentence: no reflection.
+NARRATION = [
+ "I still don't really know what to do with that sentence.",
+ "2023年3月，我入职了一家新公司。",
+ "那天我们去吃了火锅。",
+ "我喺銀行做咗五年。",
+ "In May I signed my first freelance contract.",
+ "The office was on the fifth floor.",
+ "公司在年底宣布裁员。",
+ "我問主管可不可以轉組。",
+ "她把简历发给了三家公司。",
+]
+
+
+@pytest.mark.parametrize("text, kind", SENTENCES)
+def test_unseen_wordings_make_a_reflection_of_their_kind(text: str, kind: str) -> None:
+    reflections = careernarr.parse(text).reflections
+    assert kind in [r.kind for r in reflections], [(r.kind, r.rule) for r in reflections]
+    assert all(r.rule for r in reflections)
+
+
+@pytest.mark.parametrize("text", NARRATION)
+def test_narration_makes_no_reflection(text: str) -> None:
+    assert careernarr.parse(text).reflections == ()
