@@ -171,3 +171,10 @@ def test_unseen_wordings_make_a_reflection_of_their_kind(text: str, kind: str) -
 @pytest.mark.parametrize("text", NARRATION)
 def test_narration_makes_no_reflection(text: str) -> None:
     assert careernarr.parse(text).reflections == ()
+
+
+def test_a_quotation_standing_alone_is_the_words_of_the_one_named_before_it() -> None:
+    named = "受访者王老师说起那年冬天的事。\n\n“我病了，可是班上没人带。”"
+    [r] = careernarr.parse(named).reflections
+    assert (r.kind, r.speaker, r.rule) == ("quote", "王老师", "quotation standing alone")
+    assert careernarr.parse("那年冬天下了很大的雪。\n\n“我病了，可是班上没人带。”").reflections == ()

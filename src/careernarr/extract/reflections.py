@@ -395,6 +395,11 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         member = listing is not None and _continues_list(sentence, text)
         lesson = (listing if member else None) or _in_lessons(sentence, narrative)
         listing = _list_intro(sentence, text) or (listing if member else None)
+        alone = _quote_alone(sentence, text, sentences[i - 1] if i else None, theme_matches, theme_starts) \
+            if not thread and _standing_quote(sentence, text) else None
+        if alone is not None:
+            out.append(alone)
+            continue
         if not in_sentence and not lesson and not (sentence.quoted and _speech_share(sentence.span, sentence, cues)):
             continue
         # A short reply states a view of its own; a longer one comes to its point at the end.
@@ -434,6 +439,44 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 rule="; ".join(rules + notes),
             ))
     return out
+
+
+#: Someone named in the sentence before a quotation that stands alone ("受访者陈老师回忆，…"):
+#: a name with a title or a familiar prefix, or an English name.
+_NAMED = re.compile(r"(?:[小老阿][\u4e00-\u9fff]|[\u4e00-\u9fff](?:老师|先生|女士|小姐|医生|护士|经理|主任|校长|师傅|阿姨|教授|同学))"
+                    r"|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?=\s+(?:said|says|recalled|remembers|told|explained|added|was|is|has|had)\b)")
+#: Words whose quotation is a term, not someone's words.
+_QUOTED_TERM = re.compile(r"[《》<>]")
+
+
+def _standing_quote(sentence: Sentence, text: str) -> bool:
+    """Whether a sentence is nothing but one quotation of someone's words (“我请假了，谁来上？”),
+    a line of an interview or a story told in the words spoken."""
+    body = text[sentence.start : sentence.end].strip(_LEAD_CHARS + "\n")
+    if len(body) < 8 or body[0] not in "“「『\"" or body.rstrip("。.！!？?")[-1:] not in "”」』\"":
+        return False
+    inner = body[1:].rstrip("。.！!？?")[:-1]
+    return (text_size(inner) >= 6 and not any(c in inner for c in "“”「」『』\"")
+            and _QUOTED_TERM.search(inner) is None)
+
+
+def _quote_alone(sentence: Sentence, text: str, before: Sentence | None, theme_matches: Sequence[Match],
+                 theme_starts: Sequence[int]) -> Reflection | None:
+    """The quote of a sentence that is one quotation, when the sentence before names its speaker
+    (an interviewee: "受访者陈老师回忆，…"); without a name it is a line of a story."""
+    speaker = None
+    if before is not None and sentence.start - before.end < 200:
+        names = _NAMED.findall(text, before.start, before.end)
+        if names:
+            speaker = names[-1]
+    if speaker is None:
+        return None
+    themes: list[str] = []
+    for t in _bucket(theme_matches, theme_starts, sentence.span):
+        if t.entry.category not in themes:
+            themes.append(t.entry.category)
+    return Reflection(kind="quote", text=sentence.span.of(text), span=sentence.span, themes=themes,
+                      speaker=speaker, rule="quotation standing alone")
 
 
 def _quote_units(sentence: Sentence, units: Sequence[Span], cues: Cues, speakers: _Speakers) -> list[Span]:
