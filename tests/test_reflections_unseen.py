@@ -178,3 +178,18 @@ def test_a_quotation_standing_alone_is_the_words_of_the_one_named_before_it() ->
     [r] = careernarr.parse(named).reflections
     assert (r.kind, r.speaker, r.rule) == ("quote", "王老师", "quotation standing alone")
     assert careernarr.parse("那年冬天下了很大的雪。\n\n“我病了，可是班上没人带。”").reflections == ()
+
+
+@pytest.mark.parametrize("text, kind, items", [
+    ("I spent the year freelancing.\n\nFor 2023:\n- Keep freelancing until summer.\n- Get the newsletter to 5,000 readers.\n",
+     "resolution", 2),
+    ("今年過得很累。\n\n新年新希望：\n- 每週運動三次\n- 存到第一桶金\n", "resolution", 2),
+    ("今年过得很累。\n\n明年的计划：\n1. 每周跑步三次\n2. 读完二十本书\n", "resolution", 2),
+    ("Here is what I learned this year:\n- Savings buy you time.\n- Visibility matters.\n", "insight", 2),
+    ("The year was hard.\n\nNext year, I want to:\n- write every week\n- run a half marathon\n", "resolution", 2),
+])
+def test_the_items_of_a_list_of_goals_or_lessons_are_reflections_and_its_intro_is_not(
+        text: str, kind: str, items: int) -> None:
+    reflections = careernarr.parse(text).reflections
+    assert [r.kind for r in reflections] == [kind] * items
+    assert not any(r.text.rstrip().endswith((":", "：")) for r in reflections)

@@ -85,12 +85,13 @@ LESSON_HEADING = re.compile(
     r"|if i could|note to|dos and don|rules? (?:i|for)", re.IGNORECASE)
 #: A sentence that announces a list of advice or lessons ("给学弟妹的几个建议：", "My rules:").
 LIST_INTRO = re.compile(
-    r"(?:建议|忠告|心得|经验|教训|提醒|原则|规矩|几点|几件事|tips?|advice|lessons?|rules?|takeaways?|things I)"
+    r"(?:建议|忠告|心得|经验|教训|提醒|原则|规矩|几点|几件事|学到|明白了|tips?|advice|lessons?|rules?|takeaways?|things I"
+    r"|I (?:have |'ve )?learn(?:ed|t))"
     r"[^。！？!?\n]{0,16}[：:][ \t]*$", re.IGNORECASE)
 #: Headings and list intros of the narrator's goals ("For 2023", "Next year", "明年的计划", "新年目标").
 RESOLUTION_HEADING = re.compile(
     r"^[#\s*]*(?:for|in)\s+(?:19|20)\d\d\b|next year|goals?\b|plans? for|resolutions?|intentions?|to-?do"
-    r"|(?:明年|新年|来年|新的一年|下一年|\d{4}年)(?:的)?(?:计划|目标|愿望|打算|flag)|新年愿望|立个flag|目标清单",
+    r"|(?:明年|新年|来年|新的一年|下一年|下年|出年|\d{4}年)[^：:\n。]{0,4}(?:计划|目标|愿望|希望|打算|flag)|立个flag|目标清单",
     re.IGNORECASE)
 _GOAL_INTRO = re.compile(r"[^。！？!?\n]{0,30}[：:][ \t]*$")
 #: An item of a list: a line that opens with a bullet or a number.
@@ -394,7 +395,10 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
         member = listing is not None and _continues_list(sentence, text)
         lesson = (listing if member else None) or _in_lessons(sentence, narrative)
-        listing = _list_intro(sentence, text) or (listing if member else None)
+        intro = _list_intro(sentence, text)
+        listing = intro or (listing if member else None)
+        if intro is not None and text[sentence.start : sentence.end].rstrip().endswith((":", "：")):
+            continue  # "Things I learned:", "明年的计划：": it announces the list, the items say it
         alone = _quote_alone(sentence, text, sentences[i - 1] if i else None, theme_matches, theme_starts) \
             if not thread and _standing_quote(sentence, text) else None
         if alone is not None:
