@@ -146,6 +146,10 @@ SENTENCES = [
  ("Good managers protect their team's time.", "insight"),
  ("Don't wait for permission to change careers.", "advice"),
  ("A title is not a personality.", "insight"),
+ ("Burnout doesn't announce itself.", "insight"),
+ ("You don't have to love your job.", "advice"),
+ ("Nobody owes you a career.", "insight"),
+ ("你不需要每件事都做到完美。", "advice"),
 ]
 #: Plain narration and a sentence about a sentence: no reflection.
 NARRATION = [
@@ -157,6 +161,7 @@ NARRATION = [
  "The office was on the fifth floor.",
  "公司在年底宣布裁员。",
  "我問主管可不可以轉組。",
+ "I went home. Mom doesn't know yet.",
  "她把简历发给了三家公司。",
 ]
 
