@@ -198,3 +198,16 @@ def test_the_items_of_a_list_of_goals_or_lessons_are_reflections_and_its_intro_i
     reflections = careernarr.parse(text).reflections
     assert [r.kind for r in reflections] == [kind] * items
     assert not any(r.text.rstrip().endswith((":", "：")) for r in reflections)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("我阿爸成日話：「做人最緊要腳踏實地。」", "我阿爸"),
+    ("老細同我講「後生仔唔好淨係睇錢」，我而家先明。", "老细"),
+    ("學長跟我說：「薪水是公司給的，能力是自己的。」", "学长"),
+    ('My mentor\'s advice was simple: "Never take a counteroffer."', "my mentor"),
+    ('In March my manager called me into a meeting and said my work was "excellent but not visible enough to leadership".',
+     "my manager"),
+])
+def test_quoted_words_name_their_speaker(text: str, speaker: str) -> None:
+    quotes = [r for r in careernarr.parse(text).reflections if r.kind == "quote"]
+    assert [_T2S.convert(q.speaker or "") for q in quotes] == [speaker]

@@ -649,6 +649,12 @@ _EN_REPORTED = re.compile(
     r"(?:also\s+)?(argues|believes|thinks|says|points\s+out|warns|recommends|suggests|advises)\b")
 
 
+#: "My mentor's advice was simple: "…"": the words of the one named before 's.
+_EN_WHOSE_WORDS = re.compile(
+    r"((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[\w-]+|[A-Z][a-z]+)['’]s\s+(?:advice|words|answer|feedback|motto|reply|line|rule)"
+    r"\b[^\"“]{0,24}[:,]?\s*[\"“]?$")
+
+
 class _Speakers:
     """Who speaks a quotation: the name before or after it (a pronoun names nobody here)."""
 
@@ -686,6 +692,9 @@ class _Speakers:
             name = self._clean_zh(text[sentence.start : hits[-1].start])
             if name:
                 return self._resolve(name)
+        en_whose = _EN_WHOSE_WORDS.search(lead)
+        if en_whose:
+            return self._resolve(en_whose.group(1))
         whose = _ZH_WHOSE_WORDS.search(lead)
         if whose:
             name = self._clean_zh(whose.group(1))
