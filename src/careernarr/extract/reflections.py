@@ -632,7 +632,7 @@ _EN_SPEAKER = re.compile(
     r"(?:said|says|told|tells|asked|wrote|replied|put\s+it|explained|added|admitted|warned|reminded)\b")
 #: "my manager called me into a meeting and said …": someone close named before what they did and said.
 _EN_SPEAKER_AND = re.compile(
-    r"\b((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:[\w'-]+\s+){1,8}?and\s+"
+    r"\b((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+[\w-]+(?:\s+(?![\w-]+(?:ed|s)\b)[\w-]+)?)\s+(?:[\w'-]+\s+){1,8}?and\s+"
     r"(?:said|told|wrote|added)\b")
 _EN_SPEECH_AFTER = re.compile(
     r"^[\"”’'\s,]*(?:((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+[\w-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|he|she|they)"
