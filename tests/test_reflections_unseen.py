@@ -150,6 +150,11 @@ SENTENCES = [
  ("You don't have to love your job.", "advice"),
  ("Nobody owes you a career.", "insight"),
  ("你不需要每件事都做到完美。", "advice"),
+ ("這一年讓我看清一件事：穩定的薪水會讓人忘記自己其實還有別的可能。", "insight"),
+ ("如果你也想離開，先存好一年的生活費，再決定要不要遞辭呈。", "advice"),
+ ("自己當老闆不代表比較自由，只是換了一種不自由。", "insight"),
+ ("A job that costs you your health is too expensive at any salary.", "insight"),
+ ("媽媽到現在還是會說：「早知道就不要讓你念那麼多書。」", "quote"),
 ]
 #: Plain narration and a sentence about a sentence: no reflection.
 NARRATION = [
