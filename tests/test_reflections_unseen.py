@@ -154,6 +154,8 @@ SENTENCES = [
  ("如果你也想離開，先存好一年的生活費，再決定要不要遞辭呈。", "advice"),
  ("自己當老闆不代表比較自由，只是換了一種不自由。", "insight"),
  ("A job that costs you your health is too expensive at any salary.", "insight"),
+ ("政府应该鼓励企业提供弹性工作。", "advice"),
+ ("换言之，离职往往是最后的选择。", "insight"),
  ("媽媽到現在還是會說：「早知道就不要讓你念那麼多書。」", "quote"),
 ]
 #: Plain narration and a sentence about a sentence: no reflection.
@@ -167,6 +169,7 @@ NARRATION = [
  "公司在年底宣布裁员。",
  "我問主管可不可以轉組。",
  "I went home. Mom doesn't know yet.",
+ "我当时应该减少加班的。",
  "她把简历发给了三家公司。",
 ]
 
