@@ -547,6 +547,8 @@ def _rhetorical(unit: Span, found: Sequence[Match]) -> bool:
 
 def _list_intro(sentence: Sentence, text: str) -> str | None:
     """The kind of list a sentence announces: "advice" ("给学弟妹的几个建议："), "insight" ("Lessons:")."""
+    if not text[sentence.start : sentence.end].rstrip().endswith((":", "：")):
+        return None  # a list is announced by a line that ends with a colon
     intro = LIST_INTRO.search(text, sentence.start, sentence.end)
     if intro is None:
         goal = _GOAL_INTRO.search(text, sentence.start, sentence.end)
