@@ -219,3 +219,18 @@ def test_the_items_of_a_list_of_goals_or_lessons_are_reflections_and_its_intro_i
 def test_quoted_words_name_their_speaker(text: str, speaker: str) -> None:
     quotes = [r for r in careernarr.parse(text).reflections if r.kind == "quote"]
     assert [_T2S.convert(q.speaker or "") for q in quotes] == [speaker]
+
+
+def test_a_resolution_in_a_reply_is_not_a_turn_of_the_argument() -> None:
+    from careernarr.model import Post
+    opening = "Anyone else quit a studio job?"
+    reply = "Thanks all. I'm not taking another studio job until they fix crunch. Back to contracting."
+    text = opening + "\n\n----------\n\n" + reply
+    split = len(opening) + 14
+    from extract_helpers import context
+
+    from careernarr.extract.lexicon import builtin_lexicon
+    from careernarr.extract.reflections import find_reflections
+    found = find_reflections(context(text, posts=[Post(0, (0, len(opening))), Post(1, (split, len(text)), author="op")]),
+                             builtin_lexicon())
+    assert [(r.kind, r.speaker) for r in found if "studio job until" in r.text] == [("resolution", "op")]

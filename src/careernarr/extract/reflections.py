@@ -246,7 +246,7 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight -= 1
         notes.append("hypothetical -1")
     advice = [m.start for m in distinct.values() if m.entry.category == "advice" and m.entry.strength != "weak"]
-    if reply and _aimed(unit, sentence, cues, min(advice) if advice else None):
+    if reply and not resolved and _aimed(unit, sentence, cues, min(advice) if advice else None):
         weight -= 2
         notes.append("aimed at someone -2")
     return weight, needed, notes
