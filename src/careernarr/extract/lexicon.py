@@ -266,20 +266,26 @@ def _strings(value: Any, origin: str, where: str) -> list[str]:
     return out
 
 
-def _patterns(value: Any, origin: str, category: str) -> Iterator[tuple[str, str]]:
-    """``(name, regex)`` of each pattern: a string, or a table with ``name`` and ``regex``."""
+_PATTERN_STRENGTHS = ("strong", "narrated", "general", "weak")
+
+
+def _patterns(value: Any, origin: str, category: str) -> Iterator[tuple[str, str, str]]:
+    """``(name, regex, strength)`` of each pattern: a string, or a table with ``name`` and ``regex``
+    (and an optional ``strength``: strong, the default, narrated, general or weak)."""
     if value is None:
         return
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise LexiconError(f"{origin}: [{category}] patterns must be a list")
     for item in value:
         if isinstance(item, str) and item:
-            yield item, item
-        elif isinstance(item, Mapping) and isinstance(item.get("regex"), str) and isinstance(item.get("name"), str):
-            yield item["name"], item["regex"]
+            yield item, item, "strong"
+        elif (isinstance(item, Mapping) and isinstance(item.get("regex"), str) and isinstance(item.get("name"), str)
+              and item.get("strength", "strong") in _PATTERN_STRENGTHS):
+            yield item["name"], item["regex"], item.get("strength", "strong")
         else:
             raise LexiconError(f"{origin}: [{category}] patterns holds {item!r}, expected a regular "
-                               "expression or a table with 'name' and 'regex'")
+                               "expression or a table with 'name', 'regex' and optionally 'strength' "
+                               f"({', '.join(_PATTERN_STRENGTHS)})")
 
 
 def _entries(raw: _Raw) -> Iterator[Entry]:
@@ -319,12 +325,12 @@ def _entries(raw: _Raw) -> Iterator[Entry]:
             yield Entry(category, term, compile_term(term, raw.language), "not", source)
         for term in _strings(table.get("weak"), raw.origin, f"[{category}] weak"):
             yield Entry(category, term, compile_term(term, raw.language), "weak", source)
-        for name, pattern in _patterns(table.get("patterns"), raw.origin, category):
+        for name, pattern, strength in _patterns(table.get("patterns"), raw.origin, category):
             try:
                 regex = re.compile(pattern, re.IGNORECASE if raw.language == "en" else 0)
             except re.error as exc:
                 raise LexiconError(f"{raw.origin}: [{category}] pattern {pattern!r}: {exc}") from None
-            yield Entry(category, name, regex, "strong", source, pattern=True)
+            yield Entry(category, name, regex, strength, source, pattern=True)
 
 
 @frozen

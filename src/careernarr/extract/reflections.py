@@ -71,6 +71,8 @@ THREAD_EXTRA = 1
 SHORT_REPLY = 3
 #: A unit is someone's quoted words when they fill at least 1/SPEECH_SHARE of it.
 SPEECH_SHARE = 3
+#: A speech verb this many characters before a quotation makes it speech ("said my work was "…"").
+SPEECH_REACH = 20
 #: A sentence longer than this mostly describes; it counts one less.
 LONG_REFLECTION = 55
 #: A sentence at most this long under a lessons heading is a saying of its own.
@@ -83,8 +85,15 @@ LESSON_HEADING = re.compile(
     r"|if i could|note to|dos and don|rules? (?:i|for)", re.IGNORECASE)
 #: A sentence that announces a list of advice or lessons ("给学弟妹的几个建议：", "My rules:").
 LIST_INTRO = re.compile(
-    r"(?:建议|忠告|心得|经验|教训|提醒|原则|规矩|几点|几件事|tips?|advice|lessons?|rules?|takeaways?|things I)"
+    r"(?:建议|忠告|心得|经验|教训|提醒|原则|规矩|几点|几件事|学到|明白了|tips?|advice|lessons?|rules?|takeaways?|things I"
+    r"|I (?:have |'ve )?learn(?:ed|t))"
     r"[^。！？!?\n]{0,16}[：:][ \t]*$", re.IGNORECASE)
+#: Headings and list intros of the narrator's goals ("For 2023", "Next year", "明年的计划", "新年目标").
+RESOLUTION_HEADING = re.compile(
+    r"^[#\s*]*(?:for|in)\s+(?:19|20)\d\d\b|next year|goals?\b|plans? for|resolutions?|intentions?|to-?do"
+    r"|(?:明年|新年|来年|新的一年|下一年|下年|出年|\d{4}年)[^：:\n。]{0,4}(?:计划|目标|愿望|希望|打算|flag)|立个flag|目标清单",
+    re.IGNORECASE)
+_GOAL_INTRO = re.compile(r"[^。！？!?\n]{0,30}[：:][ \t]*$")
 #: An item of a list: a line that opens with a bullet or a number.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t]*")
 #: A list introduced as lessons learned rather than advice to others ("学到的几件事：", "Lessons:").
@@ -221,7 +230,9 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight += 1  # quoted speech: someone's words, a weak cue of its own
         notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
-    if speech and not narrated and _lead_tells_a_story(unit, scope, cues):
+    if saying and _Speakers(cues.text, cues).of_quote(sentence, scope) not in (None, "narrator"):
+        notes.append("named speaker")  # "林老师说：“离开讲台那天我哭了…”": their words, story or not
+    elif speech and not narrated and _lead_tells_a_story(unit, scope, cues):
         weight -= 2
         notes.append("said in a story -2")
     elif not narrated and _tells_a_story(own, cues, framing):
@@ -230,11 +241,12 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
         weight -= 1
         notes.append("long -1")
-    if personal and cues.any("hypothetical", unit.start, unit.end) is not None:
+    resolved = any(m.entry.category == "resolution" and m.entry.strength != "weak" for m in distinct.values())
+    if personal and not resolved and cues.any("hypothetical", unit.start, unit.end) is not None:
         weight -= 1
         notes.append("hypothetical -1")
     advice = [m.start for m in distinct.values() if m.entry.category == "advice" and m.entry.strength != "weak"]
-    if reply and _aimed(unit, sentence, cues, min(advice) if advice else None):
+    if reply and not resolved and _aimed(unit, sentence, cues, min(advice) if advice else None):
         weight -= 2
         notes.append("aimed at someone -2")
     return weight, needed, notes
@@ -249,7 +261,7 @@ def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool) -> bool:
     if text_size(words) < 8 or words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么")):
         return False
     lead = text[max(sentence.start, quote.start - 16) : quote.start].rstrip("“「『\"'‘ ")
-    spoken = (lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - 16), quote.start)
+    spoken = (lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start)
               is not None or cues.any("speech", quote.end, min(sentence.end, quote.end + 12)) is not None)
     if not spoken:
         return False
@@ -263,7 +275,7 @@ def _spoken(cues: Cues, sentence: Sentence, quote: Span) -> bool:
     """Whether a quotation is someone's words: :func:`_is_speech`, or a speech verb a few
     words before it ("my charge nurse said to me "…"")."""
     return _is_speech(cues, sentence, quote) or cues.any(
-        "speech", max(sentence.start, quote.start - 16), quote.start) is not None
+        "speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start) is not None
 
 
 def _speech_share(unit: Span, sentence: Sentence, cues: Cues) -> int:
@@ -366,7 +378,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     per_post: dict[int, int] = {}
     last_of_post: dict[int, int] = {}
     for i, sentence in enumerate(sentences):
-        if sentence.post is not None:
+        if sentence.post is not None and not _is_byline(sentence, text):
             per_post[sentence.post.floor] = per_post.get(sentence.post.floor, 0) + 1
             last_of_post[sentence.post.floor] = i
     hits = lexicon_hits(context, lexicon)
@@ -383,7 +395,15 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
         member = listing is not None and _continues_list(sentence, text)
         lesson = (listing if member else None) or _in_lessons(sentence, narrative)
-        listing = _list_intro(sentence, text) or (listing if member else None)
+        intro = _list_intro(sentence, text)
+        listing = intro or (listing if member else None)
+        if intro is not None and text[sentence.start : sentence.end].rstrip().endswith((":", "：")):
+            continue  # "Things I learned:", "明年的计划：": it announces the list, the items say it
+        alone = _quote_alone(sentence, text, sentences[i - 1] if i else None, theme_matches, theme_starts) \
+            if not thread and _standing_quote(sentence, text) else None
+        if alone is not None:
+            out.append(alone)
+            continue
         if not in_sentence and not lesson and not (sentence.quoted and _speech_share(sentence.span, sentence, cues)):
             continue
         # A short reply states a view of its own; a longer one comes to its point at the end.
@@ -398,6 +418,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 continue
             if sentence.role in SUMMARY_ROLES and _SUMMARY_FIELD.match(text, unit.start, unit.end):
                 continue  # "**目的**：…", "Key takeaway: …": a field of a summary describes the document
+            if _is_heading(sentence, unit, text):
+                continue  # "二、研究发现", "## Things I learned": a heading names what follows
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
             weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short)
             if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
@@ -409,6 +431,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 continue
             kind, speaker = _kind_and_speaker(sentence, unit, found, cues, thread, speakers,
                                               lesson if isinstance(lesson, str) else "insight")
+            if lesson == "resolution" and kind in ("advice", "insight", "opinion"):
+                kind = "resolution"  # an item of a list of goals ("For 2023:", "明年的计划："): the narrator's plan
             themes: list[str] = []
             for t in _bucket(theme_matches, theme_starts, unit):
                 if t.entry.category not in themes:
@@ -419,6 +443,44 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 rule="; ".join(rules + notes),
             ))
     return out
+
+
+#: Someone named in the sentence before a quotation that stands alone ("受访者陈老师回忆，…"):
+#: a name with a title or a familiar prefix, or an English name.
+_NAMED = re.compile(r"(?:[小老阿][\u4e00-\u9fff]|[\u4e00-\u9fff](?:老师|先生|女士|小姐|医生|护士|经理|主任|校长|师傅|阿姨|教授|同学))"
+                    r"|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?=\s+(?:said|says|recalled|remembers|told|explained|added|was|is|has|had)\b)")
+#: Words whose quotation is a term, not someone's words.
+_QUOTED_TERM = re.compile(r"[《》<>]")
+
+
+def _standing_quote(sentence: Sentence, text: str) -> bool:
+    """Whether a sentence is nothing but one quotation of someone's words (“我请假了，谁来上？”),
+    a line of an interview or a story told in the words spoken."""
+    body = text[sentence.start : sentence.end].strip(_LEAD_CHARS + "\n")
+    if len(body) < 8 or body[0] not in "“「『\"" or body.rstrip("。.！!？?")[-1:] not in "”」』\"":
+        return False
+    inner = body[1:].rstrip("。.！!？?")[:-1]
+    return (text_size(inner) >= 6 and not any(c in inner for c in "“”「」『』\"")
+            and _QUOTED_TERM.search(inner) is None)
+
+
+def _quote_alone(sentence: Sentence, text: str, before: Sentence | None, theme_matches: Sequence[Match],
+                 theme_starts: Sequence[int]) -> Reflection | None:
+    """The quote of a sentence that is one quotation, when the sentence before names its speaker
+    (an interviewee: "受访者陈老师回忆，…"); without a name it is a line of a story."""
+    speaker = None
+    if before is not None and sentence.start - before.end < 200:
+        names = _NAMED.findall(text, before.start, before.end)
+        if names:
+            speaker = names[-1]
+    if speaker is None:
+        return None
+    themes: list[str] = []
+    for t in _bucket(theme_matches, theme_starts, sentence.span):
+        if t.entry.category not in themes:
+            themes.append(t.entry.category)
+    return Reflection(kind="quote", text=sentence.span.of(text), span=sentence.span, themes=themes,
+                      speaker=speaker, rule="quotation standing alone")
 
 
 def _quote_units(sentence: Sentence, units: Sequence[Span], cues: Cues, speakers: _Speakers) -> list[Span]:
@@ -448,6 +510,8 @@ def _quote_units(sentence: Sentence, units: Sequence[Span], cues: Cues, speakers
 
 
 _OPENING = "“「『\"'‘"
+#: "老周跟我说": someone said it to the narrator (我说 after these is not the narrator speaking).
+_TO_ME = ("跟", "对", "同", "和", "向", "给", "帮")
 _CLOSING = "”」』\"'’"
 
 
@@ -483,9 +547,12 @@ def _rhetorical(unit: Span, found: Sequence[Match]) -> bool:
 
 def _list_intro(sentence: Sentence, text: str) -> str | None:
     """The kind of list a sentence announces: "advice" ("给学弟妹的几个建议："), "insight" ("Lessons:")."""
+    if not text[sentence.start : sentence.end].rstrip().endswith((":", "：")):
+        return None  # a list is announced by a line that ends with a colon
     intro = LIST_INTRO.search(text, sentence.start, sentence.end)
     if intro is None:
-        return None
+        goal = _GOAL_INTRO.search(text, sentence.start, sentence.end)
+        return "resolution" if goal is not None and RESOLUTION_HEADING.search(goal.group(0)) else None
     words = intro.group(0)
     return "insight" if _LESSONS_LEARNED.search(words) else "advice"
 
@@ -508,9 +575,36 @@ def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> str |
         return None
     if narrative is not None and narrative.title and _squash(str(heading)) == _squash(narrative.title):
         return None
+    if RESOLUTION_HEADING.search(str(heading)):
+        return "resolution"
     if LESSON_HEADING.search(str(heading)) is None:
         return None
     return "advice" if _ADVICE_HEADING.search(str(heading)) else "insight"
+
+
+#: A line that only names a post's author ("**回覆 #5 — 过来人**"): not one of its sentences.
+_BYLINE = re.compile(r"[ \t]*\*\*[^*\n]{1,40}\*\*[ \t]*")
+
+
+def _is_byline(sentence: Sentence, text: str) -> bool:
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    return _BYLINE.fullmatch(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
+_HEADING_LINE = re.compile(r"[ \t]*#{1,6}[ \t]")
+#: "二、研究发现", "3. Findings": a short numbered line without a full stop.
+_NUMBERED_HEADING = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]\s*)"
+                               r"[^。！？!?.\n]{1,16}")
+
+
+def _is_heading(sentence: Sentence, unit: Span, text: str) -> bool:
+    """Whether ``unit`` is a heading (its section's heading, or a Markdown heading line)."""
+    line_start = text.rfind("\n", 0, unit.start) + 1
+    if _HEADING_LINE.match(text, line_start) or _NUMBERED_HEADING.fullmatch(text, unit.start, unit.end):
+        return True
+    heading = sentence.section.heading if sentence.section is not None else None
+    return bool(heading) and _squash(str(heading)) == _squash(text[unit.start : unit.end]).lstrip("#")
 
 
 def _squash(text: str) -> str:
@@ -520,8 +614,11 @@ def _squash(text: str) -> str:
 #: Words before a speech verb that are not its speaker ("她在电话里哭着说").
 _ZH_SPEAKER_TAIL = re.compile(
     r"(?:曾经|曾|常常|常|总是|总|一直|也|还|又|就|都|一再|再三|笑着|哭着|在电话里|在信里|私下|后来|当时|那时"
-    r"|对我|对她|对他|对我们|跟我|和我|向我|回忆|坦言|轻声|认真地|淡淡地)+$")
-_ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以)+")
+    r"|对我|对她|对他|对我们|跟我|和我|向我|同我|同佢|成日|经常|时时|到现在|至今|现在|还是|总会|都会|会|回忆|坦言|轻声|认真地|淡淡地)+$")
+_ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以|另一位|另一名|另一个|一位|一名"
+                              r"|受访者|被访者|受访的)+")
+#: A time before the speaker ("散会后老周", "那天晚上妈妈"): not part of the name.
+_ZH_SPEAKER_WHEN = re.compile(r"^[^，,。]{1,6}?(?:之后|以后|后|时|那天|当天|晚上|早上)")
 #: Words before a speech verb that do not name someone ("得到的回答", "用他的话说", "换句话说").
 _NOT_A_SPEAKER = re.compile(r"[的了着过地得回应询反追提发]$|^(?:用|按|照|借|换句|换个|俗|有句|正如|如|就像|像)|的话$|[0-9A-Za-z]$"
                             r"|[不没别再想要会能习惯试图]")
@@ -532,9 +629,13 @@ _ZH_SPEECH_AFTER = re.compile(
     r"(?:说|表示|坦言|写道|回答|补充道|补充|强调|感叹|提醒)")
 _EN_SPEAKER = re.compile(
     r"((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|I)"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|I)"  # "my manager called me into a meeting and said"
     r"\s+(?:(?:once|always|often|later|then|just|used\s+to|would)\s+)?"
     r"(?:said|says|told|tells|asked|wrote|replied|put\s+it|explained|added|admitted|warned|reminded)\b")
+#: "my manager called me into a meeting and said …": someone close named before what they did and said.
+_EN_SPEAKER_AND = re.compile(
+    r"\b((?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+[\w-]+(?:\s+(?![\w-]+(?:ed|s)\b)[\w-]+)?)\s+(?:[\w'-]+\s+){1,8}?and\s+"
+    r"(?:said|told|wrote|added)\b")
 _EN_SPEECH_AFTER = re.compile(
     r"^[\"”’'\s,]*(?:((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+[\w-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|he|she|they)"
     r"\s+(?:said|says|told|wrote|added|replied)|(?:said|says|added)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b")
@@ -550,6 +651,12 @@ _EN_REPORTED = re.compile(
     r"(?:also\s+)?(argues|believes|thinks|says|points\s+out|warns|recommends|suggests|advises)\b")
 
 
+#: "My mentor's advice was simple: "…"": the words of the one named before 's.
+_EN_WHOSE_WORDS = re.compile(
+    r"((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[\w-]+|[A-Z][a-z]+)['’]s\s+(?:advice|words|answer|feedback|motto|reply|line|rule)"
+    r"\b[^\"“]{0,24}[:,]?\s*[\"“]?$")
+
+
 class _Speakers:
     """Who speaks a quotation: the name before or after it (a pronoun names nobody here)."""
 
@@ -559,7 +666,12 @@ class _Speakers:
 
     def _clean_zh(self, words: str) -> str:
         words = re.split(r"[，,。：:；;“”「」『』\s]", words)[-1]
+        if len(words) > 8 and "的" in words[:-1]:
+            words = words.rsplit("的", 1)[1]  # "转行做培训的赵老师": the one the words describe
         words = _ZH_SPEAKER_HEAD.sub("", _ZH_SPEAKER_TAIL.sub("", words))
+        when = _ZH_SPEAKER_WHEN.match(words)
+        if when and len(words) - when.end() >= 2:
+            words = words[when.end():]
         if not 0 < len(words) <= 8 or _NOT_A_SPEAKER.search(words):
             return ""
         return words
@@ -582,15 +694,22 @@ class _Speakers:
             name = self._clean_zh(text[sentence.start : hits[-1].start])
             if name:
                 return self._resolve(name)
+        en_whose = _EN_WHOSE_WORDS.search(lead)
+        if en_whose:
+            return self._resolve(en_whose.group(1))
         whose = _ZH_WHOSE_WORDS.search(lead)
         if whose:
             name = self._clean_zh(whose.group(1))
             if name:
                 return self._resolve(name)
         if lead.strip():
-            found = list(_EN_SPEAKER.finditer(lead))
+            found = [m for m in _EN_SPEAKER.finditer(lead)  # not "a meeting and (said)"
+                     if m.group(1).rsplit(None, 1)[-1].lower() not in ("and", "but", "then", "so", "or")]
             if found:
                 return self._resolve(found[-1].group(1))
+            did = _EN_SPEAKER_AND.search(lead)
+            if did:
+                return self._resolve(did.group(1))
         after = text[quote.end : sentence.end]
         m = _ZH_SPEECH_AFTER.match(after)
         if m:
@@ -633,13 +752,15 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
     kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9))) if weights else default
     head = cues.text[unit.start : unit.end]
     lead = len(head) - len(head.lstrip(" \t*>-"))
-    if any(m.entry.category == "opinion" and m.start - unit.start <= lead + 2 for m in found):
+    if any(m.entry.category == "opinion" and m.start - unit.start <= lead + (0 if m.entry.strength == "weak" else 2)
+           for m in found):
         kind = "opinion"  # "我觉得…", "Honestly, …": the whole sentence is framed as a view
     if _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit):
         quoted = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start
                   and _spoken(cues, sentence, q)]
         before = Span(sentence.start, quoted[0].start if quoted else unit.start)
-        if cues.any("self_speech", before.start, before.end) is not None:
+        own = cues.any("self_speech", before.start, before.end)
+        if own is not None and cues.text[max(0, own.start - 1) : own.start] not in _TO_ME:
             who: str | None = "narrator"
         else:
             who = speakers.of_quote(sentence, quoted[0]) if quoted else None
