@@ -179,7 +179,9 @@ def test_prefixes_read_from_expressions() -> None:
 
 def test_builtin_entries_nearly_all_have_a_prefix() -> None:
     scanner = Scanner(_lists(builtin_lexicon()))
-    assert len(scanner.slow) <= 20 < len(scanner.entries) / 50
+    # Entries with no literal prefix (…点以后还在, 'X is Y') run wherever a literal they require occurs:
+    # a few dozen at most, or lexicon matching slows down for every text.
+    assert len(scanner.slow) <= 30 < len(scanner.entries) / 50
     assert len(scanner.exact) > len(scanner.entries) / 3
 
 
