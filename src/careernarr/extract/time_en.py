@@ -34,6 +34,10 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _DECADE_FULL = re.compile(r"(?:19|20)\d0|'\d0|[2-9]0")
 
 
+#: Before a month: "the following March", "the next April" (the year after the one in context).
+_FOLLOWING = re.compile(r"(?<![A-Za-z])[Tt]he[ \t]+(?:following|next)[ \t]+\Z")
+
+
 def _cased(words: list[str]) -> list[str]:
     """Each word as written and with a capital first letter (sentence starts)."""
     out = []
@@ -87,7 +91,7 @@ class _English:
         self.deictic = [w.lower() for w in lx.words("en", "deictic")]
         season_before = lx.table("en", "season_before")
         self.season_words: dict[str, str] = {}
-        for how in ("relative", "anaphoric", "unresolved"):
+        for how in ("relative", "anaphoric", "following", "unresolved"):
             for word in season_before.get(how, []):
                 self.season_words[" ".join(str(word).lower().split())] = how
         self.units: dict[str, tuple[int, str]] = {}
@@ -244,6 +248,10 @@ class _English:
         if year_text:
             atom.year = int(year_text)
         self._apply_prefix(atom, text, month=True)
+        if not year_text and not day_first:
+            following = _FOLLOWING.search(text, max(0, start - 20), start)
+            if following:  # the following March: March of the year after the one in context
+                atom.start, atom.ana_year, atom.rule = following.start(), 1, "en-following-month"
         return atom
 
     def year(self, m: re.Match[str], text: str) -> Atom | None:
@@ -280,6 +288,8 @@ class _English:
                 atom.rel_year = 0  # this summer
             elif how == "anaphoric":
                 atom.ana_year = 0  # that summer
+            elif how == "following":
+                atom.ana_year = 1  # the next spring: the spring after the year in context
             elif (g("srel") or "").lower().split() == ["last"] and (g("season") or "").lower() != "winter":
                 atom.rel_year = -1  # last summer: last year's, if written before this one ended
                 atom.rule = "en-last-season"

@@ -1,0 +1,95 @@
+"""Anaphoric times: counted from the antecedent (the closest preceding dated expression), never guessed."""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+from careernarr.extract.time import find_times
+
+_S2TWP = opencc.OpenCC("s2twp")
+
+
+def values(text: str, reference_date: str | None = None) -> dict[str, str | None]:
+    return {t.text: t.value for t in find_times(text, reference_date)}
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("2019年我入职。第二年3月我升职了。", "第二年3月", "2020-03"),
+    ("2019年我入职。次年三月我升职了。", "次年三月", "2020-03"),
+    ("2019年我入职。隔年我升职了。", "隔年", "2020"),
+    ("2019年我入职。翌年我升职了。", "翌年", "2020"),
+    ("2019年我入职。同年年底我升职了。", "同年年底", "2019-10/2019-12"),
+    ("2019年我入职。当年秋天我升职了。", "当年秋天", "2019-23"),
+    ("2019年我入职。那年年底我升职了。", "那年年底", "2019-10/2019-12"),
+])
+def test_chinese_anaphoric_years_count_from_the_antecedent(convert: object, text: str, expr: str,
+                                                             value: str) -> None:
+    found = values(convert(text))  # type: ignore[operator]
+    assert found[convert(expr)] == value  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize(("text", "expr"), [
+    ("第二年3月我升职了。", "第二年3月"),
+    ("隔年我升职了。", "隔年"),
+    ("毕业那年我去了北京。", "那年"),
+    ("那年年底我升职了。", "那年年底"),
+])
+def test_chinese_anaphoric_years_without_an_antecedent_stay_unresolved(convert: object, text: str,
+                                                                        expr: str) -> None:
+    found = values(convert(text))  # type: ignore[operator]
+    assert convert(expr) in found  # type: ignore[operator]
+    assert found[convert(expr)] is None  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("I joined in 2019. The year after, I was promoted.", "The year after", "2020"),
+    ("I joined in 2019. A year later I was promoted.", "A year later", "2020"),
+    ("I joined in 2019. The next spring I was promoted.", "The next spring", "2020-21"),
+    ("I joined in 2019. The following spring I was promoted.", "The following spring", "2020-21"),
+    ("I joined in 2019. That winter I was promoted.", "That winter", "2019-24"),
+    ("I joined in 2019. The following March I was promoted.", "The following March", "2020-03"),
+    ("I joined in 2019. The next March I was promoted.", "The next March", "2020-03"),
+    ("At the start of 2021 I quit.", "the start of 2021", "2021-01/2021-03"),
+    ("In the first half of 2020 I quit.", "the first half of 2020", "2020-01/2020-06"),
+    ("In mid-2018 I quit.", "mid-2018", "2018-05/2018-08"),
+    ("I joined in 2019. That spring I moved. In April I was promoted.", "April", "2019-04"),
+])
+def test_english_anaphoric_times_count_from_the_antecedent(text: str, expr: str, value: str) -> None:
+    assert values(text)[expr] == value
+
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("The following March I was promoted.", "The following March"),
+    ("The next spring I was promoted.", "The next spring"),
+    ("That winter I was promoted.", "That winter"),
+])
+def test_english_anaphoric_times_without_an_antecedent_stay_unresolved(text: str, expr: str) -> None:
+    found = values(text)
+    assert expr in found
+    assert found[expr] is None
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+def test_a_stated_speech_time_is_the_reference_of_its_sentence(convert: object) -> None:
+    found = values(convert("2023年4月访谈时，她说今年想换工作，去年已经面试过几家。"))  # type: ignore[operator]
+    assert found[convert("今年")] == "2023"  # type: ignore[operator]
+    assert found[convert("去年")] == "2022"  # type: ignore[operator]
+
+
+def test_a_stated_speech_time_in_english() -> None:
+    found = values("When I spoke to her in May 2023, she said this year was hard and last year was worse.")
+    assert found["this year"] == "2023"
+    assert found["last year"] == "2022"
+
+
+def test_a_speech_time_does_not_reach_past_its_sentence() -> None:
+    found = values("2023年4月访谈时，她很紧张。今年我又去看她。")
+    assert found["今年"] is None
+
+
+def test_a_document_reference_date_wins_over_a_date_in_the_sentence() -> None:
+    found = values("2019年我入职，今年是第五年。", reference_date="2024-05-01")
+    assert found["今年"] == "2024"
