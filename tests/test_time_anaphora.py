@@ -93,3 +93,28 @@ def test_a_speech_time_does_not_reach_past_its_sentence() -> None:
 def test_a_document_reference_date_wins_over_a_date_in_the_sentence() -> None:
     found = values("2019年我入职，今年是第五年。", reference_date="2024-05-01")
     assert found["今年"] == "2024"
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+def test_a_year_a_state_lasted_since_is_not_what_that_year_means(convert: object) -> None:
+    text = convert("2019年我跳槽到了A公司，这家公司2010年以来一直亏损。那年年底我升职了。")  # type: ignore[operator]
+    assert values(text)[convert("那年年底")] == "2019-10/2019-12"  # type: ignore[operator]
+
+
+def test_a_year_a_state_lasted_since_is_not_what_that_year_means_in_english() -> None:
+    text = "I joined Acme in 2019; the firm had been losing money since 2010. That winter I was promoted."
+    assert values(text)["That winter"] == "2019-24"
+
+
+@pytest.mark.parametrize("text", [
+    "这家公司2010年以来一直亏损。那年年底我入职了。",
+    "The firm has been losing money since 2010. That winter I joined.",
+])
+def test_with_no_other_year_a_since_year_is_still_the_antecedent(text: str) -> None:
+    found = values(text)
+    assert any(v in ("2010-10/2010-12", "2010-24") for v in found.values())
+
+
+def test_back_in_a_year_is_still_what_that_year_means() -> None:
+    text = "I joined in 2019. Back in 2015 I had met the founder. That winter we went skiing."
+    assert values(text)["That winter"] == "2015-24"

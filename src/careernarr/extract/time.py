@@ -217,6 +217,7 @@ class TimeFinder:
             ref_year = told  # "My 2023 in review", last updated 2024-01-05: this year is 2023
         placer = _Placer(narrative, folded, ref_year, ref_date,
                          lambda atom, when: self._background(folded, atom, when), scopes,
+                         ongoing=lambda atom: self._ongoing(folded, atom),
                          focus=told if told is not None and told == ref_year else None, speech=self.speech)
         placed = [placer.place(atom) for atom in atoms]
         items = self._ranges(folded, placed, placer)
@@ -245,6 +246,19 @@ class TimeFinder:
         """A year told as background: since 2021, back in '21, 早在2015年, 2019年以来, 2019年至今."""
         start, end = atom.start, atom.end
         if self.background_before.search(text, max(0, start - 16), start):
+            return True
+        if self.background_after.match(text, end):
+            return True
+        if self.since_before.search(text, max(0, start - 4), start) and self.since_after.match(text, end):
+            return True
+        sep = self.separator.match(text, end)
+        return bool(sep and sep.group(0).strip() not in ("and", "") and self.open_end.match(text, sep.end()))
+
+    def _ongoing(self, text: str, atom: Atom) -> bool:
+        """A year a state has lasted since: since 2021, 2019年以来, 自2019年起, 2019年至今 (not back in '21)."""
+        start, end = atom.start, atom.end
+        if re.search(r"(?<![A-Za-z])(?:ever[ \t]+)?since[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+of[ \t]+)?\Z",
+                     text[max(0, start - 24) : start], re.IGNORECASE):
             return True
         if self.background_after.match(text, end):
             return True
@@ -432,7 +446,13 @@ class _Placer:
     - the *antecedent* is the year of the closest preceding dated
       expression (background or not, bare months included): what 同年, 次年,
       那年秋天, that summer and the following year count from. Without one
-      they stay unresolved: never the reference year, never a guess.
+      they stay unresolved: never the reference year, never a guess. A year
+      a state has lasted *since* (since 2010, 2010年以来, 2010年至今) is an
+      antecedent only when the story has told no other year: "I joined in
+      2019; the firm had lost money since 2010. That December…" is 2019.
+    - in a document with no date, a relative year reported from a dated
+      conversation in its sentence (2023年4月访谈时，她说今年…) counts from
+      the conversation.
 
     A post with its own time (a reply dated 2024 in a thread opened in
     2023) is its own reference: 去年 in it counts from the post's year.
@@ -446,7 +466,11 @@ class _Placer:
     def __init__(self, narrative: Narrative, text: str, ref_year: int | None, ref_date: Date | None,
                  background: Callable[[Atom, When | None], bool],
                  scopes: Sequence[tuple[int, int]] = (), *, focus: int | None = None,
-                 speech: tuple[re.Pattern[str] | None, re.Pattern[str] | None] = (None, None)) -> None:
+                 speech: tuple[re.Pattern[str] | None, re.Pattern[str] | None] = (None, None),
+                 ongoing: Callable[[Atom], bool] = lambda atom: False) -> None:
+        self.ongoing = ongoing
+        self.ante_ongoing = False  # the antecedent is a year a state has lasted since
+        self.told_year: int | None = None  # the latest antecedent year that is not such a year
         self.narrative = narrative
         self.speech = speech
         self.ante_span: tuple[int, int] | None = None  # where the antecedent is written
@@ -491,6 +515,7 @@ class _Placer:
         if index != self.story_index:
             self.story_index, self.story, self.local, self.antecedent = index, None, None, None
             self.ante_when, self.story_month, self.ante_span, self.said = None, None, None, None
+            self.ante_ongoing, self.told_year = False, None
             own = self.post_refs.get(self.story_bounds[index - 1]) if index else None
             self.ref_year, self.ref_date = (own[0], own) if own is not None else self.doc_ref
         return bisect.bisect_right(self.bounds, pos)
@@ -563,6 +588,9 @@ class _Placer:
             self.antecedent = (year,)
             self.ante_when = when
             self.ante_span = (atom.start, atom.end)
+            self.ante_ongoing = atom.has_year and self.ongoing(atom)
+            if not self.ante_ongoing and year is not None:
+                self.told_year = year
         if when is not None and when.season is not None and when.lo[1] is not None and when.lo[0] == year:
             self.story_month = (when.lo[0], when.lo[1])  # that fall … by January: the story reached September
         elif when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
@@ -603,6 +631,8 @@ class _Placer:
                 return None
         elif atom.ana_year is not None:
             ante = self.antecedent[0] if self.antecedent is not None else None
+            if self.ante_ongoing and self.told_year is not None:
+                ante = self.told_year  # joined in 2019; losing money since 2010. That December: 2019
             year = ante + atom.ana_year if ante is not None else None
         else:
             year = ctx
