@@ -118,3 +118,31 @@ def test_with_no_other_year_a_since_year_is_still_the_antecedent(text: str) -> N
 def test_back_in_a_year_is_still_what_that_year_means() -> None:
     text = "I joined in 2019. Back in 2015 I had met the founder. That winter we went skiing."
     assert values(text)["That winter"] == "2015-24"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("I joined in 2019. By the end of that year I was promoted.", "the end of that year", "2019-10/2019-12"),
+    ("I joined in 2019. Early the next year I was promoted.", "Early the next year", "2020-01/2020-03"),
+    ("I joined in 2019. In the spring of the following year I left.", "the spring of the following year", "2020-21"),
+    ("I joined in 2019. By the end of the year I was promoted.", "the end of the year", "2019-10/2019-12"),
+    ("I joined in 2019. In the first half of the year I shipped.", "the first half of the year", "2019-01/2019-06"),
+])
+def test_english_parts_of_an_anaphoric_year(text: str, expr: str, value: str) -> None:
+    assert values(text)[expr] == value
+
+
+def test_the_end_of_the_year_takes_the_reference_year_with_no_story_year() -> None:
+    assert values("By the end of the year I hope to ship it.", "2023-05-01")["the end of the year"] == "2023-10/2023-12"
+    assert values("By the end of the year I hope to ship it.")["the end of the year"] is None
+
+
+def test_the_end_of_the_year_before_counts_from_the_antecedent() -> None:
+    found = values("I quit in 2020. By the end of the year before, I had already stopped caring.")
+    assert found["the end of the year before"] == "2019-10/2019-12"
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("text", ["2019年我入职。我们隔年举办一次年会。", "2019年我入职。这个比赛隔年一届。"])
+def test_every_other_year_is_not_the_next_year(convert: object, text: str) -> None:
+    found = values(convert(text))  # type: ignore[operator]
+    assert [v for v in found.values() if v is not None] == ["2019"]

@@ -158,6 +158,9 @@ class _English:
             re.compile(rf"(?P<srel>{_alt(_cased(list(self.season_words)))})[ \t]+(?P<season>(?i:{season_alt}))"
                        r"(?![A-Za-z])"),
             re.compile(rf"[Tt]he[ \t]+(?P<qw>{quarter_alt})[ \t]+quarter(?![A-Za-z])"),
+            # the end of the year, the first half of the year: a part of the year in context (like 年底)
+            re.compile(rf"(?P<ypart>{_alt(_cased([w for w in self.year_parts if w.endswith(' of')]))})[ \t]+"
+                       r"the[ \t]+year(?![A-Za-z])(?![ \t]+(?:before|after|of|that|when|in[ \t]+which|\d))"),
         ]
         unit_alt = _alt([u + "s" for u in self.units] + list(self.units), spaces=False)
         unit = rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>(?i:{unit_alt}))(?![A-Za-z])"
@@ -282,6 +285,10 @@ class _English:
             atom.months = self.quarter_months[self.quarters[m.group("qw").lower()]]
             atom.rule = "en-quarter"
             return atom
+        if g("ypart"):
+            atom.months = self.year_parts[" ".join((g("ypart") or "").lower().split())]
+            atom.rule = "en-year-part"
+            return atom
         if g("srel"):
             how = self.season_words.get(" ".join((g("srel") or "").lower().split()))
             if how == "relative":
@@ -304,6 +311,7 @@ class _English:
             self._apply_prefix(atom, text, month=False)
         elif word in self.ana_years:
             atom.ana_year = self.ana_years[word]
+            self._apply_prefix(atom, text, month=False)  # the end of that year, early the next year
         elif word in self.rel_months or word in self.rel_weeks or word in self.rel_days:
             if prev_word(text, m.start()) == "the" and word.startswith(("next", "following")):
                 atom.kind = "none"  # the next week: counted from the story, not from today

@@ -79,6 +79,10 @@ def _num_value(text: str) -> int | None:
     return chinese_number(text)
 
 
+#: After 隔年: a frequency (隔年举办一次, 隔年一届), not "the year after".
+_EVERY_OTHER = re.compile(r"[^，,。；;！？!?\n]{0,8}?(?:一次|一回|一届|一屆|一度|轮换|輪換)")
+
+
 class _Chinese:
     """The Chinese patterns built from one lexicon."""
 
@@ -270,6 +274,8 @@ class _Chinese:
                     return None
                 atom.rel_year = self.rel_years[word]
             else:
+                if word == "隔年" and _EVERY_OTHER.match(text, m.end()):
+                    return None  # 隔年举办一次: every other year, not the next one
                 atom.ana_year = self.ana_years[word]
             atom.rule = "zh-relative-year"
         elif g("dei"):
