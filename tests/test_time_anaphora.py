@@ -146,3 +146,11 @@ def test_the_end_of_the_year_before_counts_from_the_antecedent() -> None:
 def test_every_other_year_is_not_the_next_year(convert: object, text: str) -> None:
     found = values(convert(text))  # type: ignore[operator]
     assert [v for v in found.values() if v is not None] == ["2019"]
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+def test_a_season_after_n_years_later(convert: object) -> None:
+    found = values(convert("2019年我入职。三年后的夏天我离职了。"))  # type: ignore[operator]
+    assert found[convert("三年后的夏天")] == "2022-22"  # type: ignore[operator]
+    alone = {t.text: (t.value, t.duration) for t in find_times(convert("三年后的夏天我离职了。"))}  # type: ignore[operator]
+    assert alone[convert("三年后")] == (None, "P3Y")  # type: ignore[operator]

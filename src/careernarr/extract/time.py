@@ -88,6 +88,8 @@ _FORWARD = re.compile(
 # 年终是四个月, 年终只拿了两个月: 年终 (the year-end bonus) followed by an amount.
 _PAY_AMOUNT = re.compile(r"[ \t]*(?:只|就|才|也|都)?(?:是|有|拿了|拿到|领了|发了|发|给了)[ \t]*[0-9零一二两三四五六七八九十半几]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.[ \t]")
+#: A season right after "N年后": 三年后的夏天 is that summer, not just that year.
+_SEASON_AFTER = re.compile(r"[ \t]*的?[ \t]*(?P<s>[春夏秋冬])(?:天|季)")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 _ZH_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -568,7 +570,12 @@ class _Placer:
         if amount != int(amount) or ante.approx:
             return atom, None, False
         n = int(amount)
-        if unit == "Y" and ante.lo[0] is not None:
+        season = _SEASON_AFTER.match(self.text, atom.end) if unit == "Y" else None
+        if unit == "Y" and ante.lo[0] is not None and season is not None:
+            code = {"春": 21, "夏": 22, "秋": 23, "冬": 24}[season.group("s")]  # 三年后的夏天
+            when = When.of_season(ante.lo[0] + n, code)
+            atom = attrs.evolve(atom, end=season.end())
+        elif unit == "Y" and ante.lo[0] is not None:
             when = When.point(ante.lo[0] + n)
         elif unit == "M" and ante.is_point and ante.lo[1] is not None:
             when = When.point(*month_shift(ante.lo[0], ante.lo[1], n))
