@@ -154,3 +154,19 @@ def test_a_season_after_n_years_later(convert: object) -> None:
     assert found[convert("三年后的夏天")] == "2022-22"  # type: ignore[operator]
     alone = {t.text: (t.value, t.duration) for t in find_times(convert("三年后的夏天我离职了。"))}  # type: ignore[operator]
     assert alone[convert("三年后")] == (None, "P3Y")  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("2014年我毕业了。毕业那年我去了北京。", "那年", "2014"),
+    ("2014年6月毕业后，我进了银行。2016年跳槽。毕业那年年底，我转正了。", "那年年底", "2014-10/2014-12"),
+    ("2014年我毕业了。毕业的那一年冬天我去了北京。", "那一年冬天", "2014-24"),
+    ("2019年我入职。毕业那年我去了北京。", "那年", None),
+    ("2019年我入职。毕业那年年底我转正了。", "那年年底", None),
+    ("离开中环那一年，我30岁。", "那一年", None),
+    ("2019年我入职，那年我25岁。", "那年", "2019"),
+])
+def test_the_year_of_a_happening_is_known_only_if_told(convert: object, text: str, expr: str,
+                                                       value: str | None) -> None:
+    found = values(convert(text))  # type: ignore[operator]
+    assert found[convert(expr)] == value  # type: ignore[operator]

@@ -90,6 +90,7 @@ _PAY_AMOUNT = re.compile(r"[ \t]*(?:只|就|才|也|都)?(?:是|有|拿了|拿�
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.[ \t]")
 #: A season right after "N年后": 三年后的夏天 is that summer, not just that year.
 _SEASON_AFTER = re.compile(r"[ \t]*的?[ \t]*(?P<s>[春夏秋冬])(?:天|季)")
+_ANY_END = re.compile(r"[。！？!?\n，,；;：:]")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 _ZH_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -452,6 +453,9 @@ class _Placer:
       a state has lasted *since* (since 2010, 2010年以来, 2010年至今) is an
       antecedent only when the story has told no other year: "I joined in
       2019; the firm had lost money since 2010. That December…" is 2019.
+    - 毕业那年 (the year of a happening) is the year of an earlier dated
+      clause in the story that tells that happening (2014年6月毕业后…毕业那年年底);
+      without one it stays unresolved.
     - in a document with no date, a relative year reported from a dated
       conversation in its sentence (2023年4月访谈时，她说今年…) counts from
       the conversation.
@@ -477,6 +481,7 @@ class _Placer:
         self.speech = speech
         self.ante_span: tuple[int, int] | None = None  # where the antecedent is written
         self.said: tuple[int, int] | None = None  # (where, year) of a conversation a sentence reports
+        self.dated: list[tuple[int, int, int]] = []  # (start, end, year) of the story's dated expressions
         self.focus = focus
         self.text = text
         self.doc_ref = (ref_year, ref_date)
@@ -517,7 +522,7 @@ class _Placer:
         if index != self.story_index:
             self.story_index, self.story, self.local, self.antecedent = index, None, None, None
             self.ante_when, self.story_month, self.ante_span, self.said = None, None, None, None
-            self.ante_ongoing, self.told_year = False, None
+            self.ante_ongoing, self.told_year, self.dated = False, None, []
             own = self.post_refs.get(self.story_bounds[index - 1]) if index else None
             self.ref_year, self.ref_date = (own[0], own) if own is not None else self.doc_ref
         return bisect.bisect_right(self.bounds, pos)
@@ -595,6 +600,8 @@ class _Placer:
             self.antecedent = (year,)
             self.ante_when = when
             self.ante_span = (atom.start, atom.end)
+            if year is not None and atom.of_event is None:
+                self.dated.append((atom.start, atom.end, year))
             self.ante_ongoing = atom.has_year and self.ongoing(atom)
             if not self.ante_ongoing and year is not None:
                 self.told_year = year
@@ -636,6 +643,8 @@ class _Placer:
             year = now + atom.rel_year if now is not None else None
             if atom.rule == "en-last-season" and not self._last_season_is_last_year(atom):
                 return None
+        elif atom.of_event is not None:
+            year = self._event_year(atom)
         elif atom.ana_year is not None:
             ante = self.antecedent[0] if self.antecedent is not None else None
             if self.ante_ongoing and self.told_year is not None:
@@ -652,6 +661,16 @@ class _Placer:
         except ValueError:
             return None
         return when.approximate() if atom.approx and when.is_point else when
+
+    def _event_year(self, atom: Atom) -> int | None:
+        """The year of 毕业 in 毕业那年: an earlier dated clause in the story that tells 毕业, else None."""
+        key = atom.of_event or ""
+        for start, end, year in reversed(self.dated):
+            lo = max([max(0, start - 30)] + [m.end() for m in _ANY_END.finditer(self.text, max(0, start - 30), start)])
+            hi = _ANY_END.search(self.text, end, end + 30)
+            if key in self.text[lo : hi.start() if hi else end + 30]:
+                return year
+        return None
 
     def _speech_year(self, pos: int) -> int | None:
         """The year of a conversation stated earlier in ``pos``'s sentence, that a reported speech dates.
