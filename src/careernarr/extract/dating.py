@@ -4,7 +4,11 @@ An event is dated by a time expression (one with an EDTF value) found, in
 this order, in its own clause, in its sentence, in one of the two sentences
 before it in its paragraph ("In spring 2020 our unit was full. I was picking
 up extra shifts."), at the head of its paragraph ("2019年，…" dates the
-paragraph it opens), or in the heading of a section that contains it. ``when_source`` says which: ``clause``, ``sentence``,
+paragraph it opens), or in the heading of a section that contains it. A
+sentence that tells a time of its own that is not a date (毕业那年, last
+spring unresolved) or that moves the story on (后来, 如今, later, these days)
+takes no date from the sentences before it nor from its paragraph's opening;
+only a heading still dates it. ``when_source`` says which: ``clause``, ``sentence``,
 ``paragraph`` or ``heading``. Nothing else dates an event: no date is
 guessed. A duration ("三个月的假期", "for two years") attaches when it sits next
 to the event's words in their clause and is not an offset ("三个月后", "two
@@ -111,6 +115,9 @@ class Dating:
         best = self._nearest(points, at)
         if best is not None:
             return Dated(str(best.value), "sentence", best)
+        if self._own_time(scope, at):
+            heading = self._heading_time(sentence.start)
+            return Dated(str(heading.value), "heading", heading) if heading is not None else None
         for prev in reversed(self._before.get(sentence.start, [])):
             points = [t for t in self.inside(prev.start, prev.end) if t.value and not self._is_offset(t)]
             if points:  # "In spring 2020 our unit was full. I was picking up extra shifts."
@@ -122,6 +129,14 @@ class Dating:
         if heading is not None:
             return Dated(str(heading.value), "heading", heading)
         return None
+
+    def _own_time(self, scope: Span, at: int) -> bool:
+        """Whether the sentence tells a time of its own that is not a date: an unresolved one
+        (毕业那年, last spring), or words that move the story on (后来, later, 如今) before ``at``."""
+        for t in self.inside(scope.start, scope.end):
+            if not t.value and not t.duration:
+                return True
+        return self._cues.any("moves_on", scope.start, max(at, scope.start + 1)) is not None
 
     def _named(self, best: TimeExpr, points: Sequence[TimeExpr], at: int) -> TimeExpr:
         """A vaguer time joined to the event's words (2022年3月的年中述职) names it; the exact one dates it."""

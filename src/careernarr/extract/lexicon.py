@@ -65,6 +65,7 @@ CUE_NAMES: dict[str, str] = {
     "not_modal": "words that contain a modal but are not one (回想, 理想)",
     "question": "sentence endings that make it a question (吗, ？)",
     "temporal_reference": "words right after an event word that use it as a time (辞职后, 离职前)",
+    "moves_on": "words that move the story on from the time told before (后来, 如今, later): no date carries",
     "mental_noun": "nouns after an event word + 的 that make it a thought (辞职的念头)",
     "de_time": "words after an event word + 的 that still tell of it (休假的头两周)",
     "realis": "words that say something did happen (了, 过, 开始, finally)",

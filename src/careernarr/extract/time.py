@@ -88,6 +88,10 @@ _FORWARD = re.compile(
 # 年终是四个月, 年终只拿了两个月: 年终 (the year-end bonus) followed by an amount.
 _PAY_AMOUNT = re.compile(r"[ \t]*(?:只|就|才|也|都)?(?:是|有|拿了|拿到|领了|发了|发|给了)[ \t]*[0-9零一二两三四五六七八九十半几]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.[ \t]")
+#: A season right after "N年后": 三年后的夏天 is that summer, not just that year.
+_SEASON_AFTER = re.compile(r"[ \t]*的?[ \t]*(?P<s>[春夏秋冬])(?:天|季)")
+_ANY_END = re.compile(r"[。！？!?\n，,；;：:]")
+_CLAUSE_END = re.compile(r"[，,；;：:]")
 _ZH_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 
@@ -132,6 +136,12 @@ class TimeFinder:
         self.background_after = re.compile(rf"{S}(?:{_alt(zh.get('background_after', []))})")
         self.since_before = re.compile(rf"(?:{_alt(zh.get('since_before', []))}){S}\Z")
         self.since_after = re.compile(rf"{S}(?:{_alt(zh.get('since_after', []))})")
+        speech = [self.fold_text(str(w)) for w in [*zh.get("speech_time", []), *en.get("speech_time", [])]]
+        reporting = [self.fold_text(str(w)) for w in [*zh.get("reporting", []), *en.get("reporting", [])]]
+        self.speech = (
+            re.compile(rf"(?<![A-Za-z])(?:{_alt(speech)})(?![A-Za-z])", re.IGNORECASE) if speech else None,
+            re.compile(rf"(?<![A-Za-z])(?:{_alt(reporting)})(?![A-Za-z])", re.IGNORECASE) if reporting else None,
+        )
         pay = _alt(list(zh.get("pay_words", [])) + list(en.get("pay_words", [])))
         self.pay_after = re.compile(
             rf"{S}(?:的|嘅|'s|’s|'|’|of|worth of)?{S}(?:{pay})(?![A-Za-z])", re.IGNORECASE)
@@ -210,7 +220,8 @@ class TimeFinder:
             ref_year = told  # "My 2023 in review", last updated 2024-01-05: this year is 2023
         placer = _Placer(narrative, folded, ref_year, ref_date,
                          lambda atom, when: self._background(folded, atom, when), scopes,
-                         focus=told if told is not None and told == ref_year else None)
+                         ongoing=lambda atom: self._ongoing(folded, atom),
+                         focus=told if told is not None and told == ref_year else None, speech=self.speech)
         placed = [placer.place(atom) for atom in atoms]
         items = self._ranges(folded, placed, placer)
         out = []
@@ -238,6 +249,19 @@ class TimeFinder:
         """A year told as background: since 2021, back in '21, 早在2015年, 2019年以来, 2019年至今."""
         start, end = atom.start, atom.end
         if self.background_before.search(text, max(0, start - 16), start):
+            return True
+        if self.background_after.match(text, end):
+            return True
+        if self.since_before.search(text, max(0, start - 4), start) and self.since_after.match(text, end):
+            return True
+        sep = self.separator.match(text, end)
+        return bool(sep and sep.group(0).strip() not in ("and", "") and self.open_end.match(text, sep.end()))
+
+    def _ongoing(self, text: str, atom: Atom) -> bool:
+        """A year a state has lasted since: since 2021, 2019年以来, 自2019年起, 2019年至今 (not back in '21)."""
+        start, end = atom.start, atom.end
+        if re.search(r"(?<![A-Za-z])(?:ever[ \t]+)?since[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+of[ \t]+)?\Z",
+                     text[max(0, start - 24) : start], re.IGNORECASE):
             return True
         if self.background_after.match(text, end):
             return True
@@ -425,7 +449,16 @@ class _Placer:
     - the *antecedent* is the year of the closest preceding dated
       expression (background or not, bare months included): what 同年, 次年,
       那年秋天, that summer and the following year count from. Without one
-      they stay unresolved: never the reference year, never a guess.
+      they stay unresolved: never the reference year, never a guess. A year
+      a state has lasted *since* (since 2010, 2010年以来, 2010年至今) is an
+      antecedent only when the story has told no other year: "I joined in
+      2019; the firm had lost money since 2010. That December…" is 2019.
+    - 毕业那年 (the year of a happening) is the year of an earlier dated
+      clause in the story that tells that happening (2014年6月毕业后…毕业那年年底);
+      without one it stays unresolved.
+    - in a document with no date, a relative year reported from a dated
+      conversation in its sentence (2023年4月访谈时，她说今年…) counts from
+      the conversation.
 
     A post with its own time (a reply dated 2024 in a thread opened in
     2023) is its own reference: 去年 in it counts from the post's year.
@@ -438,8 +471,17 @@ class _Placer:
 
     def __init__(self, narrative: Narrative, text: str, ref_year: int | None, ref_date: Date | None,
                  background: Callable[[Atom, When | None], bool],
-                 scopes: Sequence[tuple[int, int]] = (), *, focus: int | None = None) -> None:
+                 scopes: Sequence[tuple[int, int]] = (), *, focus: int | None = None,
+                 speech: tuple[re.Pattern[str] | None, re.Pattern[str] | None] = (None, None),
+                 ongoing: Callable[[Atom], bool] = lambda atom: False) -> None:
+        self.ongoing = ongoing
+        self.ante_ongoing = False  # the antecedent is a year a state has lasted since
+        self.told_year: int | None = None  # the latest antecedent year that is not such a year
         self.narrative = narrative
+        self.speech = speech
+        self.ante_span: tuple[int, int] | None = None  # where the antecedent is written
+        self.said: tuple[int, int] | None = None  # (where, year) of a conversation a sentence reports
+        self.dated: list[tuple[int, int, int]] = []  # (start, end, year) of the story's dated expressions
         self.focus = focus
         self.text = text
         self.doc_ref = (ref_year, ref_date)
@@ -479,7 +521,8 @@ class _Placer:
         index = bisect.bisect_right(self.story_bounds, pos)
         if index != self.story_index:
             self.story_index, self.story, self.local, self.antecedent = index, None, None, None
-            self.ante_when, self.story_month = None, None
+            self.ante_when, self.story_month, self.ante_span, self.said = None, None, None, None
+            self.ante_ongoing, self.told_year, self.dated = False, None, []
             own = self.post_refs.get(self.story_bounds[index - 1]) if index else None
             self.ref_year, self.ref_date = (own[0], own) if own is not None else self.doc_ref
         return bisect.bisect_right(self.bounds, pos)
@@ -532,7 +575,12 @@ class _Placer:
         if amount != int(amount) or ante.approx:
             return atom, None, False
         n = int(amount)
-        if unit == "Y" and ante.lo[0] is not None:
+        season = _SEASON_AFTER.match(self.text, atom.end) if unit == "Y" else None
+        if unit == "Y" and ante.lo[0] is not None and season is not None:
+            code = {"春": 21, "夏": 22, "秋": 23, "冬": 24}[season.group("s")]  # 三年后的夏天
+            when = When.of_season(ante.lo[0] + n, code)
+            atom = attrs.evolve(atom, end=season.end())
+        elif unit == "Y" and ante.lo[0] is not None:
             when = When.point(ante.lo[0] + n)
         elif unit == "M" and ante.is_point and ante.lo[1] is not None:
             when = When.point(*month_shift(ante.lo[0], ante.lo[1], n))
@@ -540,6 +588,7 @@ class _Placer:
             return atom, None, False
         dated = attrs.evolve(atom, kind="date", duration=None, parts=(), rule=atom.rule + "+after")
         self.antecedent, self.ante_when, self.story, self.local = (when.lo[0],), when, (when.lo[0],), None
+        self.ante_span = (atom.start, atom.end)
         self.story_month = (when.lo[0], when.lo[1]) if when.lo[1] is not None else None
         return dated, when, True
 
@@ -550,6 +599,12 @@ class _Placer:
         if when is not None or atom.has_year:
             self.antecedent = (year,)
             self.ante_when = when
+            self.ante_span = (atom.start, atom.end)
+            if year is not None and atom.of_event is None:
+                self.dated.append((atom.start, atom.end, year))
+            self.ante_ongoing = atom.has_year and self.ongoing(atom)
+            if not self.ante_ongoing and year is not None:
+                self.told_year = year
         if when is not None and when.season is not None and when.lo[1] is not None and when.lo[0] == year:
             self.story_month = (when.lo[0], when.lo[1])  # that fall … by January: the story reached September
         elif when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
@@ -578,17 +633,22 @@ class _Placer:
             full = _century(atom.two_digit_decade, self.ref_year)
             return When((full, None, None), (full + 9, None, None), decade=f"{full // 10}X")
         if atom.shift is not None:
-            return self._shift(*atom.shift)
+            return self._shift(*atom.shift, atom.start)
         if atom.year is not None:
             year: int | None = atom.year
         elif atom.two_digit is not None:
             year = _century(atom.two_digit, self.ref_year)
         elif atom.rel_year is not None:
-            year = self.ref_year + atom.rel_year if self.ref_year is not None else None
+            now = self.ref_year if self.ref_year is not None else self._speech_year(atom.start)
+            year = now + atom.rel_year if now is not None else None
             if atom.rule == "en-last-season" and not self._last_season_is_last_year(atom):
                 return None
+        elif atom.of_event is not None:
+            year = self._event_year(atom)
         elif atom.ana_year is not None:
             ante = self.antecedent[0] if self.antecedent is not None else None
+            if self.ante_ongoing and self.told_year is not None:
+                ante = self.told_year  # joined in 2019; losing money since 2010. That December: 2019
             year = ante + atom.ana_year if ante is not None else None
         else:
             year = ctx
@@ -602,6 +662,45 @@ class _Placer:
             return None
         return when.approximate() if atom.approx and when.is_point else when
 
+    def _event_year(self, atom: Atom) -> int | None:
+        """The year of 毕业 in 毕业那年: an earlier dated clause in the story that tells 毕业, else None."""
+        key = atom.of_event or ""
+        for start, end, year in reversed(self.dated):
+            lo = max([max(0, start - 30)] + [m.end() for m in _ANY_END.finditer(self.text, max(0, start - 30), start)])
+            hi = _ANY_END.search(self.text, end, end + 30)
+            if key in self.text[lo : hi.start() if hi else end + 30]:
+                return year
+        return None
+
+    def _speech_year(self, pos: int) -> int | None:
+        """The year of a conversation stated earlier in ``pos``'s sentence, that a reported speech dates.
+
+        "2023年4月访谈时，她说今年…", "When I spoke to her in May 2023, she said
+        this year…": the antecedent's clause names a conversation (访谈时, spoke
+        to) and a reporting verb (说, said) stands between it and ``pos``.
+        """
+        if self.said is not None and not _SENTENCE_END.search(self.text, self.said[0], pos):
+            return self.said[1]  # …she said this year was hard and last year worse
+        cue, say = self.speech
+        ante, span = self.ante_when, self.ante_span
+        if cue is None or say is None or ante is None or span is None or ante.approx or not ante.is_point:
+            return None
+        year = ante.lo[0]
+        if year is None or span[1] > pos:
+            return None
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, max(0, span[0] - 80), pos)]
+        if ends and ends[-1] > span[0]:
+            return None  # the conversation is in another sentence
+        lo = ends[-1] if ends else max(0, span[0] - 80)
+        clause_lo = max([lo] + [m.end() for m in _CLAUSE_END.finditer(self.text, lo, span[0])])
+        clause_hi = _CLAUSE_END.search(self.text, span[1], pos)
+        if clause_hi is None or not cue.search(self.text, clause_lo, clause_hi.start()):
+            return None
+        if not say.search(self.text, clause_hi.end(), pos):
+            return None
+        self.said = (span[0], year)
+        return year
+
     def _last_season_is_last_year(self, atom: Atom) -> bool:
         """"last summer" is last year's when written before this year's ended (else it is ambiguous)."""
         ref = self.ref_date
@@ -610,10 +709,11 @@ class _Placer:
         first_month = {21: 3, 22: 6, 23: 9}.get(atom.season)
         return first_month is not None and ref[1] <= first_month + 2
 
-    def _shift(self, unit: str, n: int) -> When | None:
+    def _shift(self, unit: str, n: int, pos: int) -> When | None:
         ref = self.ref_date
         if unit == "Y":
-            return When.point(self.ref_year + n) if self.ref_year is not None else None
+            now = self.ref_year if self.ref_year is not None else self._speech_year(pos)
+            return When.point(now + n) if now is not None else None
         if ref is None or ref[1] is None:
             return None
         if unit == "M":

@@ -50,6 +50,7 @@ class Atom:
     two_digit: int | None = None  # 14 of 14年底
     rel_year: int | None = None  # 去年 = -1, from the reference year
     ana_year: int | None = None  # 次年 = +1, from the year in context
+    of_event: str | None = None  # 毕业 of 毕业那年: the year of a happening, known only if told
     month: int | None = None
     day: int | None = None
     months: tuple[int, int] | None = None  # a part of the year

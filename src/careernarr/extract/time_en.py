@@ -34,6 +34,10 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _DECADE_FULL = re.compile(r"(?:19|20)\d0|'\d0|[2-9]0")
 
 
+#: Before a month: "the following March", "the next April" (the year after the one in context).
+_FOLLOWING = re.compile(r"(?<![A-Za-z])[Tt]he[ \t]+(?:following|next)[ \t]+\Z")
+
+
 def _cased(words: list[str]) -> list[str]:
     """Each word as written and with a capital first letter (sentence starts)."""
     out = []
@@ -87,7 +91,7 @@ class _English:
         self.deictic = [w.lower() for w in lx.words("en", "deictic")]
         season_before = lx.table("en", "season_before")
         self.season_words: dict[str, str] = {}
-        for how in ("relative", "anaphoric", "unresolved"):
+        for how in ("relative", "anaphoric", "following", "unresolved"):
             for word in season_before.get(how, []):
                 self.season_words[" ".join(str(word).lower().split())] = how
         self.units: dict[str, tuple[int, str]] = {}
@@ -154,6 +158,9 @@ class _English:
             re.compile(rf"(?P<srel>{_alt(_cased(list(self.season_words)))})[ \t]+(?P<season>(?i:{season_alt}))"
                        r"(?![A-Za-z])"),
             re.compile(rf"[Tt]he[ \t]+(?P<qw>{quarter_alt})[ \t]+quarter(?![A-Za-z])"),
+            # the end of the year, the first half of the year: a part of the year in context (like 年底)
+            re.compile(rf"(?P<ypart>{_alt(_cased([w for w in self.year_parts if w.endswith(' of')]))})[ \t]+"
+                       r"the[ \t]+year(?![A-Za-z])(?![ \t]+(?:before|after|of|that|when|in[ \t]+which|\d))"),
         ]
         unit_alt = _alt([u + "s" for u in self.units] + list(self.units), spaces=False)
         unit = rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>(?i:{unit_alt}))(?![A-Za-z])"
@@ -244,6 +251,10 @@ class _English:
         if year_text:
             atom.year = int(year_text)
         self._apply_prefix(atom, text, month=True)
+        if not year_text and not day_first:
+            following = _FOLLOWING.search(text, max(0, start - 20), start)
+            if following:  # the following March: March of the year after the one in context
+                atom.start, atom.ana_year, atom.rule = following.start(), 1, "en-following-month"
         return atom
 
     def year(self, m: re.Match[str], text: str) -> Atom | None:
@@ -274,12 +285,18 @@ class _English:
             atom.months = self.quarter_months[self.quarters[m.group("qw").lower()]]
             atom.rule = "en-quarter"
             return atom
+        if g("ypart"):
+            atom.months = self.year_parts[" ".join((g("ypart") or "").lower().split())]
+            atom.rule = "en-year-part"
+            return atom
         if g("srel"):
             how = self.season_words.get(" ".join((g("srel") or "").lower().split()))
             if how == "relative":
                 atom.rel_year = 0  # this summer
             elif how == "anaphoric":
                 atom.ana_year = 0  # that summer
+            elif how == "following":
+                atom.ana_year = 1  # the next spring: the spring after the year in context
             elif (g("srel") or "").lower().split() == ["last"] and (g("season") or "").lower() != "winter":
                 atom.rel_year = -1  # last summer: last year's, if written before this one ended
                 atom.rule = "en-last-season"
@@ -294,6 +311,7 @@ class _English:
             self._apply_prefix(atom, text, month=False)
         elif word in self.ana_years:
             atom.ana_year = self.ana_years[word]
+            self._apply_prefix(atom, text, month=False)  # the end of that year, early the next year
         elif word in self.rel_months or word in self.rel_weeks or word in self.rel_days:
             if prev_word(text, m.start()) == "the" and word.startswith(("next", "following")):
                 atom.kind = "none"  # the next week: counted from the story, not from today

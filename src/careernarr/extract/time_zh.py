@@ -79,6 +79,10 @@ def _num_value(text: str) -> int | None:
     return chinese_number(text)
 
 
+#: After 隔年: a frequency (隔年举办一次, 隔年一届), not "the year after".
+_EVERY_OTHER = re.compile(r"[^，,。；;！？!?\n]{0,8}?(?:一次|一回|一届|一屆|一度|轮换|輪換)")
+
+
 class _Chinese:
     """The Chinese patterns built from one lexicon."""
 
@@ -261,6 +265,10 @@ class _Chinese:
                 word == "同年" and before in set("不相共")
             ):
                 return None
+            event = self._year_of_event(word, text, start)
+            if event is not None:
+                atom.ana_year, atom.of_event, atom.rule = 0, event, "zh-year-of-event"
+                return self._year_tail(m, atom, text)  # 毕业那年(年底): the year of 毕业, if told
             if word in self.clause_start_ana and not self._anaphor_stands(word, text, start, has_tail):
                 atom.kind = "none"  # 离开中环那一年, 第一年…第二年: not "that/the next year"
                 atom.rule = "zh-deictic"
@@ -270,6 +278,8 @@ class _Chinese:
                     return None
                 atom.rel_year = self.rel_years[word]
             else:
+                if word == "隔年" and _EVERY_OTHER.match(text, m.end()):
+                    return None  # 隔年举办一次: every other year, not the next one
                 atom.ana_year = self.ana_years[word]
             atom.rule = "zh-relative-year"
         elif g("dei"):
@@ -298,6 +308,20 @@ class _Chinese:
             return True
         at_clause_start = not before or not (is_han(before) or before.isalnum())
         return at_clause_start and rest.startswith(self.year_subject_after)
+
+    def _year_of_event(self, word: str, text: str, start: int) -> str | None:
+        """毕 业 of 毕业那年 / 毕业的那一年: the happening whose year 那年 names (None for a bare 那年)."""
+        if not word.startswith("那"):
+            return None
+        i = start
+        if prev_char(text, i) == "的":
+            i -= 1
+        head = text[max(0, i - 2) : i]
+        if len(head) < 2 or not all(is_han(ch) for ch in head) or head[-1] in _YEAR_LEAD or head[-1] in _CN_DIGITS:
+            return None
+        if any(ch in "这那是在也就都还" for ch in head):
+            return None
+        return head
 
     def _anaphor_stands(self, word: str, text: str, start: int, has_tail: bool) -> bool:
         """那年, 那一年, 第二年 as "that year" / "the next year" (not 离开中环那一年, 第一年…第二年)."""

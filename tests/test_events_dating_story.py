@@ -1,0 +1,53 @@
+"""An event takes a date from the sentences before it only while it continues their story."""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+import careernarr
+
+_S2TWP = opencc.OpenCC("s2twp")
+
+
+def _dates(text: str) -> dict[str, tuple[str | None, str | None]]:
+    narrative = careernarr.parse(text, format="text")
+    return {e.kind: (e.when, e.when_source) for e in narrative.events}
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("later", ["后来我被裁了。", "如今我已经被裁了。"])
+def test_a_sentence_that_moves_on_takes_no_earlier_date(convert: object, later: str) -> None:
+    text = convert("2019年3月，我加入了一家创业公司。那段时间我每天加班。" + later)  # type: ignore[operator]
+    found = _dates(text)
+    assert found["job_start"] == ("2019-03", "sentence")
+    assert found["overwork"] == ("2019-03", "paragraph")  # the same story: it carries
+    assert found["job_end"] == (None, None)
+
+
+@pytest.mark.parametrize("later", ["Later I was laid off.", "Years later I was laid off.",
+                                   "These days I have been laid off."])
+def test_a_sentence_that_moves_on_takes_no_earlier_date_in_english(later: str) -> None:
+    found = _dates("In March 2019 I joined a startup. I worked long hours. " + later)
+    assert found["job_start"] == ("2019-03", "clause")
+    assert found["overwork"] == ("2019-03", "paragraph")
+    assert found["job_end"] == (None, None)
+
+
+def test_english_seasons_and_months_in_one_story() -> None:
+    found = _dates("In March 2019 I joined a startup. That spring I worked long hours. In April I was promoted.")
+    assert found["overwork"] == ("2019-21", "clause")
+    assert found["promotion"] == ("2019-04", "clause")
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+def test_a_sentence_with_an_unresolved_time_of_its_own_takes_no_earlier_date(convert: object) -> None:
+    found = _dates(convert("2019年3月，我加入了一家创业公司。上个月我被裁了。"))  # type: ignore[operator]
+    assert found["job_start"] == ("2019-03", "sentence")
+    assert found["job_end"] == (None, None)
+
+
+def test_a_moved_on_sentence_under_a_dated_heading_keeps_the_heading() -> None:
+    narrative = careernarr.parse("# 2021\n\nIn March I joined a startup. Later I was laid off.\n", format="markdown")
+    found = {e.kind: (e.when, e.when_source) for e in narrative.events}
+    assert found["job_end"] == ("2021", "heading")
