@@ -27,7 +27,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from attrs import field, frozen
 
@@ -156,7 +156,46 @@ def compile_term(term: str, language: str) -> re.Pattern[str]:
         # long runs); the leftmost match, all finditer reports, is the same.
         before = r"(?<![\w'’-])" if body.startswith(_WILDCARD) else r"(?<![A-Za-z0-9])"
         body = rf"{before}{body}(?![A-Za-z0-9])"
-    return re.compile(body, re.IGNORECASE)
+    return cast("re.Pattern[str]", LazyPattern(body, re.IGNORECASE))
+
+
+class LazyPattern:
+    """A term's regular expression, compiled the first time it is matched.
+
+    Most terms never are: the lexicon scanner (:mod:`careernarr.extract.cues`)
+    finds a term that is its own literal text by that text alone and reads
+    only ``pattern`` and ``flags``; compiling the ~4,000 built-in terms up
+    front was most of the cost of the first ``parse``. A term's expression is
+    built from escaped text and fixed gaps, so it always compiles.
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled expression (made once)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("_compiled", "flags", "pattern"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __getstate__(self) -> tuple[str, int]:
+        return (self.pattern, self.flags)
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags})"
 
 
 _WILDCARD = r"[\w'’-]*"
