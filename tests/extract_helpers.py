@@ -62,3 +62,31 @@ def context(text: str, times: Sequence[tuple[str, str | None, str | None]] = (),
                           sections=paragraph_sections(text) if sections is None else sections,
                           posts=posts)
     return ExtractionContext(narrative, time_expressions=exprs, lexicons=lexicons)
+
+
+def squash(text: str) -> str:
+    """``text`` without whitespace, as the shared scorer compares evidence."""
+    return "".join(text.split())
+
+
+def reflections_holding(narrative: Narrative, anchors: Sequence[str]) -> list[Any]:
+    """The reflections of ``narrative`` whose text holds one of ``anchors``."""
+    return [r for r in narrative.reflections if any(squash(a) in squash(r.text) for a in anchors)]
+
+
+def reflection_f1(scored: Sequence[tuple[Narrative, Sequence[dict[str, Any]]]]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of reflections against gold items, matched as the shared scorer does."""
+    tp = n_pred = hit = n_gold = 0
+    for narrative, items in scored:
+        for r in narrative.reflections:
+            match = [g for g in items if any(squash(a) in squash(r.text) for a in g["anchors"])]
+            if match and match[0].get("optional"):
+                continue
+            n_pred += 1
+            tp += bool(match)
+        for g in items:
+            if not g.get("optional"):
+                n_gold += 1
+                hit += bool(reflections_holding(narrative, g["anchors"]))
+    precision, recall = tp / n_pred, hit / n_gold
+    return precision, recall, 2 * precision * recall / (precision + recall)
