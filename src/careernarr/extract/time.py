@@ -87,6 +87,8 @@ _FORWARD = re.compile(
 )
 # 年终是四个月, 年终只拿了两个月: 年终 (the year-end bonus) followed by an amount.
 _PAY_AMOUNT = re.compile(r"[ \t]*(?:只|就|才|也|都)?(?:是|有|拿了|拿到|领了|发了|发|给了)[ \t]*[0-9零一二两三四五六七八九十半几]")
+#: Right before a year: (ever) since (the summer of).
+_SINCE_BEFORE = re.compile(r"(?<![A-Za-z])(?:ever[ \t]+)?since[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+of[ \t]+)?\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.[ \t]")
 #: A season right after "N年后": 三年后的夏天 is that summer, not just that year.
 _SEASON_AFTER = re.compile(r"[ \t]*的?[ \t]*(?P<s>[春夏秋冬])(?:天|季)")
@@ -247,22 +249,19 @@ class TimeFinder:
 
     def _background(self, text: str, atom: Atom, when: When | None) -> bool:
         """A year told as background: since 2021, back in '21, 早在2015年, 2019年以来, 2019年至今."""
-        start, end = atom.start, atom.end
-        if self.background_before.search(text, max(0, start - 16), start):
+        if self.background_before.search(text, max(0, atom.start - 16), atom.start):
             return True
-        if self.background_after.match(text, end):
-            return True
-        if self.since_before.search(text, max(0, start - 4), start) and self.since_after.match(text, end):
-            return True
-        sep = self.separator.match(text, end)
-        return bool(sep and sep.group(0).strip() not in ("and", "") and self.open_end.match(text, sep.end()))
+        return self._lasting(text, atom)
 
     def _ongoing(self, text: str, atom: Atom) -> bool:
         """A year a state has lasted since: since 2021, 2019年以来, 自2019年起, 2019年至今 (not back in '21)."""
-        start, end = atom.start, atom.end
-        if re.search(r"(?<![A-Za-z])(?:ever[ \t]+)?since[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+of[ \t]+)?\Z",
-                     text[max(0, start - 24) : start], re.IGNORECASE):
+        if _SINCE_BEFORE.search(text[max(0, atom.start - 24) : atom.start]):
             return True
+        return self._lasting(text, atom)
+
+    def _lasting(self, text: str, atom: Atom) -> bool:
+        """A year followed by 以来/至今, framed by 自…起, or opening a range left open (2019 – now)."""
+        start, end = atom.start, atom.end
         if self.background_after.match(text, end):
             return True
         if self.since_before.search(text, max(0, start - 4), start) and self.since_after.match(text, end):
