@@ -90,3 +90,13 @@ def reflection_f1(scored: Sequence[tuple[Narrative, Sequence[dict[str, Any]]]]) 
                 hit += bool(reflections_holding(narrative, g["anchors"]))
     precision, recall = tp / n_pred, hit / n_gold
     return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def in_other_script(path: Path, language: str, tmp_path: Path) -> Narrative:
+    """The document at ``path`` converted to the other script (s2twp from zh-Hans, else t2s) and parsed."""
+    import opencc
+
+    config = "s2twp" if language == "zh-Hans" else "t2s"
+    converted = tmp_path / path.name
+    converted.write_text(opencc.OpenCC(config).convert(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return careernarr.parse(converted)

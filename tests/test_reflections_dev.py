@@ -16,9 +16,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import opencc
 import pytest
-from extract_helpers import reflection_f1, reflections_holding, squash
+from extract_helpers import in_other_script, reflection_f1, reflections_holding, squash
 
 import careernarr
 from careernarr.model import Narrative
@@ -106,11 +105,7 @@ def test_the_dev_set_scores_like_the_promise() -> None:
 def test_the_same_reflections_in_the_other_script(name: str, tmp_path: Path) -> None:
     _needs(name)
     document = GOLD[name]["document"]
-    source = (DEV / "corpus" / document).read_text(encoding="utf-8")
-    config = "s2twp" if GOLD[name]["metadata"]["language"] == "zh-Hans" else "t2s"
-    converted = tmp_path / document
-    converted.write_text(opencc.OpenCC(config).convert(source), encoding="utf-8")
-    other = careernarr.parse(converted)
+    other = in_other_script(DEV / "corpus" / document, GOLD[name]["metadata"]["language"], tmp_path)
     original = _parsed(document)
     assert [(r.kind, r.themes) for r in other.reflections] == [(r.kind, r.themes) for r in original.reflections]
     for r in other.reflections:

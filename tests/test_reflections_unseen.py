@@ -20,7 +20,7 @@ from typing import Any
 
 import opencc
 import pytest
-from extract_helpers import reflection_f1, reflections_holding, squash
+from extract_helpers import in_other_script, reflection_f1, reflections_holding, squash
 
 import careernarr
 from careernarr.model import Narrative
@@ -80,11 +80,7 @@ def test_the_unseen_set_scores_well() -> None:
 @pytest.mark.parametrize("name", [n for n, g in GOLD.items() if g["metadata"]["language"].startswith("zh")])
 def test_the_same_reflections_in_the_other_script(name: str, tmp_path: Path) -> None:
     document = GOLD[name]["document"]
-    source = (UNSEEN / "corpus" / document).read_text(encoding="utf-8")
-    config = "s2twp" if GOLD[name]["metadata"]["language"] == "zh-Hans" else "t2s"
-    converted = tmp_path / document
-    converted.write_text(opencc.OpenCC(config).convert(source), encoding="utf-8")
-    other = careernarr.parse(converted)
+    other = in_other_script(UNSEEN / "corpus" / document, GOLD[name]["metadata"]["language"], tmp_path)
     original = _parsed(document)
     assert [(r.kind, r.themes) for r in other.reflections] == [(r.kind, r.themes) for r in original.reflections]
 
