@@ -65,3 +65,14 @@ def test_a_season_moves_the_story_so_an_earlier_month_after_it_is_next_year(text
 def test_a_month_inside_the_season_just_told_stays_in_its_year() -> None:
     found = values("In Summer 2021 I got promoted. Then in July I led my first project.", reference_date="2023-06-02")
     assert found["July"] == "2021-07"
+
+
+@pytest.mark.parametrize("first_line", ["2021年3月入职。", "2021年3月到職，去年年底被資遣。", "I joined in March 2021."])
+def test_a_first_line_that_is_a_sentence_names_no_year_to_count_from(first_line: str) -> None:
+    text = first_line + "\n\n去年被裁。 Last year I quit."
+    found = values(text, title=first_line)
+    assert found["去年"] is None and found["Last year"] is None
+
+
+def test_a_title_still_names_the_year_relative_words_count_from() -> None:
+    assert values("3月入职，去年被裁。", title="我的2023年终总结")["去年"] == "2022"

@@ -24,6 +24,9 @@ OPENING_CHARS = 3000
 _YEAR = r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?!\d)|(?P<cn>[一二][零〇九][零〇一二三四五六七八九]{2})"
 
 
+#: A "title" that ends like a sentence (a text's first line, 2021年3月入职。) names no year the text is about.
+_SENTENCE_END = re.compile(r"[。！？!?.][\s\"'”’」』)）]*\Z")
+
 _ABOUT: dict[int, tuple[TimeLexicon, re.Pattern[str]]] = {}
 
 
@@ -91,11 +94,11 @@ def reference_year(narrative: Narrative, reference_date: str | None = None,
 
 
 def about_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:
-    """The year the text says it is about: the last year its title names, else
-    an "about" phrase in its opening (``回首2025年``, ``looking back at 2023``)."""
+    """The year the text says it is about: the last year its title names (a title,
+    not a first line that ends like a sentence), else an "about" phrase in its opening (``回首2025年``, ``looking back at 2023``)."""
     lex = lexicon or builtin_time_lexicon()
     fold = _fold(lex)
-    if narrative.title:
+    if narrative.title and not _SENTENCE_END.search(narrative.title):
         title = narrative.title.translate(fold)
         years = [y for m in re.finditer(_YEAR, title) if (y := _year_of(m, "y", "cn"))]
         if years:
