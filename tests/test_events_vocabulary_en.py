@@ -100,7 +100,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "I took a year out to travel in 2015.",
         "In 2022 I took two weeks of annual leave.",
         "I took compassionate leave in 2021.",
-        "I went travelling for six months after my contract ended.",
+        "I went travelling for six months in 2016.",
         "I took the summer off in 2019.",
         "I took a mental health day last Friday.",
         "我 2023 年请了 sick leave。",
