@@ -25,6 +25,7 @@ def _kinds(text: str) -> tuple[str, ...]:
 
 HAPPENINGS: dict[str, list[str]] = {
     "job_start": [
+        "我是 2019 年 join 的阿里。",
         "In 2016 I took a job as a site engineer with a rail contractor.",
         "She joined Emirates as cabin crew in 2014.",
         "He landed a job at a Big Four firm straight out of university.",
@@ -45,6 +46,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "In 2019 she was appointed as a lecturer in Glasgow.",
     ],
     "job_end": [
+        "我上个月 resign 了。",
         "I handed in my notice at the council in May 2023.",
         "She was made redundant when the branch closed.",
         "After the merger he was let go along with half the newsroom.",
@@ -65,6 +67,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 2023 年被 layoff 了。",
     ],
     "transfer": [
+        "我去年 transfer 到了 Ads 组。",
         "In 2020 I was moved to the night desk.",
         "She was seconded to the Treasury for two years.",
         "He was posted to Kandahar in 2009.",
@@ -77,6 +80,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "去年我做了 internal transfer，去了 infra 组。",
     ],
     "promotion": [
+        "我 2022 年 promo 到 L6 了。",
         "She was promoted to head of department in 2019.",
         "I got bumped up to senior in 2020.",
         "I made captain in 2016.",
@@ -93,6 +97,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 L5 → L6 了。",
     ],
     "leave": [
+        "我请了两周 PTO 去日本。",
         "I was signed off sick for six weeks in 2022.",
         "He took six months of unpaid leave to care for his father.",
         "She was off work for three months with her back.",
@@ -116,6 +121,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我去年开始看 therapist 了。",
     ],
     "review": [
+        "今年 perf 拿了 exceeds。",
         "My manager put me on a PIP in 2022.",
         "I got a 'needs improvement' rating in my mid-year review.",
         "She passed her probation in six months.",
@@ -140,6 +146,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我拿到了 ByteDance 的 offer。",
     ],
     "overwork": [
+        "我们 crunch 了整整三个月。",
         "We were in crunch for six months before the game came out.",
         "I was working 80-hour weeks on the audit.",
         "During busy season I billed 3,000 hours.",
@@ -180,6 +187,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 2022 年 burnout 了。",
     ],
     "education": [
+        "我 2020 年读了个 online master。",
         "I passed the bar in 2015.",
         "She defended her thesis in May.",
         "I qualified as a chartered accountant in 2012.",
@@ -210,6 +218,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我去年开了个 newsletter。",
     ],
     "career_change": [
+        "我 2021 年从 SDE 转 PM。",
         "I retrained as a nurse at 40.",
         "I left accounting to become a chef.",
         "I got out of finance in 2019.",
@@ -243,6 +252,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我负责的 project 去年上线了。",
     ],
     "other": [
+        "我的 RSU cliff 是去年 3 月。",
         "We moved to Berlin in 2017.",
         "I bought my first flat in 2020.",
         "I emigrated to Canada in 2012.",
@@ -271,6 +281,7 @@ NOT_EVENTS = [
     "I'd like to apply for the headteacher post.",
     "One respondent said she had considered quitting.",
     "我想跳槽去 startup。",
+    "我想 quit，但是还没想好。",
     # hypotheticals
     "If I get laid off, I'll go back to school.",
     "If they put me on a PIP, I'll resign.",
@@ -310,9 +321,27 @@ NOT_EVENTS = [
     "The partners decided to expand the office.",
     "I worked onsite at the client's plant.",
     "The app raised money from investors.",
+    # English words in Chinese sentences that tell no happening
+    "这个 PR 的 review 拖了一周。",
+    "我们下周有个 1:1。",
+    "PIP 是什么意思？",
+    "如果被 layoff 了怎么办？",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_EVENTS)
 def test_plans_hypotheticals_denials_notions_and_nouns_are_not_events(text: str) -> None:
     assert _kinds(text) == ()
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("我们组 2023 年被 layoff 了一半人。", "job_end"),
+    ("我 2021 年做了 internal transfer 去 infra。", "transfer"),
+    ("我今年 L5 → L6。", "promotion"),
+    ("我 2021 年 3 月 onboard 到字节。", "job_start"),
+])
+def test_english_words_in_a_chinese_sentence_are_read_with_the_english_lexicon(text: str, kind: str) -> None:
+    """Every built-in lexicon is applied to every text: the English one finds its words in Chinese
+    sentences, and the Chinese cues (了, 被, 如果, 想) say whether they happened."""
+    events = careernarr.parse(text, host=builtin_host()).events
+    assert [(e.kind, e.rule.split(":")[0]) for e in events] == [(kind, f"en.events.{kind}")]
