@@ -18,7 +18,7 @@ from extract_helpers import builtin_host
 import careernarr
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _kinds(text: str) -> tuple[str, ...]:
     return tuple(e.kind for e in careernarr.parse(text, host=builtin_host()).events)
 
