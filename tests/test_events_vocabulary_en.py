@@ -25,6 +25,10 @@ def _kinds(text: str) -> tuple[str, ...]:
 
 HAPPENINGS: dict[str, list[str]] = {
     "job_start": [
+        "I became a police officer in 2004.",
+        "He was brought in as head of sales in 2019.",
+        "She started teaching English at a school in Hangzhou in 2018.",
+        "In 2020 I signed on as a courier with DPD.",
         "我是 2019 年 join 的阿里。",
         "In 2016 I took a job as a site engineer with a rail contractor.",
         "She joined Emirates as cabin crew in 2014.",
@@ -46,6 +50,10 @@ HAPPENINGS: dict[str, list[str]] = {
         "In 2019 she was appointed as a lecturer in Glasgow.",
     ],
     "job_end": [
+        "I left Amazon in 2021.",
+        "My fixed-term contract ended in August 2019.",
+        "I handed in my badge and walked out.",
+        "I packed in the job at the call centre in 2016.",
         "我上个月 resign 了。",
         "I handed in my notice at the council in May 2023.",
         "She was made redundant when the branch closed.",
@@ -67,6 +75,8 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 2023 年被 layoff 了。",
     ],
     "transfer": [
+        "In 2016 the paper moved me to the business desk.",
+        "I was switched to the A320 fleet in 2015.",
         "我去年 transfer 到了 Ads 组。",
         "In 2020 I was moved to the night desk.",
         "She was seconded to the Treasury for two years.",
@@ -80,6 +90,9 @@ HAPPENINGS: dict[str, list[str]] = {
         "去年我做了 internal transfer，去了 infra 组。",
     ],
     "promotion": [
+        "He was named chief executive in 2021.",
+        "I got my first management job in 2016.",
+        "She was elevated to partner in 2020.",
         "我 2022 年 promo 到 L6 了。",
         "She was promoted to head of department in 2019.",
         "I got bumped up to senior in 2020.",
@@ -97,6 +110,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 L5 → L6 了。",
     ],
     "leave": [
+        "I took the whole of August off.",
         "我请了两周 PTO 去日本。",
         "I was signed off sick for six weeks in 2022.",
         "He took six months of unpaid leave to care for his father.",
@@ -111,6 +125,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 2023 年请了 sick leave。",
     ],
     "support": [
+        "I joined a mentoring scheme for women in engineering.",
         "I started seeing a counsellor through work.",
         "He got a career coach in 2020.",
         "I started CBT last spring.",
@@ -133,6 +148,8 @@ HAPPENINGS: dict[str, list[str]] = {
         "我的 manager 给了我一个 PIP。",
     ],
     "job_search": [
+        "I got a job offer from a hedge fund in 2020.",
+        "I started looking for a new job in January.",
         "I applied for forty jobs in two months.",
         "I got the offer on a Friday.",
         "She interviewed with three airlines before Ryanair took her.",
@@ -146,6 +163,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我拿到了 ByteDance 的 offer。",
     ],
     "overwork": [
+        "I did a 14-hour shift on Christmas Day.",
         "我们 crunch 了整整三个月。",
         "We were in crunch for six months before the game came out.",
         "I was working 80-hour weeks on the audit.",
@@ -171,6 +189,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "We went on strike in 2022.",
     ],
     "health": [
+        "He broke his leg falling from scaffolding in 2017.",
         "I burned out in 2021.",
         "She was diagnosed with breast cancer in 2017.",
         "I was hospitalised with pneumonia.",
@@ -187,6 +206,8 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 2022 年 burnout 了。",
     ],
     "education": [
+        "He earned his pilot licence in 2009.",
+        "She completed her nurse training in 2009.",
         "我 2020 年读了个 online master。",
         "I passed the bar in 2015.",
         "She defended her thesis in May.",
@@ -204,6 +225,8 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 2019 年读了个 part-time MBA。",
     ],
     "creator": [
+        "He self-released his first album in 2018.",
+        "I launched a podcast about product management in 2020.",
         "I went freelance in 2018.",
         "She set up her own practice in 2012.",
         "We opened a restaurant in 2016.",
@@ -218,6 +241,8 @@ HAPPENINGS: dict[str, list[str]] = {
         "我去年开了个 newsletter。",
     ],
     "career_change": [
+        "At 40 I became a teacher after 15 years in sales.",
+        "I made the switch from teaching to instructional design in 2021.",
         "我 2021 年从 SDE 转 PM。",
         "I retrained as a nurse at 40.",
         "I left accounting to become a chef.",
@@ -242,6 +267,8 @@ HAPPENINGS: dict[str, list[str]] = {
         "我老婆 2020 年 had a baby。",
     ],
     "project": [
+        "She led the construction of a new school in 2018.",
+        "I delivered the new ticketing system for the council.",
         "We shipped the game in October 2019.",
         "I led the rollout of the new patient records system.",
         "We topped out the tower in March 2018.",
@@ -321,6 +348,13 @@ NOT_EVENTS = [
     "The partners decided to expand the office.",
     "I worked onsite at the client's plant.",
     "The app raised money from investors.",
+    "I switched to a standing desk in March.",
+    "Contractors made up to 40% of the team.",
+    "After two years in London, I became more confident.",
+    "We adopted a new framework for planning.",
+    "I took my jacket off and sat down.",
+    "The index was posted to Slack every morning.",
+    "Interviews were transcribed and coded thematically.",
     # English words in Chinese sentences that tell no happening
     "这个 PR 的 review 拖了一周。",
     "我们下周有个 1:1。",
