@@ -75,6 +75,7 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 2023 年被 layoff 了。",
     ],
     "transfer": [
+        "I switched from the night shift to days in 2019.",
         "In 2016 the paper moved me to the business desk.",
         "I was switched to the A320 fleet in 2015.",
         "我去年 transfer 到了 Ads 组。",
@@ -349,6 +350,10 @@ NOT_EVENTS = [
     "I worked onsite at the client's plant.",
     "The app raised money from investors.",
     "I switched to a standing desk in March.",
+    "I also switched from VS Code to Zed.",
+    "My manager said I was on track for promotion.",
+    "I started mentoring two junior engineers.",
+    "Nurse C, a newly qualified nurse, said the programme had helped.",
     "Contractors made up to 40% of the team.",
     "After two years in London, I became more confident.",
     "We adopted a new framework for planning.",
