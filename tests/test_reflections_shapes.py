@@ -82,3 +82,29 @@ def test_a_resolution_sharing_its_sentence_with_a_story_counts() -> None:
     n = careernarr.parse(text)
     found = _holding(n, "I'm not going back to flying")
     assert found and found[0].kind == "resolution", [(r.text, r.rule) for r in n.reflections]
+
+
+CLOSING = """做了十年空乘，今年落地了
+
+2014年我进了航空公司，飞国际线。2020年停飞了大半年，我在家学了烘焙。
+2023年我转去地面做培训，带新乘务员。
+今年三月我正式离开了航空公司，开了一家小小的烘焙工作室。
+
+写到这里，天快亮了。
+接下来我想把工作室做稳，也想每年带爸妈出去走一次。
+"""
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_looking_ahead_at_the_close_is_a_resolution(traditional: bool) -> None:
+    n = _parse(CLOSING, traditional)
+    found = _holding(n, "把工作室做稳", traditional)
+    assert found and found[0].kind == "resolution", [(r.text, r.rule) for r in n.reflections]
+    assert not _holding(n, "飞国际线", traditional)
+
+
+def test_wanting_in_the_story_is_not_looking_ahead() -> None:
+    text = CLOSING.replace("接下来我想把工作室做稳，也想每年带爸妈出去走一次。",
+                           "当我想起那些航班的时候，我会觉得像做了一场梦。")
+    n = _parse(text)
+    assert not _holding(n, "做了一场梦"), [(r.text, r.rule) for r in n.reflections]

@@ -79,6 +79,9 @@ SPEECH_REACH = 20
 LONG_REFLECTION = 55
 #: A sentence at most this long under a lessons heading is a saying of its own.
 SAYING = 40
+#: Where the closing part of a document starts, as a share of its text: a first-person "我想/我会/
+#: I hope" there, in a clause that tells nothing done, is the narrator looking ahead (a resolution).
+CLOSING = 0.6
 #: The farthest (in characters) an item of a counted list starts from the item before.
 LIST_REACH = 400
 #: Headings of sections that hold lessons, advice or conclusions (心得, "What I learned").
@@ -202,11 +205,13 @@ def _units(sentence: Sentence, cue_matches: Sequence[Match], text: str) -> list[
 
 
 def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cues,
-          thread: bool, *, short_reply: bool = False) -> tuple[int, int, list[str]]:
+          thread: bool, *, short_reply: bool = False, closing: bool = False) -> tuple[int, int, list[str]]:
     """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why.
 
     ``short_reply``: the unit belongs to a reply of a few sentences (a view of its
-    own, which needs no extra weight).
+    own, which needs no extra weight). ``closing``: the unit lies in the closing
+    part of a document (see :data:`CLOSING`), where the narrator's "我想/我会/I hope"
+    looks ahead rather than back.
     """
     distinct: dict[str, Match] = {}
     for m in cues_found:
@@ -227,11 +232,15 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
                      and ("我" in m.entry.term or m.entry.term.lower().startswith("i ")) else st
                      for m, st in zip(distinct.values(), strengths)]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
+    ahead = closing and not thread and _looks_ahead(distinct.values(), own, cues, framing)
+    if ahead:
+        weight += 2
+        strengths.append("strong")
     named = speech and _Speakers(cues.text, cues).said_by_other(sentence, scope)
     saying = speech and _is_saying(scope, sentence, cues, bool(distinct), named)
     strong = saying or any(s in ("strong", "narrated") for s in strengths)
     needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply and not short_reply else 0)
-    notes: list[str] = []
+    notes: list[str] = ["looks ahead at the close +2"] if ahead else []
     if saying:
         weight += 2  # someone's words that state something: a saying of its own
         notes.append("quoted saying +2")
@@ -261,6 +270,23 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     return weight, needed, notes
 
 
+def _looks_ahead(found: Iterable[Match], own: Sequence[Span], cues: Cues, framing: Sequence[Span]) -> bool:
+    """Whether a resolution cue of any strength ("我想", "我会", "I hope") sits in a clause of
+    the narrator's (我/I) that tells nothing done (no 了/过, 当时 …), in a sentence that frames no
+    story (当我, 以为 …): the narrator looking ahead."""
+    if _has(cues, "narrative", own):
+        return False  # "当我站在山顶的时候，我会发现…": a frame of the story
+    text = cues.text
+    for m in found:
+        if m.entry.category != "resolution" or text[m.end : m.end + 1] in "，,":
+            continue  # "我想，这才是…": 我想 frames a view
+        clause = next((c for c in own if c.start <= m.start < c.end), None)
+        if (clause is not None and _has(cues, "first_person", [clause])
+                and not _has(cues, "realis", [clause])):
+            return True
+    return False
+
+
 def _resolves_apart(found: Iterable[Match], own: Sequence[Span], cues: Cues, framing: Sequence[Span]) -> bool:
     """Whether a firm resolution cue sits in a clause of its own that tells no story: "I'm not
     going back to bedside, and I've made peace with that" resolves, whatever the rest tells."""
@@ -283,7 +309,7 @@ def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: b
     if text_size(words) < (NAMED_SAYING if named else 8) or words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么")):
         return False
     lead = text[max(sentence.start, quote.start - 16) : quote.start].rstrip("“「『\"'‘ ")
-    spoken = (lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start)
+    spoken = (named or lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start)
               is not None or cues.any("speech", quote.end, min(sentence.end, quote.end + 12)) is not None)
     if not spoken:
         return False
@@ -413,6 +439,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     speakers = _Speakers(text, cues)
     listing: str | None = None  # the kind of the list of advice or lessons being read
     counted = _ordinal_lists(sentences, text)
+    closing_from = int(len(text) * CLOSING)
     out: list[Reflection] = []
     for i, sentence in enumerate(sentences):
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
@@ -444,7 +471,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
             if _is_heading(sentence, unit, text):
                 continue  # "二、研究发现", "## Things I learned": a heading names what follows
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
-            weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short)
+            weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short,
+                                          closing=unit.start >= closing_from)
             if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
                 weight += 2
                 notes.append("lessons section +2")
@@ -683,8 +711,10 @@ _EN_SPEECH_AFTER = re.compile(
     r"^[\"”’'\s,]*(?:((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+[\w-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|he|she|they)"
     r"\s+(?:said|says|told|wrote|added|replied)|(?:said|says|added)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b")
 _EN_PRONOUNS = {"he", "she", "they"}
+#: A sentence whose subject is someone else: "He …", "她…", "My mentor …", "Dr. Chen …".
+_OTHER_SUBJECT = re.compile(r"[ \t*>-]*(?:他|她|佢|对方|(?:He|She|They|(?:His|Her|Their|My|Our)\s+[a-z][\w-]*)\b)")
 #: A pronoun of someone else right before a speech verb ("她说", "他跟我讲", "she told me").
-_OTHER_SPEAKS = re.compile(r"(?:他|她|他们|她们|对方|佢|佢哋|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s*"
+_OTHER_SPEAKS = re.compile(r"(?:他|她|他们|她们|对方|佢|佢哋|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b(?:[Hh]is|[Hh]er|[Tt]heir)(?:\s+exact)?)\s*"
                            r"(?:也|还|就|又|曾|都|只|跟我|对我|同我|和我|then|just|also|once|always)?\s*$")
 #: "林晓雯的建议是：“…”": the words of the one named before 的.
 _ZH_WHOSE_WORDS = re.compile(
@@ -775,7 +805,10 @@ class _Speakers:
             return name != "narrator"
         hits = self.cues.within("speech", sentence.start, quote.start)
         if not hits:
-            return False
+            # "He described a conflict with his director: "…"": the sentence's own subject, someone
+            # else, introduces the quotation with a colon.
+            lead = self.text[sentence.start : quote.start].rstrip("“「『\"'‘ ")
+            return lead.endswith((":", "：")) and _OTHER_SUBJECT.match(self.text, sentence.start, quote.start) is not None
         return _OTHER_SPEAKS.search(self.text, max(sentence.start, hits[-1].start - 8), hits[-1].start) is not None
 
     def reported(self, unit: Span) -> tuple[str | None, str] | None:
