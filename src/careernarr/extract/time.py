@@ -39,11 +39,11 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-
-import attrs
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from ..model import Narrative, TimeExpr
 from .context import ExtractionContext
