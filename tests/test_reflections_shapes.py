@@ -108,3 +108,10 @@ def test_wanting_in_the_story_is_not_looking_ahead() -> None:
                            "当我想起那些航班的时候，我会觉得像做了一场梦。")
     n = _parse(text)
     assert not _holding(n, "做了一场梦"), [(r.text, r.rule) for r in n.reflections]
+
+
+def test_a_statement_pattern_does_not_swallow_the_words_inside_it() -> None:
+    n = careernarr.parse("Notes\n\nI spent four years at the paper.\n\nVisibility is part of the job, whether or not we like it.\n")
+    found = _holding(n, "Visibility is part of the job")
+    assert found and found[0].kind == "insight", [(r.text, r.rule) for r in n.reflections]
+    assert "is part of the job" in found[0].rule

@@ -151,12 +151,26 @@ def _bucket(matches: Sequence[Match], starts: Sequence[int], span: Span) -> list
 
 
 def _longest(matches: Sequence[Match]) -> list[Match]:
-    """Matches that do not overlap: the longest, then the strongest, then the earliest."""
+    """Matches that do not overlap: the longest, then the strongest, then the earliest.
+
+    A pattern that spans a whole statement ("X is Y") does not swallow the words
+    inside it ("is part of the job").
+    """
     kept: list[Match] = []
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.entry.strength == "weak", m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
+        if all(m.end <= k.start or m.start >= k.end or _spans_statement(k, m) for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+#: A pattern match at least this long spans a statement rather than marking a few words.
+STATEMENT_PATTERN = 12
+
+
+def _spans_statement(outer: Match, inner: Match) -> bool:
+    """Whether ``outer`` is a pattern spanning a statement and ``inner`` a word inside it."""
+    return (bool(outer.entry.pattern) and not inner.entry.pattern and outer.end - outer.start >= STATEMENT_PATTERN
+            and outer.start <= inner.start and inner.end <= outer.end)
 
 
 _TERMINATED = re.compile(r"[。！？!?]|[.…](?=\s|$)")
