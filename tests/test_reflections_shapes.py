@@ -115,3 +115,17 @@ def test_a_statement_pattern_does_not_swallow_the_words_inside_it() -> None:
     found = _holding(n, "Visibility is part of the job")
     assert found and found[0].kind == "insight", [(r.text, r.rule) for r in n.reflections]
     assert "is part of the job" in found[0].rule
+
+
+def test_a_speaker_is_named_as_the_users_text_writes_it() -> None:
+    n = careernarr.parse("隨筆\n\n第一次畫完整套圖紙，陳師傅看了半天才說「這行拼的是耐心，急不來」。\n")
+    [r] = n.reflections
+    assert r.kind == "quote" and r.speaker == "陳師傅"  # not 陈师傅 of the simplified working text
+
+
+def test_thread_speakers_are_the_authors_as_the_posts_name_them() -> None:
+    from pathlib import Path
+
+    n = careernarr.parse(Path(__file__).parent / "fixtures" / "forum" / "workplace-zh-hant.txt")
+    authors = {p.author for p in n.posts if p.author}
+    assert n.reflections and {r.speaker for r in n.reflections} <= authors

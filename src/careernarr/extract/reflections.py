@@ -702,6 +702,11 @@ _ZH_SPEAKER_TAIL = re.compile(
     r"|对我|对她|对他|对我们|跟我|和我|向我|同我|同佢|成日|经常|时时|到现在|至今|现在|还是|总会|都会|会|回忆|坦言|轻声|认真地|淡淡地)+$")
 _ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以|另一位|另一名|另一个|一位|一名"
                               r"|受访者|被访者|受访的)+")
+#: A name that ends with a title or a role ("陈师傅", "王老师", "我妈"), and words after a name that
+#: tell what the speaker did before speaking (看了半天才, 想了想).
+_ZH_TITLED = re.compile(r"[^，,。]{0,4}?(?:老师|先生|女士|小姐|医生|护士|经理|主任|校长|师傅|阿姨|教授|同学|主管|老板"
+                        r"|组长|总监|妈妈|爸爸|我妈|我爸|老婆|老公|太太)")
+_ZH_ACTION = re.compile(r"[了着过才就想]")
 #: A time before the speaker ("散会后老周", "那天晚上妈妈"): not part of the name.
 _ZH_SPEAKER_WHEN = re.compile(r"^[^，,。]{1,6}?(?:之后|以后|后|时|那天|当天|晚上|早上)")
 #: Words before a speech verb that do not name someone ("得到的回答", "用他的话说", "换句话说").
@@ -762,6 +767,9 @@ class _Speakers:
         when = _ZH_SPEAKER_WHEN.match(words)
         if when and len(words) - when.end() >= 2:
             words = words[when.end():]
+        titled = _ZH_TITLED.match(words)
+        if titled and _ZH_ACTION.search(words, titled.end()):
+            words = titled.group(0)  # "陈师傅看了半天才(说)": the one named, not what they did first
         if not 0 < len(words) <= 8 or _NOT_A_SPEAKER.search(words):
             return ""
         return words
