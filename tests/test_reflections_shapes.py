@@ -129,3 +129,37 @@ def test_thread_speakers_are_the_authors_as_the_posts_name_them() -> None:
     n = careernarr.parse(Path(__file__).parent / "fixtures" / "forum" / "workplace-zh-hant.txt")
     authors = {p.author for p in n.posts if p.author}
     assert n.reflections and {r.speaker for r in n.reflections} <= authors
+
+
+def test_someone_elses_words_telling_their_own_story_are_their_quote() -> None:
+    n = _parse("随笔\n\n访谈那天她正在备考研究生。她说：“离开工地那天我哭了，不是舍不得工地，是舍不得那帮兄弟。”\n")
+    found = _holding(n, "离开工地那天我哭了")
+    assert found and found[0].kind == "quote", [(r.text, r.rule) for r in n.reflections]
+
+
+ARTICLE = """摘要：本文访谈了三位外卖骑手。
+
+关键词：零工；倦怠
+
+一、骑手的一天
+
+受访者每天工作十二小时以上，平均每天跑四十单。
+
+“下雨天单子多，可是摔一跤一周就白干了。”
+
+二、结论
+
+平台应当为骑手提供基本的工伤保障。
+"""
+
+
+def test_a_quotation_standing_alone_in_an_article_is_an_interviewees_quote() -> None:
+    n = careernarr.parse(ARTICLE)
+    assert n.format == "article"
+    found = _holding(n, "下雨天单子多")
+    assert found and found[0].kind == "quote", [(r.text, r.rule) for r in n.reflections]
+
+
+def test_a_quotation_standing_alone_in_an_essay_is_a_line_of_the_story() -> None:
+    n = _parse("随笔\n\n那天晚上下着雨。\n\n“下雨天单子多，可是摔一跤一周就白干了。”\n\n我没说话。\n")
+    assert not _holding(n, "下雨天单子多")

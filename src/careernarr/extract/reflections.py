@@ -267,7 +267,8 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     elif speech and not narrated and _lead_tells_a_story(unit, scope, cues):
         weight -= 2
         notes.append("said in a story -2")
-    elif not narrated and _tells_a_story(own, cues, framing) and not _resolves_apart(distinct.values(), own, cues, framing):
+    elif (not narrated and not (saying and named) and _tells_a_story(own, cues, framing)
+          and not _resolves_apart(distinct.values(), own, cues, framing)):
         weight -= 2
         notes.append("story -2")
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
@@ -463,7 +464,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         listing = intro or (listing if member else None)
         if intro is not None and text[sentence.start : sentence.end].rstrip().endswith((":", "：")):
             continue  # "Things I learned:", "明年的计划：": it announces the list, the items say it
-        alone = _quote_alone(sentence, text, sentences[i - 1] if i else None, theme_matches, theme_starts) \
+        alone = _quote_alone(sentence, text, sentences[i - 1] if i else None, theme_matches, theme_starts,
+                             interview=narrative.format == "article" or _spoken_before(sentences, i, cues)) \
             if not thread and _standing_quote(sentence, text) else None
         if alone is not None:
             out.append(alone)
@@ -530,15 +532,17 @@ def _standing_quote(sentence: Sentence, text: str) -> bool:
 
 
 def _quote_alone(sentence: Sentence, text: str, before: Sentence | None, theme_matches: Sequence[Match],
-                 theme_starts: Sequence[int]) -> Reflection | None:
+                 theme_starts: Sequence[int], *, interview: bool = False) -> Reflection | None:
     """The quote of a sentence that is one quotation, when the sentence before names its speaker
-    (an interviewee: "受访者陈老师回忆，…"); without a name it is a line of a story."""
+    (an interviewee: "受访者陈老师回忆，…"), or in an ``interview`` (an article quoting the people
+    it studies, or right after someone's words: '… he told me. "Nobody cared."'), whoever
+    speaks; elsewhere, without a name, it is a line of a story."""
     speaker = None
     if before is not None and sentence.start - before.end < 200:
         names = _NAMED.findall(text, before.start, before.end)
         if names:
             speaker = names[-1]
-    if speaker is None:
+    if speaker is None and not interview:
         return None
     themes: list[str] = []
     for t in _bucket(theme_matches, theme_starts, sentence.span):
@@ -546,6 +550,16 @@ def _quote_alone(sentence: Sentence, text: str, before: Sentence | None, theme_m
             themes.append(t.entry.category)
     return Reflection(kind="quote", text=sentence.span.of(text), span=sentence.span, themes=themes,
                       speaker=speaker, rule="quotation standing alone")
+
+
+def _spoken_before(sentences: Sequence[Sentence], i: int, cues: Cues) -> bool:
+    """Whether the sentence before ``sentences[i]``, in its paragraph, ends someone's words with a
+    speech verb ('"…," he told me.'), so that a quotation right after goes on with them."""
+    if i == 0 or sentences[i - 1].paragraph != sentences[i].paragraph:
+        return False
+    before = sentences[i - 1]
+    tail = max(before.start, before.end - 16)
+    return bool(before.quoted) and cues.any("speech", tail, before.end) is not None
 
 
 def _quote_units(sentence: Sentence, units: Sequence[Span], cues: Cues, speakers: _Speakers) -> list[Span]:
