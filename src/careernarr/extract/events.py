@@ -34,11 +34,13 @@ clause: a plain term beats a weak one, then the kind that comes first in
 ``family`` event). Neighbouring clauses of the same kind are one event (in a
 sentence of one kind, all its clauses of that kind are). The same words told
 again (a thread quoting an earlier post) are one event, at their first
-telling; a happening its own sentence dates after the document's date is a
-plan, not an event. A sentence with one event is its evidence; a sentence with several
+telling. A sentence with one event is its evidence; a sentence with several
 completed happenings (or, in a dated sentence, several plain terms) gives each
-its own clauses; a run-on sentence (a
-transcript) gives clauses. A sentence that dates a happening and tells it done (2019年夏天我们中了一个标, "In June 2021
+its own clauses; a run-on sentence (a transcript) gives clauses. A happening dated
+after the document is still an event when told as settled (2025年3月正式到职); only
+the document's own bare year, written in its first month, lists plans.
+
+A sentence that dates a happening and tells it done (2019年夏天我们中了一个标, "In June 2021
 she qualified") but gives no event from its words is still an event, of the kind of an event
 word it holds or ``other`` (rule "dated happening"), unless it is imagined, planned, asked, a
 heading, an analysis or a saying, or its only date is the document's own year or one after it.
@@ -307,18 +309,18 @@ def _told_before(where: Sequence[tuple[str, int, int | None]], kind: str, paragr
 
 
 def _planned(event: Event, reference: str | None) -> bool:
-    """Whether its own sentence dates the event after the document was written: a plan, not a happening."""
+    """Whether its own sentence dates the event by the bare year of the document, written in
+    that year's first month ("2024年，跳槽，考证" on 2024-01-02): the year ahead, a list of plans.
+
+    Other happenings dated after the document stay events: what is scheduled and told as
+    settled ("2025年3月正式到职", "答辩定在明年5月") belongs on the timeline; what is wished
+    or planned (我打算, I want to) is caught by the plan and modal cues.
+    """
     if not reference or not event.when or event.when_source not in ("clause", "sentence"):
         return False
     start = event.when.split("/")[0].rstrip("~?%")
     ref = reference.split("/")[0]
-    if start[:4].isdigit() and ref[:4].isdigit() and start[:4] != ref[:4]:
-        return start[:4] > ref[:4]
-    month, ref_month = start[5:7], ref[5:7]
-    if month.isdigit() and ref_month.isdigit() and int(month) <= 12:
-        return month > ref_month
-    # "2024年，…" written on 2024-01-02: the year ahead
-    return len(start) == 4 and start == ref[:4] and ref_month == "01"
+    return len(start) == 4 and start == ref[:4] and ref[5:7] == "01"
 
 
 def _is_saying(sentence: Sentence, sayings: Sequence[Match], starts: Sequence[int], text: str) -> bool:

@@ -743,7 +743,7 @@ def _build(atom: Atom, year: int) -> When:
             if atom.clock:
                 when = When(when.lo, when.hi, clock=atom.clock)
             return when
-        if atom.days is not None:
+        if atom.days:  # () is the month itself (3月底, late November)
             return When.days(year, atom.month, *atom.days)
         return When.point(year, atom.month)
     return When.point(year)
