@@ -20,13 +20,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import careernarr
+from careernarr import script
 from careernarr.model import Conversion, Event, Narrative, Post, Reflection, Section, Span, TimeExpr
 from careernarr.script import (
+    _NUMPY_MIN,
     _align,
     _convert_text,
     _copier,
     _diagonal,
     _engine,
+    _numpy,
     _regions,
     _Strings,
     convert,
@@ -266,3 +269,39 @@ def test_regions_found_by_xor_are_the_regions_found_by_slices(t: str, c: str) ->
 def test_regions_of_real_conversions_are_the_same_either_way(line: str, config: str) -> None:
     t, c = line.translate(_engine(config).table), cc(config).convert(line)
     assert _regions(t, c) == _regions_by_slices(t, c)
+
+
+# ----------------------------------------------------------------------------- numpy (the fast extra)
+
+CONFIGS = ("s2twp", "tw2sp", "t2s", "s2t", "s2hk", "hk2s", "s2hkp", "tw2s")
+#: Han of both scripts, Latin, punctuation, a newline, a character past the BMP, a lone surrogate.
+wide_text = st.text(st.sampled_from([*SIMPLIFIED, *TRADITIONAL, *"，。 AI\n", "𠀀", "\ud800", "\U0010ffff"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(wide_text, min_size=1, max_size=40).map("".join), st.sampled_from(CONFIGS))
+def test_numpy_translation_is_str_translate(text: str, config: str) -> None:
+    engine = _engine(config)
+    long = text * (_NUMPY_MIN // max(1, len(text)) + 1)  # past the threshold: numpy's path
+    assert engine.translate(long) == long.translate(engine.table)
+    assert engine.translate(text) == text.translate(engine.table)
+
+
+def test_numpy_translation_is_used_for_long_texts() -> None:
+    engine = _engine("tw2sp")
+    assert _numpy() is not None  # the test extra pulls the fast one
+    assert len(engine.codes) == 0x110000
+    text = "軟體與記憶體，" * 100
+    assert engine.translate(text) == text.translate(engine.table) != text
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_without_numpy_conversion_is_the_same(path: Path, config: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    n = parsed(path)
+    with_numpy = convert(n, config)
+    monkeypatch.setattr(script, "_numpy", lambda: None)
+    without = convert(n, config)
+    assert without == with_numpy
+    assert without.conversion is not None and with_numpy.conversion is not None
+    assert without.conversion.blocks == with_numpy.conversion.blocks
