@@ -321,11 +321,6 @@ _MAXD = 8  # the longest stretch (in either text) a phrase change may span
 _EXPAND = 6  # how often a stretch OpenCC disagrees with is widened before taking the whole line
 
 
-def _utf32(text: str) -> int:
-    """``text`` as one integer, 32 bits a character, the first character lowest."""
-    return int.from_bytes(text.encode("utf-32-le"), "little")
-
-
 def _synced(t: str, a: int, c: str, b: int) -> bool:
     """Whether ``t[a:]`` and ``c[b:]`` agree again: on :data:`_K` characters, on one
     character that is not Han (punctuation, Latin, digits never change), or to the end."""
@@ -359,7 +354,8 @@ def _regions(t: str, c: str) -> list[list[int]]:
             # The differences along this diagonal, as in _diagonal: one XOR of both sides.
             diagonal, base = j - i, i
             end = i + min(n - i, m - j)
-            diff = _utf32(t[i:end]) ^ _utf32(c[j : j + end - i])
+            diff = (int.from_bytes(t[i:end].encode("utf-32-le"), "little")
+                    ^ int.from_bytes(c[j : j + end - i].encode("utf-32-le"), "little"))
         elif i > base:
             diff >>= 32 * (i - base)
             base = i
@@ -387,22 +383,25 @@ def _resync(t: str, i: int, c: str, j: int) -> tuple[int, int]:
     step order gives the same answers and was tried: it is slower, steps
     usually end within a dozen tries.)
     """
-    n, m = len(t), len(c)
+    ri, rj = len(t) - i, len(c) - j  # what is left of each
+    tw, cw = t[i : i + _MAXD + 1], c[j : j + _MAXD + 1]  # all a step can land on
     weak: tuple[int, int] | None = None
-    for di, dj in _steps():
-        a, b = i + di, j + dj
-        if a < n and b < m:
-            if t[a] != c[b]:
+    for di, dj in _STEPS:
+        if di < ri and dj < rj:
+            if tw[di] != cw[dj]:
                 if weak is not None and di + dj > weak[0] + weak[1] + 2:
                     return weak  # one equal character, much nearer than any firm agreement
                 continue
-            if _synced(t, a, c, b):
+            if _synced(t, i + di, c, j + dj):
                 return di, dj
             if weak is None:
                 weak = (di, dj)
-        elif a <= n and b <= m and a - n == b - m:
+        elif di <= ri and dj <= rj and di - ri == dj - rj:
             return di, dj  # both at their end
-    return weak or (n - i, m - j)
+    return weak or (ri, rj)
+
+
+_STEPS = _steps()
 
 
 @functools.cache
@@ -424,7 +423,7 @@ def _diagonal(t: str, c: str) -> bool:
     n = len(t)
     # Where they differ, all at once: the XOR of both as UTF-32 integers is zero exactly
     # on the characters they share; its lowest set bit is the next difference.
-    diff = _utf32(t) ^ _utf32(c)
+    diff = int.from_bytes(t.encode("utf-32-le"), "little") ^ int.from_bytes(c.encode("utf-32-le"), "little")
     base = 0  # diff holds the differences from character ``base`` on
     while True:
         if not diff:
@@ -434,7 +433,9 @@ def _diagonal(t: str, c: str) -> bool:
         while q < n and t[q] != c[q]:
             q += 1
         run = q - p
-        if run > _MAXD or not _synced(t, q, c, q):
+        # _synced(t, q, c, q), for two strings of equal length agreeing at q: true at the
+        # end, on the last character, on two equal characters, or on one that is not Han.
+        if run > _MAXD or (q < n - 1 and t[q + 1] != c[q + 1] and _HAN_RE.match(t[q])):
             return False
         for di, dj in _before(run):
             a, b = p + di, p + dj
