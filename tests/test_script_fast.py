@@ -305,3 +305,36 @@ def test_without_numpy_conversion_is_the_same(path: Path, config: str, monkeypat
     assert without == with_numpy
     assert without.conversion is not None and with_numpy.conversion is not None
     assert without.conversion.blocks == with_numpy.conversion.blocks
+
+
+# ----------------------------------------------------------------------------- short strings
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(min_codepoint=1, max_codepoint=0x7F), max_size=30), max_size=8),
+       st.sampled_from(CONFIGS))
+def test_ascii_strings_are_remembered_as_themselves_which_is_what_opencc_gives(strings: list[str],
+                                                                              config: str) -> None:
+    """Every entry of OpenCC's dictionaries holds a Han character, so ASCII never changes."""
+    cs = _Strings(_engine(config))
+    todo, _ = cs.plan([*strings, "軟體"])
+    assert todo == ["軟體"]
+    for s in strings:
+        assert cs(s) == s == cc(config).convert(s)
+
+
+def test_all_of_ascii_but_nul_comes_out_of_opencc_unchanged() -> None:
+    text = "".join(map(chr, range(1, 0x80))) + "ok QA AI CEO KPI U IT PPT app"
+    for config in CONFIGS:
+        assert cc(config).convert(text) == text
+    assert cc("s2twp").convert("a\0b") == "a"  # OpenCC's multi-step configurations stop at NUL
+
+
+def test_metadata_under_url_keys_is_not_sent_to_opencc_and_stays() -> None:
+    text = "---\ntitle: 軟體工程師\nsource: 軟體之家\nlinks: [網際網路, 記憶體]\ntags: [軟體]\n---\n我寫程式碼。\n"
+    n = careernarr.parse(text, format="frontmatter")
+    strings = script._narrative_strings(n)
+    assert "軟體之家" not in strings and "網際網路" not in strings and "軟體工程師" in strings
+    m = convert(n, "zh-Hans")
+    assert m.metadata["source"] == "軟體之家" and m.metadata["links"] == ["網際網路", "記憶體"]
+    assert m.title == "软体工程师" and m.metadata["tags"] == ["软体"]

@@ -659,11 +659,22 @@ class _Strings:
     def plan(self, strings: Iterable[str]) -> tuple[list[str], bool]:
         """The strings :meth:`prime` would convert in one OpenCC call, less any holding a
         newline, and whether that is all of them."""
-        todo = [s for s in dict.fromkeys(strings) if s not in self._cache]
+        todo = self._unknown(strings)
         joined = "\n".join(todo)
         if joined.count("\n") != len(todo) - 1 or _MARKERS_RE.search(joined):
             return [s for s in todo if "\n" not in s and not _MARKERS_RE.search(s)], False
         return todo, True
+
+    def _unknown(self, strings: Iterable[str]) -> list[str]:
+        """``strings`` not converted yet, once each; ASCII ones are remembered as themselves
+        (every entry of OpenCC's dictionaries holds a Han character: ASCII never changes —
+        except NUL, which OpenCC's multi-step configurations cut the text at, so a string
+        holding one is left to OpenCC as before)."""
+        cache = self._cache
+        distinct = dict.fromkeys(strings)
+        plain = [s for s in distinct if s.isascii() and "\0" not in s]
+        cache.update(zip(plain, plain))
+        return [s for s in distinct if s not in cache]
 
     def fill(self, strings: list[str], converted: list[str]) -> None:
         """Remember ``converted``, the conversions of ``strings`` (from :meth:`plan`)."""
@@ -671,7 +682,7 @@ class _Strings:
 
     def prime(self, strings: Iterable[str]) -> None:
         cache = self._cache
-        todo = [s for s in dict.fromkeys(strings) if s not in cache]
+        todo = self._unknown(strings)
         joined = "\n".join(todo)
         if _MARKERS_RE.search(joined):  # rare: strings with a URL or code are left to __call__
             todo = [s for s in todo if not _MARKERS_RE.search(s)]
@@ -717,15 +728,18 @@ class _Strings:
         return v
 
 
-def _strings_in(value: Any) -> Iterable[str]:
+def _strings_in(value: Any, out: list[str], key: str = "") -> None:
+    """Append to ``out`` the strings of a metadata value that :meth:`_Strings.value` converts
+    (not those under URL-like keys)."""
     if isinstance(value, str):
-        yield value
+        if key.lower() not in _URL_KEYS:
+            out.append(value)
     elif isinstance(value, Mapping):
-        for x in value.values():
-            yield from _strings_in(x)
+        for k, x in value.items():
+            _strings_in(x, out, str(k))
     elif isinstance(value, list | tuple):
         for x in value:
-            yield from _strings_in(x)
+            _strings_in(x, out, key)
 
 
 def _narrative_strings(n: Narrative) -> list[str]:
@@ -734,7 +748,7 @@ def _narrative_strings(n: Narrative) -> list[str]:
     out.extend(x.heading for x in n.sections if x.heading)
     out.extend(r.speaker for r in n.reflections if r.speaker)
     if n.metadata:
-        out.extend(_strings_in(n.metadata))
+        _strings_in(n.metadata, out)
     if n.posts:
         posts = n.posts
         out.extend([p.author for p in posts if p.author])
