@@ -338,3 +338,15 @@ def test_metadata_under_url_keys_is_not_sent_to_opencc_and_stays() -> None:
     m = convert(n, "zh-Hans")
     assert m.metadata["source"] == "軟體之家" and m.metadata["links"] == ["網際網路", "記憶體"]
     assert m.title == "软体工程师" and m.metadata["tags"] == ["软体"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("`~a\n 軟", max_size=40), st.integers(0, 40))
+def test_the_fence_pattern_finds_what_its_plain_spelling_finds(text: str, pos: int) -> None:
+    import re
+
+    from careernarr.script import _FENCE_OPEN_RE
+
+    plain = re.compile(r"`{3,}|~{3,}")
+    assert [m.span() for m in _FENCE_OPEN_RE.finditer(text, min(pos, len(text)))] == \
+        [m.span() for m in plain.finditer(text, min(pos, len(text)))]
