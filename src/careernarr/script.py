@@ -123,8 +123,8 @@ _REGIONAL_PHRASES = re.compile(r"(TW|HK)Phrases|JPShinjitaiPhrases")
 
 
 #: Texts shorter than this are translated with ``str.translate`` even when numpy is there
-#: (numpy's fixed cost per call outweighs its speed below a few hundred characters).
-_NUMPY_MIN = 256
+#: (numpy's fixed cost per call outweighs its speed below about a hundred characters).
+_NUMPY_MIN = 128
 
 
 @functools.cache
