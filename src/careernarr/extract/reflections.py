@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -71,12 +71,16 @@ THREAD_EXTRA = 1
 SHORT_REPLY = 3
 #: A unit is someone's quoted words when they fill at least 1/SPEECH_SHARE of it.
 SPEECH_SHARE = 3
+#: The fewest characters of a saying whose speaker the sentence names ("你这几年太累了").
+NAMED_SAYING = 6
 #: A speech verb this many characters before a quotation makes it speech ("said my work was "…"").
 SPEECH_REACH = 20
 #: A sentence longer than this mostly describes; it counts one less.
 LONG_REFLECTION = 55
 #: A sentence at most this long under a lessons heading is a saying of its own.
 SAYING = 40
+#: The farthest (in characters) an item of a counted list starts from the item before.
+LIST_REACH = 400
 #: Headings of sections that hold lessons, advice or conclusions (心得, "What I learned").
 LESSON_HEADING = re.compile(
     r"心得|感悟|感想|体会|领悟|启示|教训|经验|建议|忠告|总结|反思|收获|道理|想说的|给.{0,6}的话|写给|学到|学会|明白的|懂得"
@@ -96,6 +100,10 @@ RESOLUTION_HEADING = re.compile(
 _GOAL_INTRO = re.compile(r"[^。！？!?\n]{0,30}[：:][ \t]*$")
 #: An item of a list: a line that opens with a bullet or a number.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t]*")
+#: An item of an enumerated list, counted in words: "第一，…", "二、…", "（三）…", "First, …", "Finally, …".
+_ORDINAL_ITEM = re.compile(
+    r"[ \t*>-]*(?:第[一二三四五六七八九十]{1,2}(?:点|个|條|条)?[，,、：:．.]|[一二三四五六七八九十]{1,2}[、．]"
+    r"|[（(][一二三四五六七八九十]{1,2}[)）]|(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly)(?:ly)?[,:])")
 #: A list introduced as lessons learned rather than advice to others ("学到的几件事：", "Lessons:").
 _LESSONS_LEARNED = re.compile(r"心得|教训|学到|收获|体会|明白|lessons?|learn|takeaways?", re.IGNORECASE)
 _ADVICE_HEADING = re.compile(r"建议|忠告|提醒|给.{0,8}(?:的你|的人|的朋友|的话)|分享给|advice|tips?\b|dos and don|rules? (?:i|for)"
@@ -219,7 +227,8 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
                      and ("我" in m.entry.term or m.entry.term.lower().startswith("i ")) else st
                      for m, st in zip(distinct.values(), strengths)]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
-    saying = speech and _is_saying(scope, sentence, cues, bool(distinct))
+    named = speech and _Speakers(cues.text, cues).said_by_other(sentence, scope)
+    saying = speech and _is_saying(scope, sentence, cues, bool(distinct), named)
     strong = saying or any(s in ("strong", "narrated") for s in strengths)
     needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply and not short_reply else 0)
     notes: list[str] = []
@@ -230,12 +239,12 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight += 1  # quoted speech: someone's words, a weak cue of its own
         notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
-    if saying and _Speakers(cues.text, cues).of_quote(sentence, scope) not in (None, "narrator"):
+    if saying and named and _Speakers(cues.text, cues).of_quote(sentence, scope) not in (None, "narrator"):
         notes.append("named speaker")  # "林老师说：“离开讲台那天我哭了…”": their words, story or not
     elif speech and not narrated and _lead_tells_a_story(unit, scope, cues):
         weight -= 2
         notes.append("said in a story -2")
-    elif not narrated and _tells_a_story(own, cues, framing):
+    elif not narrated and _tells_a_story(own, cues, framing) and not _resolves_apart(distinct.values(), own, cues, framing):
         weight -= 2
         notes.append("story -2")
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
@@ -252,20 +261,33 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     return weight, needed, notes
 
 
-def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool) -> bool:
+def _resolves_apart(found: Iterable[Match], own: Sequence[Span], cues: Cues, framing: Sequence[Span]) -> bool:
+    """Whether a firm resolution cue sits in a clause of its own that tells no story: "I'm not
+    going back to bedside, and I've made peace with that" resolves, whatever the rest tells."""
+    for m in found:
+        if m.entry.category != "resolution" or m.entry.strength == "weak":
+            continue
+        clause = next((c for c in own if c.start <= m.start < c.end), None)
+        if clause is not None and not _tells_a_story([clause], cues, framing):
+            return True
+    return False
+
+
+def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: bool = False) -> bool:
     """Whether quoted words are someone's saying: introduced by a speech verb or a colon, a
-    full statement (not a question or a fragment), which carries a reflection cue or is
-    general (it does not tell the speaker's own story)."""
+    full statement (not a question or a fragment), which carries a reflection cue, is
+    general (it does not tell the speaker's own story) or is said by someone the sentence
+    names (``named``: "老婆说“你这几年太累了”" — their words, whatever they tell)."""
     text = cues.text
     words = text[quote.start : quote.end].strip("“”「」『』\"'‘’ ")
-    if text_size(words) < 8 or words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么")):
+    if text_size(words) < (NAMED_SAYING if named else 8) or words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么")):
         return False
     lead = text[max(sentence.start, quote.start - 16) : quote.start].rstrip("“「『\"'‘ ")
     spoken = (lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start)
               is not None or cues.any("speech", quote.end, min(sentence.end, quote.end + 12)) is not None)
     if not spoken:
         return False
-    if cued:
+    if cued or named:
         return True
     personal = any(_has(cues, name, [quote]) for name in ("first_person", "second_person", "third_person"))
     return not (personal and (_has(cues, "realis", [quote]) or _has(cues, "narrative", [quote])))
@@ -390,11 +412,12 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     theme_starts = [m.start for m in theme_matches]
     speakers = _Speakers(text, cues)
     listing: str | None = None  # the kind of the list of advice or lessons being read
+    counted = _ordinal_lists(sentences, text)
     out: list[Reflection] = []
     for i, sentence in enumerate(sentences):
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
         member = listing is not None and _continues_list(sentence, text)
-        lesson = (listing if member else None) or _in_lessons(sentence, narrative)
+        lesson = (listing if member else None) or _in_lessons(sentence, narrative) or ("insight" if i in counted else None)
         intro = _list_intro(sentence, text)
         listing = intro or (listing if member else None)
         if intro is not None and text[sentence.start : sentence.end].rstrip().endswith((":", "：")):
@@ -492,13 +515,13 @@ def _quote_units(sentence: Sentence, units: Sequence[Span], cues: Cues, speakers
     out = []
     lines = _lines(sentence, text)
     for q in sentence.quoted:
-        if (len(q) < 8 or q.start == 0 or q.end >= len(text) or text[q.start - 1] not in _OPENING
+        if (len(q) < NAMED_SAYING or q.start == 0 or q.end >= len(text) or text[q.start - 1] not in _OPENING
                 or text[q.end] not in _CLOSING or not _spoken(cues, sentence, q)):
             continue
         unit = next((u for u in list(units) + lines if u.start <= q.start and q.end <= u.end), None)
         if unit is None or _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit):
             continue
-        if speakers.of_quote(sentence, q) in (None, "narrator"):
+        if not speakers.said_by_other(sentence, q):
             continue
         index = sentence.clause_at(q.start)
         clause = sentence.clauses[index]
@@ -561,6 +584,26 @@ def _continues_list(sentence: Sentence, text: str) -> bool:
     """Whether a sentence is (part of) an item of a list: its line opens with a bullet or a number."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     return _LIST_ITEM.match(text, line_start) is not None
+
+
+def _ordinal_lists(sentences: Sequence[Sentence], text: str) -> set[int]:
+    """Indices of the sentences that open an item of a list counted in words (第一，… 第二，…).
+
+    A list needs two items or more, each within :data:`LIST_REACH` characters
+    of the one before (its paragraphs may be sections of their own): a lone
+    "第一，" is a manner of speaking. The items of such a list, when they are
+    short and tell no story, are the narrator's points: lessons, advice, views.
+    """
+    items = [i for i, sentence in enumerate(sentences) if _ORDINAL_ITEM.match(text, sentence.start, sentence.end)]
+    out: set[int] = set()
+    run: list[int] = []
+    for i in items:
+        if run and sentences[i].start - sentences[run[-1]].start > LIST_REACH:
+            run = []
+        run.append(i)
+        if len(run) >= 2:
+            out.update(run)
+    return out
 
 
 def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> str | None:
@@ -640,6 +683,9 @@ _EN_SPEECH_AFTER = re.compile(
     r"^[\"”’'\s,]*(?:((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+[\w-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|he|she|they)"
     r"\s+(?:said|says|told|wrote|added|replied)|(?:said|says|added)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b")
 _EN_PRONOUNS = {"he", "she", "they"}
+#: A pronoun of someone else right before a speech verb ("她说", "他跟我讲", "she told me").
+_OTHER_SPEAKS = re.compile(r"(?:他|她|他们|她们|对方|佢|佢哋|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s*"
+                           r"(?:也|还|就|又|曾|都|只|跟我|对我|同我|和我|then|just|also|once|always)?\s*$")
 #: "林晓雯的建议是：“…”": the words of the one named before 的.
 _ZH_WHOSE_WORDS = re.compile(
     r"([^，,。：:；;“”「」\s的]{1,8})的(?:建议|忠告|回答|看法|观点|口头禅|原话|座右铭|名言)(?:是|就是)?[：:，,]?[ \t]*[“「『\"]?$")
@@ -720,6 +766,17 @@ class _Speakers:
         if e:
             return self._resolve(e.group(1) or e.group(2))
         return None
+
+    def said_by_other(self, sentence: Sentence, quote: Span) -> bool:
+        """Whether the sentence gives ``quote`` to someone other than the narrator: a name
+        (:meth:`of_quote`) or a pronoun right before the speech verb ("她说“…”", "he told me")."""
+        name = self.of_quote(sentence, quote)
+        if name is not None:
+            return name != "narrator"
+        hits = self.cues.within("speech", sentence.start, quote.start)
+        if not hits:
+            return False
+        return _OTHER_SPEAKS.search(self.text, max(sentence.start, hits[-1].start - 8), hits[-1].start) is not None
 
     def reported(self, unit: Span) -> tuple[str | None, str] | None:
         """``(speaker, verb)`` of a view reported in the third person ("王建平认为，…");
