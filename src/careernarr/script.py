@@ -154,9 +154,16 @@ class _Engine:
         self._short: dict[str, str] = {}
 
     def convert(self, text: str) -> str:
-        """OpenCC's conversion of ``text``."""
+        """OpenCC's conversion of ``text``.
+
+        OpenCC's multi-step configurations (``s2twp``, ``tw2sp``, ``s2hk`` …)
+        stop at a NUL character and drop the rest; a text holding one is
+        converted piece by piece between them, the NULs kept.
+        """
         if not text:
             return text
+        if "\0" in text:
+            return "\0".join(map(self.convert, text.split("\0")))
         out: str = self._cc.convert(text)
         return out
 
@@ -667,12 +674,10 @@ class _Strings:
 
     def _unknown(self, strings: Iterable[str]) -> list[str]:
         """``strings`` not converted yet, once each; ASCII ones are remembered as themselves
-        (every entry of OpenCC's dictionaries holds a Han character: ASCII never changes —
-        except NUL, which OpenCC's multi-step configurations cut the text at, so a string
-        holding one is left to OpenCC as before)."""
+        (every entry of OpenCC's dictionaries holds a Han character: ASCII never changes)."""
         cache = self._cache
         distinct = dict.fromkeys(strings)
-        plain = [s for s in distinct if s.isascii() and "\0" not in s]
+        plain = [s for s in distinct if s.isascii()]
         cache.update(zip(plain, plain))
         return [s for s in distinct if s not in cache]
 
