@@ -39,11 +39,11 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-
-import attrs
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from ..model import Narrative, TimeExpr
 from .context import ExtractionContext
@@ -743,7 +743,7 @@ def _build(atom: Atom, year: int) -> When:
             if atom.clock:
                 when = When(when.lo, when.hi, clock=atom.clock)
             return when
-        if atom.days is not None:
+        if atom.days:  # () is the month itself (3月底, late November)
             return When.days(year, atom.month, *atom.days)
         return When.point(year, atom.month)
     return When.point(year)
