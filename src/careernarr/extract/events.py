@@ -120,7 +120,8 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     cues = hits.cues
     voices = Voices(narrative, sentences, cues)
     dating = Dating(narrative, sentences, context.time_expressions, cues)
-    matches = hits.events
+    matches = [m for m in hits.events if m.entry.strength != "hint"]
+    hints = [m for m in hits.events if m.entry.strength == "hint"]  # only name a dated happening's kind
     starts = [m.start for m in matches]
     sayings = [m for m in hits.reflections
                if m.entry.pattern and m.entry.category in ("advice", "insight")]
@@ -161,7 +162,8 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             found.append(cand)
         told_here = _events_of(sentence, found, cues, voices, dating, text)
         if not told_here and not ahead:
-            told_here = _dated_happening(sentence, kept, cues, voices, dating, text, hits.reflections, year)
+            told_here = _dated_happening(sentence, kept, cues, voices, dating, text, hits.reflections, year,
+                                         hints)
         for event in told_here:
             key = (event.kind, event.span.start, event.span.end)
             said = (event.kind, "".join(event.text.split()))
@@ -181,7 +183,8 @@ DATED_HAPPENING = "dated happening"
 
 
 def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voices: Voices, dating: Dating,
-                     text: str, sayings: Sequence[Match], year: int | None) -> list[Event]:
+                     text: str, sayings: Sequence[Match], year: int | None,
+                     hints: Sequence[Match] = ()) -> list[Event]:
     """A happening told with a date where no event word made an event ("2019年夏天我们中了一个标",
     "In June 2021 she qualified"): kept, so that the timeline holds it, with the kind of an
     event word the sentence holds (one its context did not confirm) or ``other``.
@@ -219,6 +222,11 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
     when = dating.when(sentence, clause, t.span.start)
     duration = dating.duration(clause, t.span.start, t.span.end)
     word = next((m for m in words if span.start <= m.start and m.end <= span.end), None)
+    if word is None:
+        # A topic word (项目, 论文, a client) names the kind: the one nearest the date, then the first kind.
+        near = [m for m in hints if span.start <= m.start and m.end <= span.end]
+        word = min(near, key=lambda m: (abs(m.start - t.span.start), KIND_ORDER.index(m.entry.category)
+                                        if m.entry.category in KIND_ORDER else len(KIND_ORDER)), default=None)
     return [Event(
         kind=word.entry.category if word is not None else "other",
         text=span.of(text),
@@ -226,7 +234,8 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
         when=when.value if when else t.value,
         duration=duration.value if duration else None,
         subject=voices.subject(sentence, clause, (t.span.start, t.span.end)),
-        rule=DATED_HAPPENING if word is None else f"{word.entry.rule} (unconfirmed); {DATED_HAPPENING}",
+        rule=DATED_HAPPENING if word is None else f"{DATED_HAPPENING}; {word.entry.rule}"
+             + (" (hint)" if word.entry.strength == "hint" else " (unconfirmed)"),
         when_source=when.source if when else "clause",
     )]
 
