@@ -344,7 +344,7 @@ NOT_EVENTS = [
     "We interviewed thirty social workers for the study.",
     "In this interview, she talks about her work.",
     "I did a code review for a colleague.",
-    "The firm was founded in 1998.",
+    "The firm was founded by two brothers.",
     "I raised a concern about the rota.",
     "The partners decided to expand the office.",
     "I worked onsite at the client's plant.",
@@ -384,3 +384,16 @@ def test_english_words_in_a_chinese_sentence_are_read_with_the_english_lexicon(t
     sentences, and the Chinese cues (了, 被, 如果, 想) say whether they happened."""
     events = careernarr.parse(text, host=builtin_host()).events
     assert [(e.kind, e.rule.split(":")[0]) for e in events] == [(kind, f"en.events.{kind}")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In June 2021 she qualified.", "education"),
+    ("In 2019 we pitched to a new client.", "project"),
+    ("In 2018 my mother moved in with us.", "family"),
+])
+def test_a_topic_word_names_the_kind_of_a_dated_happening(text: str, kind: str) -> None:
+    """A dated sentence that tells something done without an event word is a 'dated happening';
+    the English hints (qualified, a client, my mother) name its kind instead of ``other``."""
+    events = careernarr.parse(text, host=builtin_host()).events
+    assert [e.kind for e in events] == [kind]
+    assert events[0].rule.startswith("dated happening;") and events[0].rule.endswith("(hint)")
