@@ -69,6 +69,10 @@ def _alt(words: list[str], *, spaces: bool = True) -> str:
     return "|".join(out)
 
 
+#: After "N-hour": the span it is counted in (60-hour weeks, a 12-hour day).
+_PER_SPAN_AFTER = re.compile(r"[ \t]+(?:work[ \t]*)?(?:weeks?|days?|workweeks?)\b", re.IGNORECASE)
+
+
 class _English:
     """The English patterns built from one lexicon."""
 
@@ -347,6 +351,10 @@ class _English:
         if any(after.lstrip(" -").startswith(w) for w in self.age_after):
             return None  # 30 years old, a 3-year-old
         atom = Atom(start, end, "en-duration", kind="duration")
+        if text[start:end].endswith(("-hour", "-hours")) and _PER_SPAN_AFTER.match(text, end):
+            atom.kind = "none"
+            atom.rule = "en-rate"  # 60-hour weeks, 12-hour days: a rate, not a length of time
+            return atom
         if re.fullmatch(_VAGUE_WORDS, num):
             atom.kind = "none"
             atom.rule = "en-vague"
