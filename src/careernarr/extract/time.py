@@ -87,6 +87,8 @@ _FORWARD = re.compile(
 )
 # 年终是四个月, 年终只拿了两个月: 年终 (the year-end bonus) followed by an amount.
 _PAY_AMOUNT = re.compile(r"[ \t]*(?:只|就|才|也|都)?(?:是|有|拿了|拿到|领了|发了|发|给了)[ \t]*[0-9零一二两三四五六七八九十半几]")
+#: After 年终: other pay it is listed with (年终和股票, 年终、分红): the bonus, not a time of year.
+_PAY_COMPANY = re.compile(r"[ \t]*(?:和|跟|与|及|、|加)[ \t]*(?:股票|期权|分红|奖金|红包|年薪|薪水|工资|调薪)")
 #: Right before a year: (ever) since (the summer of).
 _SINCE_BEFORE = re.compile(r"(?<![A-Za-z])(?:ever[ \t]+)?since[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+of[ \t]+)?\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.[ \t]")
@@ -242,7 +244,8 @@ class TimeFinder:
         """A length that is an amount of pay (两个月的年终奖, 年终奖1.5个月, a month's salary), or 年终 of 年终奖."""
         if atom.kind == "date":
             return atom.months is not None and not atom.has_year and (
-                text.startswith("奖", atom.end) or bool(_PAY_AMOUNT.match(text, atom.end)))
+                text.startswith("奖", atom.end) or bool(_PAY_AMOUNT.match(text, atom.end))
+                or bool(_PAY_COMPANY.match(text, atom.end)))
         if atom.kind != "duration" and not atom.rule.endswith("rate"):
             return False
         return bool(self.pay_after.match(text, atom.end) or self.pay_before.search(text, max(0, atom.start - 12), atom.start))

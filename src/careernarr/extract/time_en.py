@@ -69,6 +69,13 @@ def _alt(words: list[str], *, spaces: bool = True) -> str:
     return "|".join(out)
 
 
+#: Before "by N years": a comparison of ages (older, the youngest … by ten years).
+_AGE_GAP_BEFORE = re.compile(r"\b(?:old|older|oldest|young|younger|youngest|senior|junior|elder|eldest)\b[^.!?;\n]*$",
+                             re.IGNORECASE)
+#: After "N-hour": the span it is counted in (60-hour weeks, a 12-hour day).
+_PER_SPAN_AFTER = re.compile(r"[ \t]+(?:work[ \t]*)?(?:weeks?|days?|workweeks?)\b", re.IGNORECASE)
+
+
 class _English:
     """The English patterns built from one lexicon."""
 
@@ -346,7 +353,13 @@ class _English:
         after = text[end : end + 12].lower()
         if any(after.lstrip(" -").startswith(w) for w in self.age_after):
             return None  # 30 years old, a 3-year-old
+        if word_before == "by" and _AGE_GAP_BEFORE.search(text, max(0, start - 40), start):
+            return None  # the oldest apprentice by twenty years: an age gap
         atom = Atom(start, end, "en-duration", kind="duration")
+        if text[start:end].endswith(("-hour", "-hours")) and _PER_SPAN_AFTER.match(text, end):
+            atom.kind = "none"
+            atom.rule = "en-rate"  # 60-hour weeks, 12-hour days: a rate, not a length of time
+            return atom
         if re.fullmatch(_VAGUE_WORDS, num):
             atom.kind = "none"
             atom.rule = "en-vague"
