@@ -62,3 +62,16 @@ def test_english_dated_happening_of_someone_else() -> None:
 def test_what_is_not_a_dated_happening(text: str) -> None:
     n = careernarr.parse(text)
     assert not [e for e in n.events if DATED_HAPPENING in e.rule], [(e.text, e.rule) for e in n.events]
+
+
+def test_a_timeline_line_repeating_a_told_event_is_not_told_twice() -> None:
+    text = ("访谈笔记\n\n她2018年辞职，和朋友合伙开了一家面包店。\n\n"
+            "## 时间线\n\n- 2018：辞职\n- 2020：面包店关门\n")
+    n = careernarr.parse(text)
+    quits = [e for e in n.events if e.kind == "job_end"]
+    assert len(quits) == 1 and quits[0].text.startswith("她2018年"), [(e.kind, e.when, e.text) for e in n.events]
+
+
+def test_a_timeline_line_telling_something_new_is_kept() -> None:
+    n = careernarr.parse("访谈笔记\n\n她做了十年会计。\n\n## 时间线\n\n- 2018：辞职\n")
+    assert [(e.kind, e.when) for e in n.events if e.kind == "job_end"] == [("job_end", "2018")]

@@ -34,7 +34,8 @@ clause: a plain term beats a weak one, then the kind that comes first in
 ``family`` event). Neighbouring clauses of the same kind are one event (in a
 sentence of one kind, all its clauses of that kind are). The same words told
 again (a thread quoting an earlier post) are one event, at their first
-telling. A sentence with one event is its evidence; a sentence with several
+telling; a line of a timeline ("- 2018：辞职") that repeats an event told elsewhere
+(same kind and time) leaves the story's telling as the evidence. A sentence with one event is its evidence; a sentence with several
 completed happenings (or, in a dated sentence, several plain terms) gives each
 its own clauses; a run-on sentence (a transcript) gives clauses. A happening dated
 after the document is still an event when told as settled (2025年3月正式到职); only
@@ -175,7 +176,26 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             told.add(said)
             where.append((event.kind, sentence.paragraph, floor))
             events.append(event)
-    return events
+    return _without_timeline_repeats(events, text)
+
+
+#: A line of a timeline: a date, a colon, a few words ("- 2009：硕士毕业，入职华为", "2012–2016: Dubai").
+_TIMELINE_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]*)?(?:\*\*)?[0-9]{4}[^：:\n]{0,14}?(?:\*\*)?[ \t]*[：:]")
+
+
+def _without_timeline_repeats(events: list[Event], text: str) -> list[Event]:
+    """``events`` less those told by a line of a timeline that repeats an event the text tells
+    elsewhere (same kind, same time; a timeline line names no one): the story's telling is
+    the evidence."""
+    told = {(e.kind, e.when) for e in events if e.when and not _on_timeline_line(e, text)}
+    if not told:
+        return events
+    return [e for e in events if not (e.when and (e.kind, e.when) in told and _on_timeline_line(e, text))]
+
+
+def _on_timeline_line(event: Event, text: str) -> bool:
+    line = text.rfind("\n", 0, event.span.start) + 1
+    return _TIMELINE_LINE.match(text, line) is not None
 
 
 #: The rule of an event found by its shape, without a lexicon word (see :func:`_dated_happening`).
