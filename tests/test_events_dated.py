@@ -75,3 +75,13 @@ def test_a_timeline_line_repeating_a_told_event_is_not_told_twice() -> None:
 def test_a_timeline_line_telling_something_new_is_kept() -> None:
     n = careernarr.parse("访谈笔记\n\n她做了十年会计。\n\n## 时间线\n\n- 2018：辞职\n")
     assert [(e.kind, e.when) for e in n.events if e.kind == "job_end"] == [("job_end", "2018")]
+
+
+def test_a_summary_repeating_a_dated_event_of_the_body_is_not_told_twice() -> None:
+    text = ("Timestamp: 2025-03-08T09:30:00\nTitle: 我的间隔年 BV1Ab411c7Xy\nStatus: success\n\n"
+            "Description:\n以下是视频内容的重点整理。\n\n*   **裸辞**：2023年3月裸辞，休息至今。\n\n"
+            "Content:\n大家好。2019年我毕业进了大厂做运营。2023年3月我裸辞了，休息到现在。\n")
+    n = careernarr.parse(text)
+    quits = [e for e in n.events if e.kind == "job_end"]
+    assert len(quits) == 1 and "大家好" not in quits[0].text and "我裸辞了" in quits[0].text, \
+        [(e.kind, e.when, e.text) for e in n.events]

@@ -35,7 +35,8 @@ clause: a plain term beats a weak one, then the kind that comes first in
 sentence of one kind, all its clauses of that kind are). The same words told
 again (a thread quoting an earlier post) are one event, at their first
 telling; a line of a timeline ("- 2018：辞职") that repeats an event told elsewhere
-(same kind and time) leaves the story's telling as the evidence. A sentence with one event is its evidence; a sentence with several
+(same kind and time) leaves the story's telling as the evidence, and so does a summary
+(a transcript's Description, an abstract) repeating a dated event the body tells. A sentence with one event is its evidence; a sentence with several
 completed happenings (or, in a dated sentence, several plain terms) gives each
 its own clauses; a run-on sentence (a transcript) gives clauses. A happening dated
 after the document is still an event when told as settled (2025年3月正式到职); only
@@ -55,7 +56,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 from attrs import frozen
@@ -176,21 +177,37 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             told.add(said)
             where.append((event.kind, sentence.paragraph, floor))
             events.append(event)
-    return _without_timeline_repeats(events, text)
+    def in_summary(e: Event) -> bool:
+        section = narrative.section_at(e.span.start)
+        return section is not None and section.role in SUMMARY_ROLES
+
+    return _without_timeline_repeats(events, text, in_summary)
 
 
 #: A line of a timeline: a date, a colon, a few words ("- 2009：硕士毕业，入职华为", "2012–2016: Dubai").
 _TIMELINE_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]*)?(?:\*\*)?[0-9]{4}[^：:\n]{0,14}?(?:\*\*)?[ \t]*[：:]")
 
 
-def _without_timeline_repeats(events: list[Event], text: str) -> list[Event]:
+def _without_timeline_repeats(events: list[Event], text: str,
+                              summary: Callable[[Event], bool] | None = None) -> list[Event]:
     """``events`` less those told by a line of a timeline that repeats an event the text tells
     elsewhere (same kind, same time; a timeline line names no one): the story's telling is
     the evidence."""
     told = {(e.kind, e.when) for e in events if e.when and not _on_timeline_line(e, text)}
     if not told:
         return events
-    return [e for e in events if not (e.when and (e.kind, e.when) in told and _on_timeline_line(e, text))]
+    out = [e for e in events if not (e.when and (e.kind, e.when) in told and _on_timeline_line(e, text))]
+    if summary is not None:
+        body = [(e.kind, e.when) for e in out if not summary(e)]
+        out = [e for e in out if not (summary(e) and any(k == e.kind and _same_time(w, e.when) for k, w in body))]
+    return out
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Whether two events' times agree: both told, equal or one inside the other's year or month."""
+    if a is None or b is None:
+        return False
+    return a.startswith(b) or b.startswith(a)
 
 
 def _on_timeline_line(event: Event, text: str) -> bool:
