@@ -85,3 +85,9 @@ def test_a_summary_repeating_a_dated_event_of_the_body_is_not_told_twice() -> No
     quits = [e for e in n.events if e.kind == "job_end"]
     assert len(quits) == 1 and "大家好" not in quits[0].text and "我裸辞了" in quits[0].text, \
         [(e.kind, e.when, e.text) for e in n.events]
+
+
+@pytest.mark.parametrize("text", ["想听听大家的看法，尤其是考上了的和放弃了的。", "辞职了的人都说好。", "裸辞过的朋友都劝我别急。"])
+def test_the_people_who_did_it_are_no_event(text: str) -> None:
+    n = careernarr.parse("随笔\n\n" + text + "\n")
+    assert not n.events, [(e.kind, e.text) for e in n.events]

@@ -465,12 +465,18 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     if (text[nxt : nxt + 1] == "的" and _is_han(text[nxt + 1 : nxt + 2])
             and cues.starting_at("de_time", nxt + 1) is None):
         return None  # 辞职的念头, 换组的过程: the word describes something else (not 休假的头两周)
+    if _WHO_DID.match(text, nxt):
+        return None  # 考上了的和放弃了的, 辞职了的人: the people who did it, not a happening told
     strong = m.entry.strength == "strong"
     if strong and not grounded and not _anchored(m, sentence, clause, cues, dating):
         return None
     if not strong and not _happened(m, sentence, clause, cues, dating):
         return None
     return _Candidate(m, ci, strong, after)
+
+
+#: After an event word: 了的/过的 + a person or nothing — it names the people who did it.
+_WHO_DID = re.compile(r"(?:了|过|咗)的(?:人|朋友|同事|同学|前辈|都|也|和|跟|与|，|,|。|？|\?|$)")
 
 
 #: A section heading that announces plans: what its body lists has not happened.
