@@ -126,6 +126,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("review", "2022年我做了年终述职答辩。"),
     # project
     ("project", "2020年我负责的商业综合体项目顺利竣工。"),
+    ("project", "2021年我负责的地铁工程顺利完工。"),
     ("project", "去年我们院中标了一个地铁站的设计。"),
     ("project", "2022年我主刀了第一台腹腔镜手术。"),
     ("project", "去年我们的游戏正式公测了。"),
@@ -190,6 +191,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("education", "2020年我考上了研究生。"),
     ("education", "去年我过了法考。"),
     ("education", "2022年我通过了博士论文答辩。"),
+    ("education", "2023年我终于过了中期。"),
     ("education", "今年三月我顺利开题了。"),
     ("education", "2019年我报了在职MBA。"),
     ("education", "去年我考过了CPA三科。"),
@@ -261,6 +263,7 @@ def test_a_told_happening_gives_its_kind(tmp_path: Path, kind: str, text: str, s
 
 
 NOT_EVENTS: list[str] = [
+    "2022年7月学校放了暑假，我在家备课。",
     "我打算明年辞职。",
     "如果被裁了怎么办？",
     "我没有辞职，只是换了个心态。",
