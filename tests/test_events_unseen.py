@@ -208,7 +208,7 @@ def test_the_same_quoted_words_in_several_posts_are_one_event() -> None:
     assert events[0].span.start == 0  # its first telling
 
 
-def test_a_happening_dated_after_the_document_is_a_plan() -> None:
+def test_a_happening_dated_after_the_document_and_told_as_settled_is_an_event() -> None:
     text = "2025年1月我会回到公司。2024年5月我女儿出生了，我请了育婴假。"
     ctx = context(text, [("2025年1月", "2025-01", None), ("2024年5月", "2024-05", None)])
     ctx = type(ctx)(ctx.narrative, reference_date="2024-11-02", time_expressions=ctx.time_expressions)
@@ -217,7 +217,10 @@ def test_a_happening_dated_after_the_document_is_a_plan() -> None:
     planned = context("2025年3月正式到职。", [("2025年3月", "2025-03", None)])
     planned = type(planned)(planned.narrative, reference_date="2024-11-02",
                             time_expressions=planned.time_expressions)
-    assert find_events(planned, builtin_lexicon()) == []
+    assert [(e.kind, e.when) for e in find_events(planned, builtin_lexicon())] == [("job_start", "2025-03")]
+    wished = context("我打算2025年3月到职。", [("2025年3月", "2025-03", None)])
+    wished = type(wished)(wished.narrative, reference_date="2024-11-02", time_expressions=wished.time_expressions)
+    assert find_events(wished, builtin_lexicon()) == []
     told = type(planned)(planned.narrative, reference_date="2025-06-01", time_expressions=planned.time_expressions)
     assert [e.kind for e in find_events(told, builtin_lexicon())] == ["job_start"]
 

@@ -434,3 +434,18 @@ def test_contract_kit() -> None:
     samples = [FORUM / name for name in sorted(CASES)]
     narratives = check_parser(PARSER, samples, others=[FORUM / "essay-with-rules.md", FORUM / "setext-notes.md"])
     assert [n.format for n in narratives] == ["forum"] * len(samples)
+
+
+@pytest.mark.parametrize("opener, reply", [
+    ("**樓主 — 阿明**", "**回覆 #{n} — {name}**"),
+    ("楼主：阿明", "回复 {n}楼：{name}"),
+    ("OP: 阿明", "Reply #{n} · {name}"),
+])
+def test_posts_headed_by_reply_labels(opener: str, reply: str) -> None:
+    body = [opener, "", "我在物流公司做了十年仓管，上个月被裁了。想问大家该不该转行。", ""]
+    for n, (name, words) in enumerate([("过来人", "我前年也被裁，后来去考了叉车证。"), ("小雨", "先把失业补助申请好，别急着做决定。")], 1):
+        body += [reply.format(n=n, name=name), "", words, ""]
+    narrative = careernarr.parse("# 三十五岁被裁，该转行吗？\n\n" + "\n".join(body))
+    assert narrative.format == "forum"
+    assert [(p.floor, p.author) for p in narrative.posts] == [(0, "阿明"), (1, "过来人"), (2, "小雨")]
+    assert "别急着做决定" in narrative.posts[2].span.of(narrative.text)

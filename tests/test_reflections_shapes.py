@@ -82,3 +82,84 @@ def test_a_resolution_sharing_its_sentence_with_a_story_counts() -> None:
     n = careernarr.parse(text)
     found = _holding(n, "I'm not going back to flying")
     assert found and found[0].kind == "resolution", [(r.text, r.rule) for r in n.reflections]
+
+
+CLOSING = """做了十年空乘，今年落地了
+
+2014年我进了航空公司，飞国际线。2020年停飞了大半年，我在家学了烘焙。
+2023年我转去地面做培训，带新乘务员。
+今年三月我正式离开了航空公司，开了一家小小的烘焙工作室。
+
+写到这里，天快亮了。
+接下来我想把工作室做稳，也想每年带爸妈出去走一次。
+"""
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_looking_ahead_at_the_close_is_a_resolution(traditional: bool) -> None:
+    n = _parse(CLOSING, traditional)
+    found = _holding(n, "把工作室做稳", traditional)
+    assert found and found[0].kind == "resolution", [(r.text, r.rule) for r in n.reflections]
+    assert not _holding(n, "飞国际线", traditional)
+
+
+def test_wanting_in_the_story_is_not_looking_ahead() -> None:
+    text = CLOSING.replace("接下来我想把工作室做稳，也想每年带爸妈出去走一次。",
+                           "当我想起那些航班的时候，我会觉得像做了一场梦。")
+    n = _parse(text)
+    assert not _holding(n, "做了一场梦"), [(r.text, r.rule) for r in n.reflections]
+
+
+def test_a_statement_pattern_does_not_swallow_the_words_inside_it() -> None:
+    n = careernarr.parse("Notes\n\nI spent four years at the paper.\n\nVisibility is part of the job, whether or not we like it.\n")
+    found = _holding(n, "Visibility is part of the job")
+    assert found and found[0].kind == "insight", [(r.text, r.rule) for r in n.reflections]
+    assert "is part of the job" in found[0].rule
+
+
+def test_a_speaker_is_named_as_the_users_text_writes_it() -> None:
+    n = careernarr.parse("隨筆\n\n第一次畫完整套圖紙，陳師傅看了半天才說「這行拼的是耐心，急不來」。\n")
+    [r] = n.reflections
+    assert r.kind == "quote" and r.speaker == "陳師傅"  # not 陈师傅 of the simplified working text
+
+
+def test_thread_speakers_are_the_authors_as_the_posts_name_them() -> None:
+    from pathlib import Path
+
+    n = careernarr.parse(Path(__file__).parent / "fixtures" / "forum" / "workplace-zh-hant.txt")
+    authors = {p.author for p in n.posts if p.author}
+    assert n.reflections and {r.speaker for r in n.reflections} <= authors
+
+
+def test_someone_elses_words_telling_their_own_story_are_their_quote() -> None:
+    n = _parse("随笔\n\n访谈那天她正在备考研究生。她说：“离开工地那天我哭了，不是舍不得工地，是舍不得那帮兄弟。”\n")
+    found = _holding(n, "离开工地那天我哭了")
+    assert found and found[0].kind == "quote", [(r.text, r.rule) for r in n.reflections]
+
+
+ARTICLE = """摘要：本文访谈了三位外卖骑手。
+
+关键词：零工；倦怠
+
+一、骑手的一天
+
+受访者每天工作十二小时以上，平均每天跑四十单。
+
+“下雨天单子多，可是摔一跤一周就白干了。”
+
+二、结论
+
+平台应当为骑手提供基本的工伤保障。
+"""
+
+
+def test_a_quotation_standing_alone_in_an_article_is_an_interviewees_quote() -> None:
+    n = careernarr.parse(ARTICLE)
+    assert n.format == "article"
+    found = _holding(n, "下雨天单子多")
+    assert found and found[0].kind == "quote", [(r.text, r.rule) for r in n.reflections]
+
+
+def test_a_quotation_standing_alone_in_an_essay_is_a_line_of_the_story() -> None:
+    n = _parse("随笔\n\n那天晚上下着雨。\n\n“下雨天单子多，可是摔一跤一周就白干了。”\n\n我没说话。\n")
+    assert not _holding(n, "下雨天单子多")

@@ -20,13 +20,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import careernarr
+from careernarr import script
 from careernarr.model import Conversion, Event, Narrative, Post, Reflection, Section, Span, TimeExpr
 from careernarr.script import (
+    _NUMPY_MIN,
     _align,
     _convert_text,
     _copier,
     _diagonal,
     _engine,
+    _numpy,
     _regions,
     _Strings,
     convert,
@@ -266,3 +269,93 @@ def test_regions_found_by_xor_are_the_regions_found_by_slices(t: str, c: str) ->
 def test_regions_of_real_conversions_are_the_same_either_way(line: str, config: str) -> None:
     t, c = line.translate(_engine(config).table), cc(config).convert(line)
     assert _regions(t, c) == _regions_by_slices(t, c)
+
+
+# ----------------------------------------------------------------------------- numpy (the fast extra)
+
+CONFIGS = ("s2twp", "tw2sp", "t2s", "s2t", "s2hk", "hk2s", "s2hkp", "tw2s")
+#: Han of both scripts, Latin, punctuation, a newline, a character past the BMP, a lone surrogate.
+wide_text = st.text(st.sampled_from([*SIMPLIFIED, *TRADITIONAL, *"，。 AI\n", "𠀀", "\ud800", "\U0010ffff"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(wide_text, min_size=1, max_size=40).map("".join), st.sampled_from(CONFIGS))
+def test_numpy_translation_is_str_translate(text: str, config: str) -> None:
+    engine = _engine(config)
+    long = text * (_NUMPY_MIN // max(1, len(text)) + 1)  # past the threshold: numpy's path
+    assert engine.translate(long) == long.translate(engine.table)
+    assert engine.translate(text) == text.translate(engine.table)
+
+
+def test_numpy_translation_is_used_for_long_texts() -> None:
+    engine = _engine("tw2sp")
+    assert _numpy() is not None  # the test extra pulls the fast one
+    assert len(engine.codes) == 0x110000
+    text = "軟體與記憶體，" * 100
+    assert engine.translate(text) == text.translate(engine.table) != text
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_without_numpy_conversion_is_the_same(path: Path, config: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    n = parsed(path)
+    with_numpy = convert(n, config)
+    monkeypatch.setattr(script, "_numpy", lambda: None)
+    without = convert(n, config)
+    assert without == with_numpy
+    assert without.conversion is not None and with_numpy.conversion is not None
+    assert without.conversion.blocks == with_numpy.conversion.blocks
+
+
+# ----------------------------------------------------------------------------- short strings
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(max_codepoint=0x7F), max_size=30), max_size=8), st.sampled_from(CONFIGS))
+def test_ascii_strings_are_remembered_as_themselves_which_is_what_opencc_gives(strings: list[str],
+                                                                              config: str) -> None:
+    """Every entry of OpenCC's dictionaries holds a Han character, so ASCII never changes."""
+    cs = _Strings(_engine(config))
+    todo, _ = cs.plan([*strings, "軟體"])
+    assert todo == ["軟體"]
+    for s in strings:
+        assert cs(s) == s == _engine(config).convert(s)
+
+
+def test_all_of_ascii_comes_out_of_opencc_unchanged() -> None:
+    text = "".join(map(chr, range(0x80))) + "ok QA AI CEO KPI U IT PPT app"
+    for config in CONFIGS:
+        assert _engine(config).convert(text) == text
+        assert cc(config).convert(text.replace("\0", "")) == text.replace("\0", "")
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_a_nul_character_does_not_cut_the_text(config: str) -> None:
+    """OpenCC's multi-step configurations stop at NUL (``s2twp`` turns ``a\\0b`` into ``a``)."""
+    text = "軟體\0記憶體\n程式設計師\0"
+    out, conv = convert_text(text, config)
+    pieces = text.split("\0")
+    assert out == "\0".join(cc(config).convert(p) for p in pieces)
+    assert out.count("\0") == 2 and conv.converted_length == len(out)
+
+
+def test_metadata_under_url_keys_is_not_sent_to_opencc_and_stays() -> None:
+    text = "---\ntitle: 軟體工程師\nsource: 軟體之家\nlinks: [網際網路, 記憶體]\ntags: [軟體]\n---\n我寫程式碼。\n"
+    n = careernarr.parse(text, format="frontmatter")
+    strings = script._narrative_strings(n)
+    assert "軟體之家" not in strings and "網際網路" not in strings and "軟體工程師" in strings
+    m = convert(n, "zh-Hans")
+    assert m.metadata["source"] == "軟體之家" and m.metadata["links"] == ["網際網路", "記憶體"]
+    assert m.title == "软体工程师" and m.metadata["tags"] == ["软体"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("`~a\n 軟", max_size=40), st.integers(0, 40))
+def test_the_fence_pattern_finds_what_its_plain_spelling_finds(text: str, pos: int) -> None:
+    import re
+
+    from careernarr.script import _FENCE_OPEN_RE
+
+    plain = re.compile(r"`{3,}|~{3,}")
+    assert [m.span() for m in _FENCE_OPEN_RE.finditer(text, min(pos, len(text)))] == \
+        [m.span() for m in plain.finditer(text, min(pos, len(text)))]

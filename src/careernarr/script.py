@@ -122,6 +122,21 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _REGIONAL_PHRASES = re.compile(r"(TW|HK)Phrases|JPShinjitaiPhrases")
 
 
+#: Texts shorter than this are translated with ``str.translate`` even when numpy is there
+#: (numpy's fixed cost per call outweighs its speed below about a hundred characters).
+_NUMPY_MIN = 128
+
+
+@functools.cache
+def _numpy() -> Any:
+    """numpy when it is installed (the ``fast`` extra), else ``None``: the pure-Python paths are used."""
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover - the fallback is tested by replacing _numpy
+        return None
+    return numpy
+
+
 @functools.lru_cache(maxsize=1)
 def _all_han() -> tuple[str, ...]:
     return tuple(chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi + 1))
@@ -139,9 +154,16 @@ class _Engine:
         self._short: dict[str, str] = {}
 
     def convert(self, text: str) -> str:
-        """OpenCC's conversion of ``text``."""
+        """OpenCC's conversion of ``text``.
+
+        OpenCC's multi-step configurations (``s2twp``, ``tw2sp``, ``s2hk`` …)
+        stop at a NUL character and drop the rest; a text holding one is
+        converted piece by piece between them, the NULs kept.
+        """
         if not text:
             return text
+        if "\0" in text:
+            return "\0".join(map(self.convert, text.split("\0")))
         out: str = self._cc.convert(text)
         return out
 
@@ -153,6 +175,31 @@ class _Engine:
         if len(out) != len(chars):  # pragma: no cover - OpenCC never merges lines
             return {}
         return {ord(a): b for a, b in zip(chars, out) if a != b and len(b) == 1}
+
+    @functools.cached_property
+    def codes(self) -> Any:
+        """:attr:`charmap` as a numpy array indexed by code point (every code point, most
+        mapping to themselves), for :meth:`translate`."""
+        np = _numpy()
+        codes = np.arange(0x110000, dtype=np.uint32)
+        if self.charmap:
+            codes[np.fromiter(self.charmap, np.uint32)] = np.fromiter(map(ord, self.charmap.values()), np.uint32)
+        return codes
+
+    def translate(self, text: str) -> str:
+        """The character-level conversion of ``text`` (every character as :attr:`charmap` has it).
+
+        With numpy (the ``fast`` extra) a long text is translated as an array
+        of code points, about seven times as fast as ``str.translate``; a
+        short one, or any without numpy, goes through ``str.translate``. Both
+        give the same string.
+        """
+        np = _numpy()
+        if np is None or len(text) < _NUMPY_MIN:
+            return text.translate(self.table)
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+        out: str = np.take(self.codes, points).tobytes().decode("utf-32-le", "surrogatepass")
+        return out
 
     @functools.cached_property
     def table(self) -> list[int]:
@@ -214,7 +261,7 @@ _URL_TAIL_RE = re.compile(f"://[^{_URL_STOP}]+")  # a literal first: scanned at 
 _WWW_RE = re.compile(f"www\\.[A-Za-z0-9-]+\\.[^{_URL_STOP}]+")
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}$")
 _INLINE_CODE_RE = re.compile(r"``[^\n]+?``|`[^`\n]+`")
-_FENCE_OPEN_RE = re.compile(r"`{3,}|~{3,}")
+_FENCE_OPEN_RE = re.compile(r"```+|~~~+")  # spelled so (not `{3,}) for re's fast first-character scan
 
 
 def _urls(text: str) -> list[tuple[int, int]]:
@@ -281,11 +328,6 @@ _MAXD = 8  # the longest stretch (in either text) a phrase change may span
 _EXPAND = 6  # how often a stretch OpenCC disagrees with is widened before taking the whole line
 
 
-def _utf32(text: str) -> int:
-    """``text`` as one integer, 32 bits a character, the first character lowest."""
-    return int.from_bytes(text.encode("utf-32-le"), "little")
-
-
 def _synced(t: str, a: int, c: str, b: int) -> bool:
     """Whether ``t[a:]`` and ``c[b:]`` agree again: on :data:`_K` characters, on one
     character that is not Han (punctuation, Latin, digits never change), or to the end."""
@@ -319,7 +361,8 @@ def _regions(t: str, c: str) -> list[list[int]]:
             # The differences along this diagonal, as in _diagonal: one XOR of both sides.
             diagonal, base = j - i, i
             end = i + min(n - i, m - j)
-            diff = _utf32(t[i:end]) ^ _utf32(c[j : j + end - i])
+            diff = (int.from_bytes(t[i:end].encode("utf-32-le"), "little")
+                    ^ int.from_bytes(c[j : j + end - i].encode("utf-32-le"), "little"))
         elif i > base:
             diff >>= 32 * (i - base)
             base = i
@@ -347,22 +390,25 @@ def _resync(t: str, i: int, c: str, j: int) -> tuple[int, int]:
     step order gives the same answers and was tried: it is slower, steps
     usually end within a dozen tries.)
     """
-    n, m = len(t), len(c)
+    ri, rj = len(t) - i, len(c) - j  # what is left of each
+    tw, cw = t[i : i + _MAXD + 1], c[j : j + _MAXD + 1]  # all a step can land on
     weak: tuple[int, int] | None = None
-    for di, dj in _steps():
-        a, b = i + di, j + dj
-        if a < n and b < m:
-            if t[a] != c[b]:
+    for di, dj in _STEPS:
+        if di < ri and dj < rj:
+            if tw[di] != cw[dj]:
                 if weak is not None and di + dj > weak[0] + weak[1] + 2:
                     return weak  # one equal character, much nearer than any firm agreement
                 continue
-            if _synced(t, a, c, b):
+            if _synced(t, i + di, c, j + dj):
                 return di, dj
             if weak is None:
                 weak = (di, dj)
-        elif a <= n and b <= m and a - n == b - m:
+        elif di <= ri and dj <= rj and di - ri == dj - rj:
             return di, dj  # both at their end
-    return weak or (n - i, m - j)
+    return weak or (ri, rj)
+
+
+_STEPS = _steps()
 
 
 @functools.cache
@@ -384,7 +430,7 @@ def _diagonal(t: str, c: str) -> bool:
     n = len(t)
     # Where they differ, all at once: the XOR of both as UTF-32 integers is zero exactly
     # on the characters they share; its lowest set bit is the next difference.
-    diff = _utf32(t) ^ _utf32(c)
+    diff = int.from_bytes(t.encode("utf-32-le"), "little") ^ int.from_bytes(c.encode("utf-32-le"), "little")
     base = 0  # diff holds the differences from character ``base`` on
     while True:
         if not diff:
@@ -394,7 +440,9 @@ def _diagonal(t: str, c: str) -> bool:
         while q < n and t[q] != c[q]:
             q += 1
         run = q - p
-        if run > _MAXD or not _synced(t, q, c, q):
+        # _synced(t, q, c, q), for two strings of equal length agreeing at q: true at the
+        # end, on the last character, on two equal characters, or on one that is not Han.
+        if run > _MAXD or (q < n - 1 and t[q + 1] != c[q + 1] and _HAN_RE.match(t[q])):
             return False
         for di, dj in _before(run):
             a, b = p + di, p + dj
@@ -493,7 +541,7 @@ def _align(orig: str, conv: str, engine: _Engine, o_off: int, c_off: int, out: l
     if engine.exact:
         # The character-level conversion of the lines OpenCC changed (one translate call).
         changed = list(compress(count(), map(ne, olines, clines)))
-        converted = "\n".join([olines[k] for k in changed]).translate(engine.table).split("\n")
+        converted = engine.translate("\n".join([olines[k] for k in changed])).split("\n")
         tlines = dict(zip(changed, converted))
         todo = [k for k, t in tlines.items() if t != clines[k]]
     else:
@@ -502,7 +550,7 @@ def _align(orig: str, conv: str, engine: _Engine, o_off: int, c_off: int, out: l
     checks: list[str] = []
     for k in todo:
         o, c = olines[k], clines[k]
-        t = tlines[k] if tlines else o.translate(engine.table)
+        t = tlines[k] if tlines else engine.translate(o)
         if len(t) == len(c) and _diagonal(t, c):
             continue
         regs = _regions(t, c)
@@ -618,11 +666,20 @@ class _Strings:
     def plan(self, strings: Iterable[str]) -> tuple[list[str], bool]:
         """The strings :meth:`prime` would convert in one OpenCC call, less any holding a
         newline, and whether that is all of them."""
-        todo = [s for s in dict.fromkeys(strings) if s not in self._cache]
+        todo = self._unknown(strings)
         joined = "\n".join(todo)
         if joined.count("\n") != len(todo) - 1 or _MARKERS_RE.search(joined):
             return [s for s in todo if "\n" not in s and not _MARKERS_RE.search(s)], False
         return todo, True
+
+    def _unknown(self, strings: Iterable[str]) -> list[str]:
+        """``strings`` not converted yet, once each; ASCII ones are remembered as themselves
+        (every entry of OpenCC's dictionaries holds a Han character: ASCII never changes)."""
+        cache = self._cache
+        distinct = dict.fromkeys(strings)
+        plain = [s for s in distinct if s.isascii()]
+        cache.update(zip(plain, plain))
+        return [s for s in distinct if s not in cache]
 
     def fill(self, strings: list[str], converted: list[str]) -> None:
         """Remember ``converted``, the conversions of ``strings`` (from :meth:`plan`)."""
@@ -630,7 +687,7 @@ class _Strings:
 
     def prime(self, strings: Iterable[str]) -> None:
         cache = self._cache
-        todo = [s for s in dict.fromkeys(strings) if s not in cache]
+        todo = self._unknown(strings)
         joined = "\n".join(todo)
         if _MARKERS_RE.search(joined):  # rare: strings with a URL or code are left to __call__
             todo = [s for s in todo if not _MARKERS_RE.search(s)]
@@ -676,15 +733,18 @@ class _Strings:
         return v
 
 
-def _strings_in(value: Any) -> Iterable[str]:
+def _strings_in(value: Any, out: list[str], key: str = "") -> None:
+    """Append to ``out`` the strings of a metadata value that :meth:`_Strings.value` converts
+    (not those under URL-like keys)."""
     if isinstance(value, str):
-        yield value
+        if key.lower() not in _URL_KEYS:
+            out.append(value)
     elif isinstance(value, Mapping):
-        for x in value.values():
-            yield from _strings_in(x)
+        for k, x in value.items():
+            _strings_in(x, out, str(k))
     elif isinstance(value, list | tuple):
         for x in value:
-            yield from _strings_in(x)
+            _strings_in(x, out, key)
 
 
 def _narrative_strings(n: Narrative) -> list[str]:
@@ -693,7 +753,7 @@ def _narrative_strings(n: Narrative) -> list[str]:
     out.extend(x.heading for x in n.sections if x.heading)
     out.extend(r.speaker for r in n.reflections if r.speaker)
     if n.metadata:
-        out.extend(_strings_in(n.metadata))
+        _strings_in(n.metadata, out)
     if n.posts:
         posts = n.posts
         out.extend([p.author for p in posts if p.author])

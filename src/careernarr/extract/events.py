@@ -34,11 +34,17 @@ clause: a plain term beats a weak one, then the kind that comes first in
 ``family`` event). Neighbouring clauses of the same kind are one event (in a
 sentence of one kind, all its clauses of that kind are). The same words told
 again (a thread quoting an earlier post) are one event, at their first
-telling; a happening its own sentence dates after the document's date is a
-plan, not an event. A sentence with one event is its evidence; a sentence with several
+telling. A sentence with one event is its evidence; a sentence with several
 completed happenings (or, in a dated sentence, several plain terms) gives each
-its own clauses; a run-on sentence (a
-transcript) gives clauses. Each event names the lexicon entry that found it
+its own clauses; a run-on sentence (a transcript) gives clauses. A happening dated
+after the document is still an event when told as settled (2025年3月正式到职); only
+the document's own bare year, written in its first month, lists plans.
+
+A sentence that dates a happening and tells it done (2019年夏天我们中了一个标, "In June 2021
+she qualified") but gives no event from its words is still an event, of the kind of an event
+word it holds or ``other`` (rule "dated happening"), unless it is imagined, planned, asked, a
+heading, an analysis or a saying, or its only date is the document's own year or one after it.
+Each event names the lexicon entry that found it
 (``rule``), its time and duration (see :mod:`careernarr.extract.dating`) and
 whose it is (see :mod:`careernarr.extract.subject`).
 """
@@ -60,6 +66,7 @@ from .dating import LONG_SENTENCE, Dating, scope_of
 from .lexicon import Lexicon, Match, load_lexicon
 from .sentences import SUMMARY_ROLES, Sentence, sentences_of
 from .subject import Voices
+from .time_reference import reference_year
 
 __all__ = ["KIND_ORDER", "EventExtractor", "find_events"]
 
@@ -113,7 +120,8 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     cues = hits.cues
     voices = Voices(narrative, sentences, cues)
     dating = Dating(narrative, sentences, context.time_expressions, cues)
-    matches = hits.events
+    matches = [m for m in hits.events if m.entry.strength != "hint"]
+    hints = [m for m in hits.events if m.entry.strength == "hint"]  # only name a dated happening's kind
     starts = [m.start for m in matches]
     sayings = [m for m in hits.reflections
                if m.entry.pattern and m.entry.category in ("advice", "insight")]
@@ -123,6 +131,7 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     told: set[tuple[str, str]] = set()
     where: list[tuple[str, int, int | None]] = []  # (kind, paragraph, post floor) of each event
     narrated = not narrative.posts and voices.document == "narrator"
+    year = reference_year(narrative, context.reference_date)
     for sentence in sentences:
         grounded = narrated or sentence.role in SUMMARY_ROLES
         i = bisect.bisect_left(starts, sentence.start)
@@ -151,7 +160,11 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             if cand.after and _told_before(where, cand.kind, sentence.paragraph, floor):
                 continue  # 裸辞之后…, after a paragraph that told the quitting: a time, not a new event
             found.append(cand)
-        for event in _events_of(sentence, found, cues, voices, dating, text):
+        told_here = _events_of(sentence, found, cues, voices, dating, text)
+        if not told_here and not ahead:
+            told_here = _dated_happening(sentence, kept, cues, voices, dating, text, hits.reflections, year,
+                                         hints)
+        for event in told_here:
             key = (event.kind, event.span.start, event.span.end)
             said = (event.kind, "".join(event.text.split()))
             if key in seen or said in told:
@@ -163,6 +176,81 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             where.append((event.kind, sentence.paragraph, floor))
             events.append(event)
     return events
+
+
+#: The rule of an event found by its shape, without a lexicon word (see :func:`_dated_happening`).
+DATED_HAPPENING = "dated happening"
+
+
+def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voices: Voices, dating: Dating,
+                     text: str, sayings: Sequence[Match], year: int | None,
+                     hints: Sequence[Match] = ()) -> list[Event]:
+    """A happening told with a date where no event word made an event ("2019年夏天我们中了一个标",
+    "In June 2021 she qualified"): kept, so that the timeline holds it, with the kind of an
+    event word the sentence holds (one its context did not confirm) or ``other``.
+
+    The sentence must date it (a time expression with a value, not only a duration, and not
+    the document's own year naming the whole story), tell it done (了/过/咗, a past tense), and
+    be neither imagined, planned, asked, a heading, an analysis nor a saying (a reflection
+    cue that is not weak). Its evidence is the sentence, or in a long sentence the date's
+    clause and the one after.
+    """
+    start, end = sentence.start, sentence.end
+    times = [t for t in dating.inside(start, end) if t.value and not _frames_document(t, year)]
+    if not times or cues.any("realis", start, end) is None:
+        return []
+    for name in ("hypothetical", "modal"):
+        if cues.any(name, start, end) is not None:
+            return []
+    if _is_question(cues, sentence, start, end) or _is_heading(sentence, text, cues) or _is_analysis(sentence, text):
+        return []
+    if any(start <= m.start and m.end <= end and m.entry.strength != "weak" for m in sayings):
+        return []
+    if _PLAN.search(text, start, end) is not None:
+        return []
+    t = times[0]
+    index = sentence.clause_at(t.span.start)
+    clause = sentence.clauses[index]
+    if _date_only(clause, dating) and index + 1 < len(sentence.clauses):
+        clause = Span(clause.start, sentence.clauses[index + 1].end)  # "2019年，|我们中了一个标"
+    if sentence.size <= LONG_SENTENCE:
+        span = sentence.span
+    else:
+        span = clause
+    if not any(text[m.start : m.end].lower() not in _STATE_WORDS for m in cues.within("realis", span.start, span.end)):
+        return []  # "In spring 2020 our unit was full": a state, not a happening
+    when = dating.when(sentence, clause, t.span.start)
+    duration = dating.duration(clause, t.span.start, t.span.end)
+    word = next((m for m in words if span.start <= m.start and m.end <= span.end), None)
+    if word is None:
+        # A topic word (项目, 论文, a client) names the kind: the one nearest the date, then the first kind.
+        near = [m for m in hints if span.start <= m.start and m.end <= span.end]
+        word = min(near, key=lambda m: (abs(m.start - t.span.start), KIND_ORDER.index(m.entry.category)
+                                        if m.entry.category in KIND_ORDER else len(KIND_ORDER)), default=None)
+    return [Event(
+        kind=word.entry.category if word is not None else "other",
+        text=span.of(text),
+        span=span,
+        when=when.value if when else t.value,
+        duration=duration.value if duration else None,
+        subject=voices.subject(sentence, clause, (t.span.start, t.span.end)),
+        rule=DATED_HAPPENING if word is None else f"{DATED_HAPPENING}; {word.entry.rule}"
+             + (" (hint)" if word.entry.strength == "hint" else " (unconfirmed)"),
+        when_source=when.source if when else "clause",
+    )]
+
+
+#: Realis words that tell a state or a time rather than something done ("our unit was full").
+_STATE_WORDS = frozenset({"was", "were", "had", "felt", "then", "just", "already", "ago", "last year",
+                          "have been", "has been", "eventually"})
+
+
+def _frames_document(t: TimeExpr, year: int | None) -> bool:
+    """Whether ``t`` names the document's own year as a whole ("回望2025", "my 2023") or a year
+    after it ("站在2026年的门槛上"): the frame of the story or what lies ahead, not one happening."""
+    if year is None or t.value is None or not t.value[:4].isdigit():
+        return False
+    return (len(t.value) == 4 and int(t.value) == year) or int(t.value[:4]) > year
 
 
 #: Between two event words of one clause: the first happened, then the second (辞职后去读研,
@@ -230,18 +318,18 @@ def _told_before(where: Sequence[tuple[str, int, int | None]], kind: str, paragr
 
 
 def _planned(event: Event, reference: str | None) -> bool:
-    """Whether its own sentence dates the event after the document was written: a plan, not a happening."""
+    """Whether its own sentence dates the event by the bare year of the document, written in
+    that year's first month ("2024年，跳槽，考证" on 2024-01-02): the year ahead, a list of plans.
+
+    Other happenings dated after the document stay events: what is scheduled and told as
+    settled ("2025年3月正式到职", "答辩定在明年5月") belongs on the timeline; what is wished
+    or planned (我打算, I want to) is caught by the plan and modal cues.
+    """
     if not reference or not event.when or event.when_source not in ("clause", "sentence"):
         return False
     start = event.when.split("/")[0].rstrip("~?%")
     ref = reference.split("/")[0]
-    if start[:4].isdigit() and ref[:4].isdigit() and start[:4] != ref[:4]:
-        return start[:4] > ref[:4]
-    month, ref_month = start[5:7], ref[5:7]
-    if month.isdigit() and ref_month.isdigit() and int(month) <= 12:
-        return month > ref_month
-    # "2024年，…" written on 2024-01-02: the year ahead
-    return len(start) == 4 and start == ref[:4] and ref_month == "01"
+    return len(start) == 4 and start == ref[:4] and ref[5:7] == "01"
 
 
 def _is_saying(sentence: Sentence, sayings: Sequence[Match], starts: Sequence[int], text: str) -> bool:

@@ -351,10 +351,13 @@ def _entries(raw: _Raw) -> Iterator[Entry]:
                 f"expected one of {', '.join(allowed)}")
         if not isinstance(table, Mapping):
             raise LexiconError(f"{raw.origin}: [{category}] must be a table with 'terms'")
-        unknown = set(table) - {"terms", "weak", "narrated", "general", "not", "patterns", "description", "label"}
+        keys = {"terms", "weak", "narrated", "general", "not", "patterns", "description", "label"}
+        if raw.lexicon == "events":
+            keys.add("hints")
+        unknown = set(table) - keys
         if unknown:
             raise LexiconError(f"{raw.origin}: [{category}] has unknown keys: {', '.join(sorted(unknown))}"
-                               " (expected terms, weak, narrated, general, not, patterns, description)")
+                               f" (expected {', '.join(sorted(keys - {'label'}))})")
         for term in _strings(table.get("terms"), raw.origin, f"[{category}] terms"):
             yield Entry(category, term, compile_term(term, raw.language), "strong", source)
         for term in _strings(table.get("narrated"), raw.origin, f"[{category}] narrated"):
@@ -365,6 +368,8 @@ def _entries(raw: _Raw) -> Iterator[Entry]:
             yield Entry(category, term, compile_term(term, raw.language), "not", source)
         for term in _strings(table.get("weak"), raw.origin, f"[{category}] weak"):
             yield Entry(category, term, compile_term(term, raw.language), "weak", source)
+        for term in _strings(table.get("hints"), raw.origin, f"[{category}] hints"):
+            yield Entry(category, term, compile_term(term, raw.language), "hint", source)
         for name, pattern, strength in _patterns(table.get("patterns"), raw.origin, category):
             try:
                 regex = re.compile(pattern, re.IGNORECASE if raw.language == "en" else 0)

@@ -79,6 +79,9 @@ SPEECH_REACH = 20
 LONG_REFLECTION = 55
 #: A sentence at most this long under a lessons heading is a saying of its own.
 SAYING = 40
+#: Where the closing part of a document starts, as a share of its text: a first-person "我想/我会/
+#: I hope" there, in a clause that tells nothing done, is the narrator looking ahead (a resolution).
+CLOSING = 0.6
 #: The farthest (in characters) an item of a counted list starts from the item before.
 LIST_REACH = 400
 #: Headings of sections that hold lessons, advice or conclusions (心得, "What I learned").
@@ -148,12 +151,26 @@ def _bucket(matches: Sequence[Match], starts: Sequence[int], span: Span) -> list
 
 
 def _longest(matches: Sequence[Match]) -> list[Match]:
-    """Matches that do not overlap: the longest, then the strongest, then the earliest."""
+    """Matches that do not overlap: the longest, then the strongest, then the earliest.
+
+    A pattern that spans a whole statement ("X is Y") does not swallow the words
+    inside it ("is part of the job").
+    """
     kept: list[Match] = []
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.entry.strength == "weak", m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
+        if all(m.end <= k.start or m.start >= k.end or _spans_statement(k, m) for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+#: A pattern match at least this long spans a statement rather than marking a few words.
+STATEMENT_PATTERN = 12
+
+
+def _spans_statement(outer: Match, inner: Match) -> bool:
+    """Whether ``outer`` is a pattern spanning a statement and ``inner`` a word inside it."""
+    return (bool(outer.entry.pattern) and not inner.entry.pattern and outer.end - outer.start >= STATEMENT_PATTERN
+            and outer.start <= inner.start and inner.end <= outer.end)
 
 
 _TERMINATED = re.compile(r"[。！？!?]|[.…](?=\s|$)")
@@ -202,11 +219,13 @@ def _units(sentence: Sentence, cue_matches: Sequence[Match], text: str) -> list[
 
 
 def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cues,
-          thread: bool, *, short_reply: bool = False) -> tuple[int, int, list[str]]:
+          thread: bool, *, short_reply: bool = False, closing: bool = False) -> tuple[int, int, list[str]]:
     """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why.
 
     ``short_reply``: the unit belongs to a reply of a few sentences (a view of its
-    own, which needs no extra weight).
+    own, which needs no extra weight). ``closing``: the unit lies in the closing
+    part of a document (see :data:`CLOSING`), where the narrator's "我想/我会/I hope"
+    looks ahead rather than back.
     """
     distinct: dict[str, Match] = {}
     for m in cues_found:
@@ -227,11 +246,15 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
                      and ("我" in m.entry.term or m.entry.term.lower().startswith("i ")) else st
                      for m, st in zip(distinct.values(), strengths)]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
+    ahead = closing and not thread and _looks_ahead(distinct.values(), own, cues, framing)
+    if ahead:
+        weight += 2
+        strengths.append("strong")
     named = speech and _Speakers(cues.text, cues).said_by_other(sentence, scope)
     saying = speech and _is_saying(scope, sentence, cues, bool(distinct), named)
     strong = saying or any(s in ("strong", "narrated") for s in strengths)
     needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply and not short_reply else 0)
-    notes: list[str] = []
+    notes: list[str] = ["looks ahead at the close +2"] if ahead else []
     if saying:
         weight += 2  # someone's words that state something: a saying of its own
         notes.append("quoted saying +2")
@@ -244,7 +267,8 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     elif speech and not narrated and _lead_tells_a_story(unit, scope, cues):
         weight -= 2
         notes.append("said in a story -2")
-    elif not narrated and _tells_a_story(own, cues, framing) and not _resolves_apart(distinct.values(), own, cues, framing):
+    elif (not narrated and not (saying and named) and _tells_a_story(own, cues, framing)
+          and not _resolves_apart(distinct.values(), own, cues, framing)):
         weight -= 2
         notes.append("story -2")
     if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
@@ -259,6 +283,23 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight -= 2
         notes.append("aimed at someone -2")
     return weight, needed, notes
+
+
+def _looks_ahead(found: Iterable[Match], own: Sequence[Span], cues: Cues, framing: Sequence[Span]) -> bool:
+    """Whether a resolution cue of any strength ("我想", "我会", "I hope") sits in a clause of
+    the narrator's (我/I) that tells nothing done (no 了/过, 当时 …), in a sentence that frames no
+    story (当我, 以为 …): the narrator looking ahead."""
+    if _has(cues, "narrative", own):
+        return False  # "当我站在山顶的时候，我会发现…": a frame of the story
+    text = cues.text
+    for m in found:
+        if m.entry.category != "resolution" or text[m.end : m.end + 1] in "，,":
+            continue  # "我想，这才是…": 我想 frames a view
+        clause = next((c for c in own if c.start <= m.start < c.end), None)
+        if (clause is not None and _has(cues, "first_person", [clause])
+                and not _has(cues, "realis", [clause])):
+            return True
+    return False
 
 
 def _resolves_apart(found: Iterable[Match], own: Sequence[Span], cues: Cues, framing: Sequence[Span]) -> bool:
@@ -283,7 +324,7 @@ def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: b
     if text_size(words) < (NAMED_SAYING if named else 8) or words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么")):
         return False
     lead = text[max(sentence.start, quote.start - 16) : quote.start].rstrip("“「『\"'‘ ")
-    spoken = (lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start)
+    spoken = (named or lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start)
               is not None or cues.any("speech", quote.end, min(sentence.end, quote.end + 12)) is not None)
     if not spoken:
         return False
@@ -413,6 +454,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     speakers = _Speakers(text, cues)
     listing: str | None = None  # the kind of the list of advice or lessons being read
     counted = _ordinal_lists(sentences, text)
+    closing_from = int(len(text) * CLOSING)
     out: list[Reflection] = []
     for i, sentence in enumerate(sentences):
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
@@ -422,7 +464,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         listing = intro or (listing if member else None)
         if intro is not None and text[sentence.start : sentence.end].rstrip().endswith((":", "：")):
             continue  # "Things I learned:", "明年的计划：": it announces the list, the items say it
-        alone = _quote_alone(sentence, text, sentences[i - 1] if i else None, theme_matches, theme_starts) \
+        alone = _quote_alone(sentence, text, sentences[i - 1] if i else None, theme_matches, theme_starts,
+                             interview=narrative.format == "article" or _spoken_before(sentences, i, cues)) \
             if not thread and _standing_quote(sentence, text) else None
         if alone is not None:
             out.append(alone)
@@ -444,7 +487,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
             if _is_heading(sentence, unit, text):
                 continue  # "二、研究发现", "## Things I learned": a heading names what follows
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
-            weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short)
+            weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short,
+                                          closing=unit.start >= closing_from)
             if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
                 weight += 2
                 notes.append("lessons section +2")
@@ -488,15 +532,17 @@ def _standing_quote(sentence: Sentence, text: str) -> bool:
 
 
 def _quote_alone(sentence: Sentence, text: str, before: Sentence | None, theme_matches: Sequence[Match],
-                 theme_starts: Sequence[int]) -> Reflection | None:
+                 theme_starts: Sequence[int], *, interview: bool = False) -> Reflection | None:
     """The quote of a sentence that is one quotation, when the sentence before names its speaker
-    (an interviewee: "受访者陈老师回忆，…"); without a name it is a line of a story."""
+    (an interviewee: "受访者陈老师回忆，…"), or in an ``interview`` (an article quoting the people
+    it studies, or right after someone's words: '… he told me. "Nobody cared."'), whoever
+    speaks; elsewhere, without a name, it is a line of a story."""
     speaker = None
     if before is not None and sentence.start - before.end < 200:
         names = _NAMED.findall(text, before.start, before.end)
         if names:
             speaker = names[-1]
-    if speaker is None:
+    if speaker is None and not interview:
         return None
     themes: list[str] = []
     for t in _bucket(theme_matches, theme_starts, sentence.span):
@@ -504,6 +550,16 @@ def _quote_alone(sentence: Sentence, text: str, before: Sentence | None, theme_m
             themes.append(t.entry.category)
     return Reflection(kind="quote", text=sentence.span.of(text), span=sentence.span, themes=themes,
                       speaker=speaker, rule="quotation standing alone")
+
+
+def _spoken_before(sentences: Sequence[Sentence], i: int, cues: Cues) -> bool:
+    """Whether the sentence before ``sentences[i]``, in its paragraph, ends someone's words with a
+    speech verb ('"…," he told me.'), so that a quotation right after goes on with them."""
+    if i == 0 or sentences[i - 1].paragraph != sentences[i].paragraph:
+        return False
+    before = sentences[i - 1]
+    tail = max(before.start, before.end - 16)
+    return bool(before.quoted) and cues.any("speech", tail, before.end) is not None
 
 
 def _quote_units(sentence: Sentence, units: Sequence[Span], cues: Cues, speakers: _Speakers) -> list[Span]:
@@ -660,6 +716,11 @@ _ZH_SPEAKER_TAIL = re.compile(
     r"|对我|对她|对他|对我们|跟我|和我|向我|同我|同佢|成日|经常|时时|到现在|至今|现在|还是|总会|都会|会|回忆|坦言|轻声|认真地|淡淡地)+$")
 _ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以|另一位|另一名|另一个|一位|一名"
                               r"|受访者|被访者|受访的)+")
+#: A name that ends with a title or a role ("陈师傅", "王老师", "我妈"), and words after a name that
+#: tell what the speaker did before speaking (看了半天才, 想了想).
+_ZH_TITLED = re.compile(r"[^，,。]{0,4}?(?:老师|先生|女士|小姐|医生|护士|经理|主任|校长|师傅|阿姨|教授|同学|主管|老板"
+                        r"|组长|总监|妈妈|爸爸|我妈|我爸|老婆|老公|太太)")
+_ZH_ACTION = re.compile(r"[了着过才就想]")
 #: A time before the speaker ("散会后老周", "那天晚上妈妈"): not part of the name.
 _ZH_SPEAKER_WHEN = re.compile(r"^[^，,。]{1,6}?(?:之后|以后|后|时|那天|当天|晚上|早上)")
 #: Words before a speech verb that do not name someone ("得到的回答", "用他的话说", "换句话说").
@@ -683,8 +744,10 @@ _EN_SPEECH_AFTER = re.compile(
     r"^[\"”’'\s,]*(?:((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+[\w-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|he|she|they)"
     r"\s+(?:said|says|told|wrote|added|replied)|(?:said|says|added)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b")
 _EN_PRONOUNS = {"he", "she", "they"}
+#: A sentence whose subject is someone else: "He …", "她…", "My mentor …", "Dr. Chen …".
+_OTHER_SUBJECT = re.compile(r"[ \t*>-]*(?:他|她|佢|对方|(?:He|She|They|(?:His|Her|Their|My|Our)\s+[a-z][\w-]*)\b)")
 #: A pronoun of someone else right before a speech verb ("她说", "他跟我讲", "she told me").
-_OTHER_SPEAKS = re.compile(r"(?:他|她|他们|她们|对方|佢|佢哋|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s*"
+_OTHER_SPEAKS = re.compile(r"(?:他|她|他们|她们|对方|佢|佢哋|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b(?:[Hh]is|[Hh]er|[Tt]heir)(?:\s+exact)?)\s*"
                            r"(?:也|还|就|又|曾|都|只|跟我|对我|同我|和我|then|just|also|once|always)?\s*$")
 #: "林晓雯的建议是：“…”": the words of the one named before 的.
 _ZH_WHOSE_WORDS = re.compile(
@@ -718,6 +781,9 @@ class _Speakers:
         when = _ZH_SPEAKER_WHEN.match(words)
         if when and len(words) - when.end() >= 2:
             words = words[when.end():]
+        titled = _ZH_TITLED.match(words)
+        if titled and _ZH_ACTION.search(words, titled.end()):
+            words = titled.group(0)  # "陈师傅看了半天才(说)": the one named, not what they did first
         if not 0 < len(words) <= 8 or _NOT_A_SPEAKER.search(words):
             return ""
         return words
@@ -775,7 +841,10 @@ class _Speakers:
             return name != "narrator"
         hits = self.cues.within("speech", sentence.start, quote.start)
         if not hits:
-            return False
+            # "He described a conflict with his director: "…"": the sentence's own subject, someone
+            # else, introduces the quotation with a colon.
+            lead = self.text[sentence.start : quote.start].rstrip("“「『\"'‘ ")
+            return lead.endswith((":", "：")) and _OTHER_SUBJECT.match(self.text, sentence.start, quote.start) is not None
         return _OTHER_SPEAKS.search(self.text, max(sentence.start, hits[-1].start - 8), hits[-1].start) is not None
 
     def reported(self, unit: Span) -> tuple[str | None, str] | None:

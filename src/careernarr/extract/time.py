@@ -39,11 +39,11 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-
-import attrs
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from ..model import Narrative, TimeExpr
 from .context import ExtractionContext
@@ -439,7 +439,11 @@ class _Placer:
     - the *story year* is the year of the latest expression that names a
       year (2019, 14年, 去年十月, 次年, ``'21``, the end of last year). Bare
       months, quarters, seasons and parts of years take it; before any, they
-      take the reference year.
+      take the reference year. A bare month earlier than the month the story
+      has reached moves into the next year when the sentence says the story
+      moves on (then, 之后), or, in a story told in order (not a document about
+      one year), when it is told in a later sentence and the next year is not
+      past the document's date (2023年11月入职。3月转正 → 2024-03).
     - a relative year alone (去年, last year, 两年前, not 去年十月) compares
       with the present rather than moving the story: it governs only the
       rest of its paragraph (unless it stands in a heading).
@@ -548,14 +552,28 @@ class _Placer:
         ctx = self.context_year(atom.start)
         if (ctx is not None and atom.month is not None and not atom.has_year and self.story_month is not None
                 and self.story_month == (ctx, self.story_month[1]) and atom.month < self.story_month[1]
-                and self._forward(atom.start)):
-            ctx += 1  # December 2022 … then in January: 2023
+                and (self._forward(atom.start) or self._moves_on(atom, ctx + 1))):
+            # December 2022 … then in January: 2023. A story told in order moves forward; a
+            # document about one year (its months told by topic) only with "then", 之后 ….
+            ctx += 1
             self.story, self.local = (ctx,), None
         when = self.when(atom, ctx)
         resolved = not (atom.year is not None or atom.two_digit is not None
                         or atom.decade is not None or atom.two_digit_decade is not None)
         self._remember(atom, when)
         return atom, when, resolved
+
+    def _moves_on(self, atom: Atom, year: int) -> bool:
+        """Whether a bare month earlier than the month the story has reached lies in the next
+        ``year``: in a story told in order (not a document about one year), told in a later
+        sentence than the story's last date (a list in one sentence jumps about), and not after
+        the document's date (2023年11月入职。…3月转正 → 2024-03)."""
+        if self.focus is not None or self.ante_span is None or atom.month is None:
+            return False
+        if not _SENTENCE_END.search(self.text, self.ante_span[1], atom.start):
+            return False
+        ref = self.ref_date
+        return ref is None or ref[1] is None or (year, atom.month) <= (ref[0], ref[1])
 
     def _forward(self, pos: int) -> bool:
         """Whether the sentence before ``pos`` moves the story on (then, after, 之后, 后来, 接着)."""
@@ -743,7 +761,7 @@ def _build(atom: Atom, year: int) -> When:
             if atom.clock:
                 when = When(when.lo, when.hi, clock=atom.clock)
             return when
-        if atom.days is not None:
+        if atom.days:  # () is the month itself (3月底, late November)
             return When.days(year, atom.month, *atom.days)
         return When.point(year, atom.month)
     return When.point(year)

@@ -1,6 +1,7 @@
 """The reference year of a document: what ``去年`` and ``last year`` count from.
 
-In order: the document's date; else a year its title names (``2024 in
+In order: the document's date; else the year it says it was written in, near its
+start or end (``写于2024年5月``, ``written in March 2023``); else a year its title names (``2024 in
 review``, ``我的2025年终总结``); else a year an opening phrase says the text
 is about (``回首2025年``, ``这是我的2025总结``, ``looking back at 2023``).
 Nothing else: a year merely mentioned in the body is not the year of
@@ -16,7 +17,7 @@ from .time_lexicon import TimeLexicon, builtin_time_lexicon
 from .time_numerals import digit_sequence
 from .time_values import parse_reference
 
-__all__ = ["about_year", "reference_year"]
+__all__ = ["about_year", "reference_year", "written_year"]
 
 #: How far into the text an "about" phrase is looked for.
 OPENING_CHARS = 3000
@@ -90,7 +91,37 @@ def reference_year(narrative: Narrative, reference_date: str | None = None,
         date = parse_reference(value)
         if date is not None:
             return date[0]
-    return about_year(narrative, lexicon)
+    return written_year(narrative, lexicon) or about_year(narrative, lexicon)
+
+
+#: How far from either end of the text a statement of when it was written is looked for.
+WRITTEN_CHARS = 400
+_WRITTEN: dict[int, tuple[TimeLexicon, re.Pattern[str]]] = {}
+
+
+def written_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:
+    """The year the text says it was written in, near its start or its end
+    (``写于2024年5月``, ``written in March 2023``), or ``None``."""
+    lex = lexicon or builtin_time_lexicon()
+    cached = _WRITTEN.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        words = (lex.table("zh", "cues").get("written_before", []) + lex.table("en", "cues").get("written_before", []))
+        if not words:
+            return None
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        year = _YEAR.replace("(?P<y>", "(?P<y1>").replace("(?P<cn>", "(?P<cn1>")
+        pattern = re.compile(rf"(?:{alt})\s*(?:[A-Za-z]+\.?\s+(?:\d{{1,2}},?\s+)?)?(?:{year})", re.IGNORECASE)
+        if len(_WRITTEN) > 16:
+            _WRITTEN.clear()
+        cached = _WRITTEN[id(lex)] = (lex, pattern)
+    text = narrative.text.translate(_fold(lex))
+    for part in (text[:WRITTEN_CHARS], text[-WRITTEN_CHARS:]):
+        m = cached[1].search(part)
+        if m:
+            found = _year_of(m, "y1", "cn1")
+            if found is not None:
+                return found
+    return None
 
 
 def about_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:

@@ -60,6 +60,14 @@ _HEADERS = [
         rf"(?:\s+(?:on|at|·)?\s*{_WHEN})?$",
         re.IGNORECASE,
     ),
+    # 回覆 #1 — alice  /  回复 3楼：alice  /  Reply #2 · alice 2023-04-05
+    re.compile(
+        rf"^(?:回覆|回复|回應|回应|reply|comment)\s*(?:[#＃]\s?(?P<floor>\d{{1,5}})|(?:第\s*)?(?P<lou>\d{{1,5}})\s*[楼樓])"
+        rf"{_SEP}@?{_NAME}(?:{_SEP}{_WHEN})?$",
+        re.IGNORECASE,
+    ),
+    # 樓主 — alice  /  楼主：alice 2023-04-05  /  OP: alice: the opening post
+    re.compile(rf"^(?P<op>楼主|樓主|OP|原帖|发帖人|發文者)\s*[·•|｜,，:：\-–—]\s*@?{_NAME}(?:{_SEP}{_WHEN})?$"),
     # alice 发表于 2023-4-5 10:00
     re.compile(rf"^{_NAME}\s*(?:发表于|發表於|发布于|發佈於|posted on|posted)\s*{_WHEN}$", re.IGNORECASE),
 ]
@@ -119,9 +127,11 @@ def header_of(line: str) -> Header | None:
     for pattern in _HEADERS:
         m = pattern.match(plain)
         if m and not _DATEISH.match(m.group("name")):
-            floor = m.groupdict().get("floor")
-            when = m.groupdict().get("when")
-            return Header(m.group("name"), int(floor) if floor else None, _edtf(when), bool(when))
+            groups = m.groupdict()
+            floor = groups.get("floor") or groups.get("lou") or ("0" if groups.get("op") else None)
+            when = groups.get("when")
+            labelled = bool(groups.get("op") or groups.get("lou")) or raw.lower().startswith(("回", "reply", "comment"))
+            return Header(m.group("name"), int(floor) if floor else None, _edtf(when), bool(when) or labelled)
     return None
 
 
