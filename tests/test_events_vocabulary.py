@@ -263,7 +263,7 @@ def test_a_told_happening_gives_its_kind(tmp_path: Path, kind: str, text: str, s
 
 
 NOT_EVENTS: list[str] = [
-    "2022年7月学校放了暑假，我在家备课。",
+    "学校放了暑假，我在家备课。",
     "我打算明年辞职。",
     "如果被裁了怎么办？",
     "我没有辞职，只是换了个心态。",
@@ -357,7 +357,7 @@ def test_the_longer_word_decides_the_kind(tmp_path: Path, text: str, kind: str, 
 #: Words that contain an event word but are none (a bank clerk's 跨行转账, a lawyer's 利益冲突).
 CONTAINED = [
     "跨行转账", "时间冲突", "利益冲突", "代码冲突", "面试官", "当上班族", "视频转码", "离任审计", "下岗职工",
-    "出师不利", "工伤保险", "求助帖", "实习生", "新开了一家", "系统架构调整",
+    "出师不利", "工伤保险", "求助帖", "实习生", "新开了一家店", "系统架构调整",
 ]
 
 
@@ -374,7 +374,7 @@ def test_every_exception_covers_an_event_word() -> None:
 
 @pytest.mark.parametrize("word", CONTAINED)
 def test_a_word_holding_an_event_word_is_cancelled(tmp_path: Path, word: str) -> None:
-    assert _events(tmp_path, f"2023年我们聊了聊{word}这个话题。") == []
+    assert _events(tmp_path, f"我们聊了聊{word}这个话题。") == []
 
 
 def test_the_vocabulary_is_compiled_as_written() -> None:
