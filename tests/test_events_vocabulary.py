@@ -44,6 +44,8 @@ def _shown(events: list[Event]) -> list[tuple[str, str, str]]:
 
 HAPPENINGS: list[tuple[str, str]] = [
     # job_start
+    ("job_start", "2021年我跳槽成功，去了一家外企。"),
+    ("job_start", "2020年我考编成功，当了一名小学老师。"),
     ("job_start", "2019年7月，我正式入职一家建筑设计院，做结构设计。"),
     ("job_start", "去年九月我去市一院报到，成了一名规培护士。"),
     ("job_start", "2021年我考上了区里的公务员，算是上岸了。"),
@@ -65,6 +67,10 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("job_start", "2020年我去了一家做工业软件的创业公司。"),
     ("job_start", "2021年我跳到了一家外企。"),
     # job_end
+    ("job_end", "2022年公司把我裁了，给了N+1。"),
+    ("job_end", "去年老板直接把我开了。"),
+    ("job_end", "2023年公司把我们整个组都裁了。"),
+    ("job_end", "去年公司把我优化了，拿了n+1。"),
     ("job_end", "2022年底我被裁了，拿了N+1。"),
     ("job_end", "去年3月，我向主任递了辞呈，离开了干了八年的医院。"),
     ("job_end", "2019年合同到期，公司没有续签，我就失业了。"),
@@ -83,6 +89,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("job_end", "2022年我离开了四大，去了一家上市公司做财务。"),
     ("job_end", "2023年我结束了十年的记者生涯。"),
     # transfer
+    ("transfer", "2022年公司派我去新加坡开拓市场。"),
     ("transfer", "2020年我被调到总部人力资源部。"),
     ("transfer", "去年组织安排我去县里挂职一年。"),
     ("transfer", "2021年我被外派到迪拜的工地。"),
@@ -107,6 +114,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("promotion", "2022年我通过了晋升答辩，升了高级工程师。"),
     ("promotion", "2023年我升了项目经理。"),
     # job_search
+    ("job_search", "2022年我的offer被毁约了。"),
     ("job_search", "2023年秋招，我投了八十多份简历，只拿到两个offer。"),
     ("job_search", "去年我参加了国考笔试，可惜面试没过。"),
     ("job_search", "那年毕业即失业，在家赋闲了半年。"),
@@ -188,6 +196,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("conflict", "上个月我喺公司俾老细闹咗一餐。"),
     ("conflict", "去年有个病人家属来医闹，我被打了一巴掌。"),
     # education
+    ("education", "2019年我考研成功，去了南京读书。"),
     ("education", "2020年我考上了研究生。"),
     ("education", "去年我过了法考。"),
     ("education", "2022年我通过了博士论文答辩。"),
@@ -232,6 +241,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("career_change", "对，然后我就，嗯，转码了，去学了前端。"),
     ("career_change", "退伍后我转行做了保安。"),
     # family
+    ("family", "2021年我老婆生BB。"),
     ("family", "2021年我结婚了。"),
     ("family", "去年我女儿出生了。"),
     ("family", "2022年我生了二胎。"),
@@ -258,11 +268,14 @@ def _in(script: str, text: str) -> str:
 @pytest.mark.parametrize(("kind", "text"), HAPPENINGS)
 def test_a_told_happening_gives_its_kind(tmp_path: Path, kind: str, text: str, script: str) -> None:
     events = _events(tmp_path, _in(script, text))
-    assert kind in [e.kind for e in events], _shown(events)
-    assert all(e.rule.startswith("zh.events.") for e in events)
+    # found by a word of the lexicon, not only by the shape of a dated sentence
+    assert any(e.kind == kind and e.rule.startswith("zh.events.") and "dated happening" not in e.rule
+               for e in events), _shown(events)
 
 
 NOT_EVENTS: list[str] = [
+    "他把我的电脑打开了。",
+    "妈妈把我爱吃的菜炒了。",
     "学校放了暑假，我在家备课。",
     "我打算明年辞职。",
     "如果被裁了怎么办？",
