@@ -44,6 +44,7 @@ def _shown(events: list[Event]) -> list[tuple[str, str, str]]:
 
 HAPPENINGS: list[tuple[str, str]] = [
     # job_start
+    ("job_start", "2020年老家的厂子停工了，我就跑到杭州送外卖。"),
     ("job_start", "2021年我跳槽成功，去了一家外企。"),
     ("job_start", "2020年我考编成功，当了一名小学老师。"),
     ("job_start", "2019年7月，我正式入职一家建筑设计院，做结构设计。"),
@@ -114,6 +115,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("promotion", "2022年我通过了晋升答辩，升了高级工程师。"),
     ("promotion", "2023年我升了项目经理。"),
     # job_search
+    ("job_search", "博士毕业后我考了选调。"),
     ("job_search", "2022年我的offer被毁约了。"),
     ("job_search", "2023年秋招，我投了八十多份简历，只拿到两个offer。"),
     ("job_search", "去年我参加了国考笔试，可惜面试没过。"),
@@ -147,6 +149,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("project", "2021年我负责的楼盘通过了竣工验收。"),
     ("project", "去年我画的原画被用在了游戏的新版本里，正式上线了。"),
     # overwork
+    ("overwork", "那年实验一直做不出来，我经常在实验室待到凌晨。"),
     ("overwork", "2021年忙季，我连续一个月每天加班到凌晨两点。"),
     ("overwork", "那段时间我天天爆肝，全年无休。"),
     ("overwork", "去年春节我在医院连值了三个夜班。"),
@@ -168,6 +171,8 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("leave", "2021年我申請了育嬰留停，在家帶小孩半年。"),
     ("leave", "裸辞后gap了半年，去大理住了三个月。"),
     # health
+    ("health", "去年冬天我在路口被一辆电动车撞了，膝盖缝了六针。"),
+    ("health", "去年我在厨房烫伤了手。"),
     ("health", "2021年我确诊了腰椎间盘突出。"),
     ("health", "去年体检查出了甲状腺结节。"),
     ("health", "2022年我得了焦虑症，整夜睡不着。"),
@@ -187,6 +192,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("support", "后来我找了一位mentor，每个月聊一次。"),
     ("support", "去年我開始去身心科看診，也做了諮商。"),
     # conflict
+    ("conflict", "2022年我被家长投诉了。"),
     ("conflict", "2022年我和老板大吵了一架。"),
     ("conflict", "去年我申请了劳动仲裁，要回了拖欠的工资。"),
     ("conflict", "上个月我被家长投诉了。"),
@@ -196,6 +202,8 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("conflict", "上个月我喺公司俾老细闹咗一餐。"),
     ("conflict", "去年有个病人家属来医闹，我被打了一巴掌。"),
     # education
+    ("education", "2018年我保研到了北京一所高校。"),
+    ("education", "2021年中期考核差点没过。"),
     ("education", "2019年我考研成功，去了南京读书。"),
     ("education", "2020年我考上了研究生。"),
     ("education", "去年我过了法考。"),
@@ -274,6 +282,11 @@ def test_a_told_happening_gives_its_kind(tmp_path: Path, kind: str, text: str, s
 
 
 NOT_EVENTS: list[str] = [
+    # an article about riders: complaints, injuries, arbitration and gig work of anyone
+    "骑手被投诉后往往要承担扣款。",
+    "不少骑手因为交通事故受伤，却难以认定工伤。",
+    "在劳动仲裁实践中，骑手与平台之间是否存在劳动关系一直存在争议。",
+    "跑外卖和开网约车成为许多进城务工人员的选择。",
     # a pharmacist, a midwife, a TV schedule, 连值得: words of illness and birth at work
     "我每天要给几十个糖尿病患者发药。",
     "今天病房里来了两个化疗患者。",
