@@ -68,6 +68,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("job_start", "2020年我去了一家做工业软件的创业公司。"),
     ("job_start", "2021年我跳到了一家外企。"),
     # job_end
+    ("job_end", "疫情那三年生意很差，2022年我们把店转让了。"),
     ("job_end", "2022年公司把我裁了，给了N+1。"),
     ("job_end", "去年老板直接把我开了。"),
     ("job_end", "2023年公司把我们整个组都裁了。"),
@@ -90,6 +91,9 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("job_end", "2022年我离开了四大，去了一家上市公司做财务。"),
     ("job_end", "2023年我结束了十年的记者生涯。"),
     # transfer
+    ("transfer", "2013年我开始当班主任。"),
+    ("transfer", "2018年我去乡下支教了一年。"),
+    ("transfer", "2023年我调回学校，当了教务主任。"),
     ("transfer", "2022年公司派我去新加坡开拓市场。"),
     ("transfer", "2020年我被调到总部人力资源部。"),
     ("transfer", "去年组织安排我去县里挂职一年。"),
@@ -101,6 +105,8 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("transfer", "2022年我从门店调到了区域办公室。"),
     ("transfer", "去年我从研发调到了项目管理部。"),
     # promotion
+    ("promotion", "2016年我升了厨师长，手下管着十几个人。"),
+    ("promotion", "2020年我又评上了高级教师。"),
     ("promotion", "2021年我评上了副高职称。"),
     ("promotion", "去年年底，我终于升了乘务长。"),
     ("promotion", "2023年我从P6升到了P7。"),
@@ -135,6 +141,7 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("review", "今年绩效背了3.25，心态崩了。"),
     ("review", "2022年我做了年终述职答辩。"),
     # project
+    ("project", "2017年我们的高速公路项目竣工。"),
     ("project", "2020年我负责的商业综合体项目顺利竣工。"),
     ("project", "2021年我负责的地铁工程顺利完工。"),
     ("project", "去年我们院中标了一个地铁站的设计。"),
@@ -149,6 +156,8 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("project", "2021年我负责的楼盘通过了竣工验收。"),
     ("project", "去年我画的原画被用在了游戏的新版本里，正式上线了。"),
     # overwork
+    ("overwork", "2021年我每天剪视频剪到凌晨三点。"),
+    ("overwork", "那年中考前我天天备课到晚上十一点。"),
     ("overwork", "那年实验一直做不出来，我经常在实验室待到凌晨。"),
     ("overwork", "2021年忙季，我连续一个月每天加班到凌晨两点。"),
     ("overwork", "那段时间我天天爆肝，全年无休。"),
@@ -171,6 +180,8 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("leave", "2021年我申請了育嬰留停，在家帶小孩半年。"),
     ("leave", "裸辞后gap了半年，去大理住了三个月。"),
     # health
+    ("health", "那一年我头发掉了好多。"),
+    ("health", "去年我查出了痛风，医生让我少喝酒。"),
     ("health", "去年冬天我在路口被一辆电动车撞了，膝盖缝了六针。"),
     ("health", "去年我在厨房烫伤了手。"),
     ("health", "2021年我确诊了腰椎间盘突出。"),
@@ -202,6 +213,8 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("conflict", "上个月我喺公司俾老细闹咗一餐。"),
     ("conflict", "去年有个病人家属来医闹，我被打了一巴掌。"),
     # education
+    ("education", "2012年我出师了，去了一家粤菜馆做炒锅。"),
+    ("education", "2019年我考下了一建证书。"),
     ("education", "2018年我保研到了北京一所高校。"),
     ("education", "2021年中期考核差点没过。"),
     ("education", "2019年我考研成功，去了南京读书。"),
@@ -225,6 +238,8 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("education", "2022年我攻克了英语六级。"),
     ("education", "2016年我结束了学生生涯，开始工作。"),
     # creator
+    ("creator", "2020年我开了个抖音号，开始拍做饭的视频。"),
+    ("creator", "2019年我和朋友合伙开了一家茶餐厅。"),
     ("creator", "2021年我开始做自媒体，在小红书上开了号。"),
     ("creator", "去年秋天我在夜市摆摊卖烤肠。"),
     ("creator", "2022年我盘下了一家面馆。"),
@@ -282,6 +297,7 @@ def test_a_told_happening_gives_its_kind(tmp_path: Path, kind: str, text: str, s
 
 
 NOT_EVENTS: list[str] = [
+    "我把头发剪到了肩膀。",
     # an article about riders: complaints, injuries, arbitration and gig work of anyone
     "骑手被投诉后往往要承担扣款。",
     "不少骑手因为交通事故受伤，却难以认定工伤。",
