@@ -142,7 +142,7 @@ def _assert_outputs_complete(out: Path) -> int:
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "sigkill"])
 def test_an_interrupted_batch_never_leaves_a_half_written_json(tmp_path: Path, how: str) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
-    _big_corpus(src, 40)
+    _big_corpus(src, 100)  # enough work that a loaded machine is still busy when the signal comes
     log = tmp_path / "stderr.txt"
     with log.open("wb") as err:
         proc = subprocess.Popen(
@@ -158,7 +158,7 @@ def test_an_interrupted_batch_never_leaves_a_half_written_json(tmp_path: Path, h
         proc.wait(timeout=120)
         assert proc.returncode != 0
         written = _assert_outputs_complete(out)
-        assert 3 <= written <= 40
+        assert 3 <= written < 100
         if how == "ctrl-c":
             stderr = log.read_text(encoding="utf-8", errors="replace")
             assert "Traceback" not in stderr, stderr[-2000:]

@@ -163,3 +163,17 @@ def test_a_quotation_standing_alone_in_an_article_is_an_interviewees_quote() -> 
 def test_a_quotation_standing_alone_in_an_essay_is_a_line_of_the_story() -> None:
     n = _parse("随笔\n\n那天晚上下着雨。\n\n“下雨天单子多，可是摔一跤一周就白干了。”\n\n我没说话。\n")
     assert not _holding(n, "下雨天单子多")
+
+
+def test_a_short_quotation_is_one_sentence_whatever_stops_it_holds() -> None:
+    from careernarr.extract.context import ExtractionContext
+    from careernarr.extract.sentences import sentences_of
+
+    text = 'Notes\n\nI asked how the first month went. "Nobody cared. That was the best part." He laughed.\n'
+    n = careernarr.parse(text)
+    said = [n.text[s.start : s.end] for s in sentences_of(ExtractionContext(n))]
+    assert '"Nobody cared. That was the best part."' in said
+    assert "He laughed." in said
+    long_quote = '"' + "We worked every night. " * 10 + '"'
+    n = careernarr.parse(f"Notes\n\nShe said {long_quote}\n")
+    assert len(sentences_of(ExtractionContext(n))) > 2  # a long quotation is read sentence by sentence

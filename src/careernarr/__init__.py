@@ -96,6 +96,7 @@ if TYPE_CHECKING:
     from .export.json import SCHEMA_ID, from_dict, from_json, to_dict, to_json, validate
     from .extract.explain import Explanation, explain
     from .model import (
+        Conversion,
         Diagram,
         DiagramEdge,
         DiagramNode,
@@ -109,6 +110,5 @@ if TYPE_CHECKING:
         TimeExpr,
     )
     from .plugins import Host, get_plugin_manager
-    from .model import Conversion
     from .script import UnknownScriptError, convert, convert_text, detect_language, to_original
     from .source import Source, read_source

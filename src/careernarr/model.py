@@ -18,16 +18,16 @@ import attrs
 from attrs import field, frozen
 
 __all__ = [
+    "EVENT_KINDS",
+    "REFLECTION_KINDS",
     "Block",
     "Conversion",
     "Diagram",
     "DiagramEdge",
     "DiagramNode",
     "Event",
-    "EVENT_KINDS",
     "Narrative",
     "Post",
-    "REFLECTION_KINDS",
     "Reflection",
     "Section",
     "Span",

@@ -79,8 +79,7 @@ class Source:
 
 def normalize_newlines(text: str) -> str:
     """``\\r\\n`` and lone ``\\r`` become ``\\n``; a leading BOM is dropped."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

@@ -36,7 +36,7 @@ from ..model import EVENT_KINDS, REFLECTION_KINDS, Narrative, Post
 from ._text import clip_columns
 from .timeline import Location, Timeline, TimelineEntry, build_timeline, humanize_when
 
-__all__ = ["HtmlExporter", "KIND_COLORS", "safe_url", "timeline_to_html", "to_html"]
+__all__ = ["KIND_COLORS", "HtmlExporter", "safe_url", "timeline_to_html", "to_html"]
 
 #: Colours of event kinds (colour-blind-aware qualitative palette); other kinds are grey.
 KIND_COLORS: dict[str, str] = dict(zip(EVENT_KINDS, (

@@ -8,7 +8,9 @@ section's role and its post. Offsets are indices into ``narrative.text``.
 
 Sentences end at 。！？!? and at line ends (an English line that wraps
 mid-sentence continues); a period ends an English sentence unless it
-follows an abbreviation or sits inside a number. Clauses end at semicolons
+follows an abbreviation or sits inside a number. A short quotation (at most
+:data:`QUOTED_SENTENCE` characters) is never cut: someone's words are read
+together ("Nobody cared. That was the best part."). Clauses end at semicolons
 and at commas (，,) in Chinese, and in English at a comma before a
 conjunction or a pronoun, or (in unpunctuated speech) before a conjunction
 followed by its subject ("… and I quit …").
@@ -225,8 +227,16 @@ def _is_latin(ch: str) -> bool:
 _END_CHARS = re.compile("[" + re.escape(_TERMINATORS) + ".\n]")
 
 
-def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
-    """Offsets just past each sentence end in ``text[start:end]``."""
+#: A quotation at most this long is one sentence, whatever full stops it holds inside
+#: ("Nobody cared. That was the best part."): someone's words are read together.
+QUOTED_SENTENCE = 120
+
+
+def _sentence_ends(text: str, start: int, end: int, quotes: Sequence[Span] = ()) -> Iterator[int]:
+    """Offsets just past each sentence end in ``text[start:end]``; none inside the short
+    quotations of ``quotes`` (spans inside the quote marks, sorted)."""
+    short = [q for q in quotes if len(q) <= QUOTED_SENTENCE and start <= q.start and q.end <= end]
+    starts = [q.start for q in short]
     i = start
     while i < end:
         found = _END_CHARS.search(text, i, end)  # every other character is passed over
@@ -235,6 +245,11 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
         i = found.start()
         ch = text[i]
         cut = False
+        if short and ch != "\n":
+            k = bisect.bisect_right(starts, i) - 1
+            if k >= 0 and i + 1 < short[k].end:
+                i += 1  # inside a short quotation, before its last character: read on
+                continue
         if ch in _TERMINATORS or ch == "." and _english_period(text, i, end):
             cut = True
         elif ch == "\n":
@@ -346,7 +361,9 @@ def segment(narrative: Narrative) -> list[Sentence]:
         index = 0
         for p_start, p_end in pieces:
             s = p_start
-            for e in _sentence_ends(text, p_start, p_end):
+            lo_q = bisect.bisect_left(quote_starts, p_start)
+            hi_q = bisect.bisect_right(quote_starts, p_end)
+            for e in _sentence_ends(text, p_start, p_end, quotes[lo_q:hi_q]):
                 a, b = _trim(text, s, e)
                 s = e
                 if b <= a or not any(ch.isalnum() for ch in text[a:b]):

@@ -39,7 +39,7 @@ _DIRECTIONS = {"TB", "TD", "BT", "RL", "LR"}
 _DIRECTION_ALIASES = {">": "LR", "<": "RL", "^": "BT", "v": "TB"}
 # Statements about looks and interaction, not structure.
 _IGNORED = re.compile(r"^(style|classDef|class|click|linkStyle|direction|accTitle|accDescr)(?:\s|:|\{|$)")
-_HEADER = re.compile(r"^(graph|flowchart-elk|flowchart)\b\s*(\S+)?\s*$", re.I)
+_HEADER = re.compile(r"^(graph|flowchart-elk|flowchart)\b\s*(\S+)?\s*$", re.IGNORECASE)
 _OTHER_TYPE = re.compile(
     r"^(sequenceDiagram|classDiagram(?:-v2)?|stateDiagram(?:-v2)?|erDiagram|journey|gantt|pie|"
     r"gitGraph|mindmap|timeline|quadrantChart|requirementDiagram|C4\w+|sankey(?:-beta)?|"
@@ -76,7 +76,7 @@ _LINK = re.compile(
       | ={3,}                              # ===
       | ~{3,}                              # ~~~ (invisible)
     )""",
-    re.X,
+    re.VERBOSE,
 )
 # Openers of a link whose label is written inline: ``-- x -->``, ``-. x .->``, ``== x ==>``.
 _LINK_OPEN = re.compile(r"[<ox]?(--|-\.|==)(?![->.=])")

@@ -29,7 +29,7 @@ TERMINAL = "。！？!?…．.」』”\"’）)】"
 _CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?、\n]|\.(?=\s|$)")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _MARKUP = re.compile(r"^\s*#{1,6}\s+|^\s*(\*\*|__)|(\*\*|__)\s*$")
-_REFERENCES = re.compile(r"^(参考文献|參考文獻|references|bibliography|works cited)$", re.I)
+_REFERENCES = re.compile(r"^(参考文献|參考文獻|references|bibliography|works cited)$", re.IGNORECASE)
 
 # Dates written inside a line: ISO/slashed, Chinese, English month names.
 _DATE_PATTERNS = (
@@ -38,13 +38,13 @@ _DATE_PATTERNS = (
     re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?"),
     re.compile(
         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
-        re.I,
+        re.IGNORECASE,
     ),
     re.compile(
         r"\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}",
-        re.I,
+        re.IGNORECASE,
     ),
-    re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}", re.I),
+    re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}", re.IGNORECASE),
     re.compile(r"\d{4}-\d{1,2}(?!\d)"),
 )
 

@@ -42,13 +42,13 @@ _CLOSE = r"[ \t]*(?P<close>[】\]〕)）])?(?:\*\*|__)?"
 _REST = r"(?:[ \t]*(?:[:：—–]|[.-](?=[ \t])|(?<=[】\]〕)）])|(?<=[要词詞字])[ \t\u3000]{1,})[ \t\u3000]*(?P<rest>\S.*?))?[ \t]*$"
 _ABSTRACT = re.compile(
     r"^[ \t]*" + _OPEN + r"(?P<label>内容摘要|内容提要|內容摘要|內容提要|摘[ \t\u3000]*要|abstract)" + _CLOSE + _REST,
-    re.I,
+    re.IGNORECASE,
 )
 _KEYWORDS = re.compile(
     r"^[ \t]*" + _OPEN
     + r"(?P<label>关[ \t\u3000]*键[ \t\u3000]*[词字]|關[ \t\u3000]*鍵[ \t\u3000]*[詞字]|key[ \t]*words?|index[ \t]+terms)"
     + _CLOSE + _REST,
-    re.I,
+    re.IGNORECASE,
 )
 _KEYWORD_SEPARATORS = re.compile(r"[,，、;；]")
 

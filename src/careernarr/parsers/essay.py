@@ -49,10 +49,10 @@ LAST_UPDATED = re.compile(
     r"(?:编辑|編輯|发布|發佈|發布|发表|發表)(?:于|於|时间|時間|日期)|"
     r"(?:posted|published|edited|written)(?:[ \t]+on)?)"
     r"[ \t]*(?:on|at)?[ \t]*[:：]?[ \t]*(?P<rest>.*?)[ \t]*$",
-    re.I,
+    re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:(?:作者|文|撰文|author)\s*[:：|/]\s*|(?:by|written by)\s+)(?P<name>\S.{0,40})$", re.I
+    r"^(?:(?:作者|文|撰文|author)\s*[:：|/]\s*|(?:by|written by)\s+)(?P<name>\S.{0,40})$", re.IGNORECASE
 )
 _TITLE_LIMIT = 40
 _HEADER_FIELD = re.compile(r"^[A-Za-z][\w -]{0,30}[:：]\s*\S")

@@ -58,24 +58,24 @@ from ._prose import prose_paragraphs
 __all__ = ["TranscriptParser", "iso_duration", "video_id"]
 
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9 _-]{0,30}?)[ \t]*[:：][ \t]*(?P<value>.*?)[ \t]*$")
-_BLOCK_LINE = re.compile(r"^(?P<key>description|content)[ \t]*[:：][ \t]*(?P<rest>.*?)[ \t]*$", re.I)
-_BLOCK_ANYWHERE = re.compile(r"^(?:description|content)[ \t]*[:：]", re.I | re.M)
+_BLOCK_LINE = re.compile(r"^(?P<key>description|content)[ \t]*[:：][ \t]*(?P<rest>.*?)[ \t]*$", re.IGNORECASE)
+_BLOCK_ANYWHERE = re.compile(r"^(?:description|content)[ \t]*[:：]", re.IGNORECASE | re.MULTILINE)
 _KNOWN = ("timestamp", "title", "url", "status", "duration")
 _DATE_KEYS = ("timestamp", "date", "published", "upload date", "uploaded")
 _URL_KEYS = ("url", "link", "source", "video url")
 _AUTHOR_KEYS = ("author", "channel", "uploader", "creator", "speaker")
 
-_TAG_OPEN = re.compile(r"<mermaid_diagram\s*>", re.I)
-_TAG_CLOSE = re.compile(r"</mermaid_diagram\s*>", re.I)
+_TAG_OPEN = re.compile(r"<mermaid_diagram\s*>", re.IGNORECASE)
+_TAG_CLOSE = re.compile(r"</mermaid_diagram\s*>", re.IGNORECASE)
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)")
-_FLOWCHART_START = re.compile(r"^\s*(?:graph|flowchart)\b", re.I)
+_FLOWCHART_START = re.compile(r"^\s*(?:graph|flowchart)\b", re.IGNORECASE)
 
 _BV = re.compile(r"(?<![0-9A-Za-z])BV[0-9A-Za-z]{10}(?![0-9A-Za-z])")
-_AV = re.compile(r"bilibili\.com/video/av(\d+)", re.I)
+_AV = re.compile(r"bilibili\.com/video/av(\d+)", re.IGNORECASE)
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _DURATION_PART = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>hours?|hrs?|h|小时|小時|時|minutes?|mins?|m|分钟|分鐘|分|seconds?|secs?|s|秒)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
