@@ -91,3 +91,18 @@ def test_a_summary_repeating_a_dated_event_of_the_body_is_not_told_twice() -> No
 def test_the_people_who_did_it_are_no_event(text: str) -> None:
     n = careernarr.parse("随笔\n\n" + text + "\n")
     assert not n.events, [(e.kind, e.text) for e in n.events]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("随笔\n\n2021年10月，大桥合龙了，那天我在桥面上站了很久。\n", "project"),
+    ("Notes\n\nIn May 2020 the thesis was finally accepted.\n", "education"),
+    ("随笔\n\n2021年10月，我们在城郊吃了一顿饭。\n", "other"),
+])
+def test_a_hint_word_names_the_kind_of_a_dated_happening(text: str, kind: str) -> None:
+    [event] = careernarr.parse(text).events
+    assert event.kind == kind and DATED_HAPPENING in event.rule
+    assert ("(hint)" in event.rule) == (kind != "other")
+
+
+def test_a_hint_word_alone_makes_no_event() -> None:
+    assert not careernarr.parse("随笔\n\n大桥合龙那天我不在现场。\n").events
