@@ -62,3 +62,47 @@ def test_english_dated_happening_of_someone_else() -> None:
 def test_what_is_not_a_dated_happening(text: str) -> None:
     n = careernarr.parse(text)
     assert not [e for e in n.events if DATED_HAPPENING in e.rule], [(e.text, e.rule) for e in n.events]
+
+
+def test_a_timeline_line_repeating_a_told_event_is_not_told_twice() -> None:
+    text = ("访谈笔记\n\n她2018年辞职，和朋友合伙开了一家面包店。\n\n"
+            "## 时间线\n\n- 2018：辞职\n- 2020：面包店关门\n")
+    n = careernarr.parse(text)
+    quits = [e for e in n.events if e.kind == "job_end"]
+    assert len(quits) == 1 and quits[0].text.startswith("她2018年"), [(e.kind, e.when, e.text) for e in n.events]
+
+
+def test_a_timeline_line_telling_something_new_is_kept() -> None:
+    n = careernarr.parse("访谈笔记\n\n她做了十年会计。\n\n## 时间线\n\n- 2018：辞职\n")
+    assert [(e.kind, e.when) for e in n.events if e.kind == "job_end"] == [("job_end", "2018")]
+
+
+def test_a_summary_repeating_a_dated_event_of_the_body_is_not_told_twice() -> None:
+    text = ("Timestamp: 2025-03-08T09:30:00\nTitle: 我的间隔年 BV1Ab411c7Xy\nStatus: success\n\n"
+            "Description:\n以下是视频内容的重点整理。\n\n*   **裸辞**：2023年3月裸辞，休息至今。\n\n"
+            "Content:\n大家好。2019年我毕业进了大厂做运营。2023年3月我裸辞了，休息到现在。\n")
+    n = careernarr.parse(text)
+    quits = [e for e in n.events if e.kind == "job_end"]
+    assert len(quits) == 1 and "大家好" not in quits[0].text and "我裸辞了" in quits[0].text, \
+        [(e.kind, e.when, e.text) for e in n.events]
+
+
+@pytest.mark.parametrize("text", ["想听听大家的看法，尤其是考上了的和放弃了的。", "辞职了的人都说好。", "裸辞过的朋友都劝我别急。"])
+def test_the_people_who_did_it_are_no_event(text: str) -> None:
+    n = careernarr.parse("随笔\n\n" + text + "\n")
+    assert not n.events, [(e.kind, e.text) for e in n.events]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("随笔\n\n2021年10月，大桥合龙了，那天我在桥面上站了很久。\n", "project"),
+    ("Notes\n\nIn May 2020 the thesis was finally accepted.\n", "education"),
+    ("随笔\n\n2021年10月，我们在城郊吃了一顿饭。\n", "other"),
+])
+def test_a_hint_word_names_the_kind_of_a_dated_happening(text: str, kind: str) -> None:
+    [event] = careernarr.parse(text).events
+    assert event.kind == kind and DATED_HAPPENING in event.rule
+    assert ("(hint)" in event.rule) == (kind != "other")
+
+
+def test_a_hint_word_alone_makes_no_event() -> None:
+    assert not careernarr.parse("随笔\n\n大桥合龙那天我不在现场。\n").events

@@ -34,7 +34,9 @@ clause: a plain term beats a weak one, then the kind that comes first in
 ``family`` event). Neighbouring clauses of the same kind are one event (in a
 sentence of one kind, all its clauses of that kind are). The same words told
 again (a thread quoting an earlier post) are one event, at their first
-telling. A sentence with one event is its evidence; a sentence with several
+telling; a line of a timeline ("- 2018：辞职") that repeats an event told elsewhere
+(same kind and time) leaves the story's telling as the evidence, and so does a summary
+(a transcript's Description, an abstract) repeating a dated event the body tells. A sentence with one event is its evidence; a sentence with several
 completed happenings (or, in a dated sentence, several plain terms) gives each
 its own clauses; a run-on sentence (a transcript) gives clauses. A happening dated
 after the document is still an event when told as settled (2025年3月正式到职); only
@@ -54,7 +56,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 from attrs import frozen
@@ -175,7 +177,42 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             told.add(said)
             where.append((event.kind, sentence.paragraph, floor))
             events.append(event)
-    return events
+    def in_summary(e: Event) -> bool:
+        section = narrative.section_at(e.span.start)
+        return section is not None and section.role in SUMMARY_ROLES
+
+    return _without_timeline_repeats(events, text, in_summary)
+
+
+#: A line of a timeline: a date, a colon, a few words ("- 2009：硕士毕业，入职华为", "2012–2016: Dubai").
+_TIMELINE_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]*)?(?:\*\*)?[0-9]{4}[^：:\n]{0,14}?(?:\*\*)?[ \t]*[：:]")
+
+
+def _without_timeline_repeats(events: list[Event], text: str,
+                              summary: Callable[[Event], bool] | None = None) -> list[Event]:
+    """``events`` less those told by a line of a timeline that repeats an event the text tells
+    elsewhere (same kind, same time; a timeline line names no one): the story's telling is
+    the evidence."""
+    told = {(e.kind, e.when) for e in events if e.when and not _on_timeline_line(e, text)}
+    if not told:
+        return events
+    out = [e for e in events if not (e.when and (e.kind, e.when) in told and _on_timeline_line(e, text))]
+    if summary is not None:
+        body = [(e.kind, e.when) for e in out if not summary(e)]
+        out = [e for e in out if not (summary(e) and any(k == e.kind and _same_time(w, e.when) for k, w in body))]
+    return out
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Whether two events' times agree: both told, equal or one inside the other's year or month."""
+    if a is None or b is None:
+        return False
+    return a.startswith(b) or b.startswith(a)
+
+
+def _on_timeline_line(event: Event, text: str) -> bool:
+    line = text.rfind("\n", 0, event.span.start) + 1
+    return _TIMELINE_LINE.match(text, line) is not None
 
 
 #: The rule of an event found by its shape, without a lexicon word (see :func:`_dated_happening`).
@@ -428,12 +465,18 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     if (text[nxt : nxt + 1] == "的" and _is_han(text[nxt + 1 : nxt + 2])
             and cues.starting_at("de_time", nxt + 1) is None):
         return None  # 辞职的念头, 换组的过程: the word describes something else (not 休假的头两周)
+    if _WHO_DID.match(text, nxt):
+        return None  # 考上了的和放弃了的, 辞职了的人: the people who did it, not a happening told
     strong = m.entry.strength == "strong"
     if strong and not grounded and not _anchored(m, sentence, clause, cues, dating):
         return None
     if not strong and not _happened(m, sentence, clause, cues, dating):
         return None
     return _Candidate(m, ci, strong, after)
+
+
+#: After an event word: 了的/过的 + a person or nothing — it names the people who did it.
+_WHO_DID = re.compile(r"(?:了|过|咗)的(?:人|朋友|同事|同学|前辈|都|也|和|跟|与|，|,|。|？|\?|$)")
 
 
 #: A section heading that announces plans: what its body lists has not happened.
