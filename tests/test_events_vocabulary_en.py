@@ -374,7 +374,7 @@ def test_plans_hypotheticals_denials_notions_and_nouns_are_not_events(text: str)
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("我们组 2023 年被 layoff 了一半人。", "job_end"),
+    ("我 2022 年底被 laid off，拿了 N+1。", "job_end"),
     ("我 2021 年做了 internal transfer 去 infra。", "transfer"),
     ("我今年 L5 → L6。", "promotion"),
     ("我 2021 年 3 月 onboard 到字节。", "job_start"),
