@@ -283,3 +283,16 @@ def test_compile_term_entries_keep_working_without_a_cached_scanner() -> None:
     text = "I QUIT. She resigned, then walked right out."
     assert [(m.entry.term, text[m.start : m.end]) for m in find_all(entries, text)] == [
         ("quit", "QUIT"), ("resign*", "resigned"), ("walk*…out", "walked right out")]
+
+
+def test_literal_shortcuts_give_what_parsing_gives_for_every_builtin_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain terms and guarded whole words skip the regex parser; their prefixes must not change."""
+    from careernarr.extract import cues as C
+    from careernarr.extract.lexicon import builtin_lexicon
+
+    lex = builtin_lexicon()
+    entries = [*lex.events, *lex.reflections, *lex.themes, *(e for v in lex.cues.values() for e in v)]
+    fast = [C.literal_prefixes(e.regex) for e in entries]
+    monkeypatch.setattr(C, "_plain_literal", lambda pattern: None)
+    monkeypatch.setattr(C, "_whole_word", lambda pattern: False)
+    assert [C.literal_prefixes(e.regex) for e in entries] == fast

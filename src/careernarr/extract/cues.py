@@ -129,6 +129,13 @@ def literal_prefixes(regex: re.Pattern[str]) -> tuple[list[str], bool]:
     whole expression, and a text matches it exactly where its folded form
     holds the prefix (so the expression need not be run).
     """
+    plain = _plain_literal(regex.pattern)
+    if plain is not None:
+        return _plain_prefixes(plain, regex.flags)
+    if _whole_word(regex.pattern):  # "(?<![A-Za-z0-9])quit(?![A-Za-z0-9])": never exact (the guards must run)
+        guarded = _guarded_literal(regex.pattern)
+        if guarded is not None:
+            return _plain_prefixes(guarded, regex.flags)[0], False
     parsed = _parse(regex.pattern, regex.flags)
     if parsed is None:
         return [], False
@@ -162,6 +169,68 @@ def literal_prefixes(regex: re.Pattern[str]) -> tuple[list[str], bool]:
     if not prefixes[0]:
         return [], False
     return prefixes, exact
+
+
+#: A pattern made of literal characters only: unescaped ones that are not special, and
+#: backslashes before characters that are neither letters nor digits (as ``re.escape`` writes).
+_PLAIN_PATTERN = re.compile(r"(?:\\[^A-Za-z0-9]|[^\\.^$*+?{}\[\]|()])+")
+_UNESCAPE = re.compile(r"\\(.)")
+
+
+def _plain_literal(pattern: str) -> str | None:
+    """The text a pattern of literal characters only matches (``辞职``, ``被\\ 裁``), else None."""
+    if _PLAIN_PATTERN.fullmatch(pattern) is None:
+        return None
+    return _UNESCAPE.sub(r"\1", pattern)
+
+
+#: The word guards :func:`~careernarr.extract.lexicon.compile_term` puts around a Latin term.
+_GUARD_BEFORE = ("(?<![A-Za-z0-9])", "(?<![\\w'’-])")
+_GUARD_AFTER = "(?![A-Za-z0-9])"
+
+
+def _guarded_literal(pattern: str) -> str | None:
+    """The literal a guarded Latin term starts with (up to its first gap, space or wildcard), else None."""
+    for guard in _GUARD_BEFORE:
+        if pattern.startswith(guard):
+            break
+    else:
+        return None
+    m = _PLAIN_PATTERN.match(pattern, len(guard))
+    if m is None:
+        return None
+    rest = pattern[m.end():]
+    literal = _UNESCAPE.sub(r"\1", m.group())
+    if rest[:1] in ("?", "*", "{"):
+        literal = literal[:-1]  # the last character is optional: the prefix ends before it
+    return literal or None
+
+
+def _whole_word(pattern: str) -> bool:
+    """Whether ``pattern`` is a guarded Latin term of literal characters only (``quit``, ``burn\\-out``)."""
+    for guard in _GUARD_BEFORE:
+        if pattern.startswith(guard) and pattern.endswith(_GUARD_AFTER):
+            body = pattern[len(guard) : len(pattern) - len(_GUARD_AFTER)]
+            return bool(body) and _PLAIN_PATTERN.fullmatch(body) is not None
+    return False
+
+
+def _plain_prefixes(literal: str, flags: int) -> tuple[list[str], bool]:
+    """:func:`literal_prefixes` of a pattern that is the literal ``literal`` (the same answer,
+    without parsing it: most lexicon terms are such patterns)."""
+    ignorecase = bool(flags & re.IGNORECASE)
+    exact = not flags & re.ASCII
+    chars = []
+    for ch in literal:
+        folded = _prefix_char(ch, ignorecase)
+        if folded is None:
+            exact = False
+            break
+        exact = exact and _exact_char(ch, ignorecase)
+        chars.append(folded)
+    if not chars:
+        return [], False
+    return ["".join(chars)], exact
 
 
 def _literal_run(ops: list[Any], ignorecase: bool) -> str:
@@ -323,6 +392,8 @@ class Scanner:
             if exact:
                 self.exact[k] = len(prefixes[0])
                 continue
+            if _whole_word(entry.regex.pattern):
+                continue  # "(?<!…)quit(?!…)": the prefix is all the literal text there is; nothing to gate on
             # "I realized": its prefix "i " is everywhere, "realized" seldom: tried only where "realized" occurs
             required = required_literals(entry.regex)
             if required and min(map(len, required)) > max(map(len, prefixes)):
