@@ -294,5 +294,5 @@ def test_literal_shortcuts_give_what_parsing_gives_for_every_builtin_entry(monke
     entries = [*lex.events, *lex.reflections, *lex.themes, *(e for v in lex.cues.values() for e in v)]
     fast = [C.literal_prefixes(e.regex) for e in entries]
     monkeypatch.setattr(C, "_plain_literal", lambda pattern: None)
-    monkeypatch.setattr(C, "_whole_word", lambda pattern: False)
+    monkeypatch.setattr(C, "_whole_word", lambda pattern: None)
     assert [C.literal_prefixes(e.regex) for e in entries] == fast

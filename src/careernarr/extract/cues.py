@@ -132,10 +132,9 @@ def literal_prefixes(regex: re.Pattern[str]) -> tuple[list[str], bool]:
     plain = _plain_literal(regex.pattern)
     if plain is not None:
         return _plain_prefixes(plain, regex.flags)
-    if _whole_word(regex.pattern):  # "(?<![A-Za-z0-9])quit(?![A-Za-z0-9])": never exact (the guards must run)
-        guarded = _guarded_literal(regex.pattern)
-        if guarded is not None:
-            return _plain_prefixes(guarded, regex.flags)[0], False
+    word = _whole_word(regex.pattern)
+    if word is not None:  # "(?<![A-Za-z0-9])quit(?![A-Za-z0-9])": never exact (the guards must run)
+        return _plain_prefixes(word, regex.flags)[0], False
     parsed = _parse(regex.pattern, regex.flags)
     if parsed is None:
         return [], False
@@ -189,30 +188,12 @@ _GUARD_BEFORE = ("(?<![A-Za-z0-9])", "(?<![\\w'’-])")
 _GUARD_AFTER = "(?![A-Za-z0-9])"
 
 
-def _guarded_literal(pattern: str) -> str | None:
-    """The literal a guarded Latin term starts with (up to its first gap, space or wildcard), else None."""
-    for guard in _GUARD_BEFORE:
-        if pattern.startswith(guard):
-            break
-    else:
-        return None
-    m = _PLAIN_PATTERN.match(pattern, len(guard))
-    if m is None:
-        return None
-    rest = pattern[m.end():]
-    literal = _UNESCAPE.sub(r"\1", m.group())
-    if rest[:1] in ("?", "*", "{"):
-        literal = literal[:-1]  # the last character is optional: the prefix ends before it
-    return literal or None
-
-
-def _whole_word(pattern: str) -> bool:
-    """Whether ``pattern`` is a guarded Latin term of literal characters only (``quit``, ``burn\\-out``)."""
+def _whole_word(pattern: str) -> str | None:
+    """The word of a guarded Latin term of literal characters only (``quit``, ``burn-out``), else None."""
     for guard in _GUARD_BEFORE:
         if pattern.startswith(guard) and pattern.endswith(_GUARD_AFTER):
-            body = pattern[len(guard) : len(pattern) - len(_GUARD_AFTER)]
-            return bool(body) and _PLAIN_PATTERN.fullmatch(body) is not None
-    return False
+            return _plain_literal(pattern[len(guard) : len(pattern) - len(_GUARD_AFTER)])
+    return None
 
 
 def _plain_prefixes(literal: str, flags: int) -> tuple[list[str], bool]:
@@ -392,7 +373,7 @@ class Scanner:
             if exact:
                 self.exact[k] = len(prefixes[0])
                 continue
-            if _whole_word(entry.regex.pattern):
+            if _whole_word(entry.regex.pattern) is not None:
                 continue  # "(?<!…)quit(?!…)": the prefix is all the literal text there is; nothing to gate on
             # "I realized": its prefix "i " is everywhere, "realized" seldom: tried only where "realized" occurs
             required = required_literals(entry.regex)

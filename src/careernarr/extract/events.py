@@ -181,26 +181,25 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         section = narrative.section_at(e.span.start)
         return section is not None and section.role in SUMMARY_ROLES
 
-    return _without_timeline_repeats(events, text, in_summary)
+    return _without_repeats(events, text, in_summary)
 
 
 #: A line of a timeline: a date, a colon, a few words ("- 2009：硕士毕业，入职华为", "2012–2016: Dubai").
 _TIMELINE_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]*)?(?:\*\*)?[0-9]{4}[^：:\n]{0,14}?(?:\*\*)?[ \t]*[：:]")
 
 
-def _without_timeline_repeats(events: list[Event], text: str,
-                              summary: Callable[[Event], bool] | None = None) -> list[Event]:
-    """``events`` less those told by a line of a timeline that repeats an event the text tells
-    elsewhere (same kind, same time; a timeline line names no one): the story's telling is
-    the evidence."""
-    told = {(e.kind, e.when) for e in events if e.when and not _on_timeline_line(e, text)}
-    if not told:
+def _without_repeats(events: list[Event], text: str, in_summary: Callable[[Event], bool]) -> list[Event]:
+    """``events`` less the retellings of events the story tells: a line of a timeline
+    ("- 2018：辞职"; same kind and time, a timeline line names no one) and a summary's event
+    (a transcript's Description, an abstract; same kind, agreeing times). The story's telling
+    is the evidence."""
+    story = [e for e in events if e.when and not _on_timeline_line(e, text)]
+    if not story:
         return events
+    told = {(e.kind, e.when) for e in story}
     out = [e for e in events if not (e.when and (e.kind, e.when) in told and _on_timeline_line(e, text))]
-    if summary is not None:
-        body = [(e.kind, e.when) for e in out if not summary(e)]
-        out = [e for e in out if not (summary(e) and any(k == e.kind and _same_time(w, e.when) for k, w in body))]
-    return out
+    body = [(e.kind, e.when) for e in out if not in_summary(e)]
+    return [e for e in out if not (in_summary(e) and any(k == e.kind and _same_time(w, e.when) for k, w in body))]
 
 
 def _same_time(a: str | None, b: str | None) -> bool:

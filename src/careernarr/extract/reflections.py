@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -246,11 +246,11 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
                      and ("我" in m.entry.term or m.entry.term.lower().startswith("i ")) else st
                      for m, st in zip(distinct.values(), strengths)]
     weight = sum(_WEIGHT.get(s, 0) for s in strengths)
-    ahead = closing and not thread and _looks_ahead(distinct.values(), own, cues, framing)
+    ahead = closing and not thread and _looks_ahead(distinct.values(), own, cues)
     if ahead:
         weight += 2
         strengths.append("strong")
-    named = speech and _Speakers(cues.text, cues).said_by_other(sentence, scope)
+    name, named = _Speakers(cues.text, cues).who_says(sentence, scope) if speech else (None, False)
     saying = speech and _is_saying(scope, sentence, cues, bool(distinct), named)
     strong = saying or any(s in ("strong", "narrated") for s in strengths)
     needed = (THRESHOLD if strong else WEAK_ONLY_THRESHOLD) + (THREAD_EXTRA if reply and not short_reply else 0)
@@ -262,7 +262,7 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight += 1  # quoted speech: someone's words, a weak cue of its own
         notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
-    if saying and named and _Speakers(cues.text, cues).of_quote(sentence, scope) not in (None, "narrator"):
+    if saying and named and name is not None:
         notes.append("named speaker")  # "林老师说：“离开讲台那天我哭了…”": their words, story or not
     elif speech and not narrated and _lead_tells_a_story(unit, scope, cues):
         weight -= 2
@@ -285,33 +285,33 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     return weight, needed, notes
 
 
-def _looks_ahead(found: Iterable[Match], own: Sequence[Span], cues: Cues, framing: Sequence[Span]) -> bool:
+def _resolution_clauses(found: Iterable[Match], own: Sequence[Span], *,
+                        firm: bool) -> Iterator[tuple[Match, Span]]:
+    """The resolution cues among ``found`` (``firm``: not weak ones) with the clause of ``own``
+    each sits in."""
+    for m in found:
+        if m.entry.category != "resolution" or (firm and m.entry.strength == "weak"):
+            continue
+        clause = next((c for c in own if c.start <= m.start < c.end), None)
+        if clause is not None:
+            yield m, clause
+
+
+def _looks_ahead(found: Iterable[Match], own: Sequence[Span], cues: Cues) -> bool:
     """Whether a resolution cue of any strength ("我想", "我会", "I hope") sits in a clause of
     the narrator's (我/I) that tells nothing done (no 了/过, 当时 …), in a sentence that frames no
     story (当我, 以为 …): the narrator looking ahead."""
     if _has(cues, "narrative", own):
         return False  # "当我站在山顶的时候，我会发现…": a frame of the story
-    text = cues.text
-    for m in found:
-        if m.entry.category != "resolution" or text[m.end : m.end + 1] in "，,":
-            continue  # "我想，这才是…": 我想 frames a view
-        clause = next((c for c in own if c.start <= m.start < c.end), None)
-        if (clause is not None and _has(cues, "first_person", [clause])
-                and not _has(cues, "realis", [clause])):
-            return True
-    return False
+    return any(cues.text[m.end : m.end + 1] not in "，,"  # "我想，这才是…": 我想 frames a view
+               and _has(cues, "first_person", [clause]) and not _has(cues, "realis", [clause])
+               for m, clause in _resolution_clauses(found, own, firm=False))
 
 
 def _resolves_apart(found: Iterable[Match], own: Sequence[Span], cues: Cues, framing: Sequence[Span]) -> bool:
     """Whether a firm resolution cue sits in a clause of its own that tells no story: "I'm not
     going back to bedside, and I've made peace with that" resolves, whatever the rest tells."""
-    for m in found:
-        if m.entry.category != "resolution" or m.entry.strength == "weak":
-            continue
-        clause = next((c for c in own if c.start <= m.start < c.end), None)
-        if clause is not None and not _tells_a_story([clause], cues, framing):
-            return True
-    return False
+    return any(not _tells_a_story([clause], cues, framing) for _, clause in _resolution_clauses(found, own, firm=True))
 
 
 def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: bool = False) -> bool:
@@ -836,9 +836,17 @@ class _Speakers:
     def said_by_other(self, sentence: Sentence, quote: Span) -> bool:
         """Whether the sentence gives ``quote`` to someone other than the narrator: a name
         (:meth:`of_quote`) or a pronoun right before the speech verb ("她说“…”", "he told me")."""
+        return self.who_says(sentence, quote)[1]
+
+    def who_says(self, sentence: Sentence, quote: Span) -> tuple[str | None, bool]:
+        """``(name, other)``: the speaker :meth:`of_quote` names, and whether someone other than
+        the narrator says ``quote`` (see :meth:`said_by_other`)."""
         name = self.of_quote(sentence, quote)
         if name is not None:
-            return name != "narrator"
+            return name, name != "narrator"
+        return None, self._pronoun_speaks(sentence, quote)
+
+    def _pronoun_speaks(self, sentence: Sentence, quote: Span) -> bool:
         hits = self.cues.within("speech", sentence.start, quote.start)
         if not hits:
             # "He described a conflict with his director: "…"": the sentence's own subject, someone
