@@ -106,3 +106,10 @@ def test_a_hint_word_names_the_kind_of_a_dated_happening(text: str, kind: str) -
 
 def test_a_hint_word_alone_makes_no_event() -> None:
     assert not careernarr.parse("随笔\n\n大桥合龙那天我不在现场。\n").events
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_a_clause_with_its_own_unplaced_relative_time_takes_no_other_date(traditional: bool) -> None:
+    text = "随笔\n\n我2014年入职一家贸易公司做文员，去年被炒了。\n"  # no date of writing: 去年 stays unplaced
+    n = _parse(text, traditional)
+    assert [(e.kind, e.when) for e in n.events] == [("job_start", "2014"), ("job_end", None)]

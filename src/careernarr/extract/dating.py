@@ -1,8 +1,10 @@
 """When did it happen: an event's time and duration, from the time expressions.
 
 An event is dated by a time expression (one with an EDTF value) found, in
-this order, in its own clause, in its sentence, in one of the two sentences
-before it in its paragraph ("In spring 2020 our unit was full. I was picking
+this order, in its own clause (a clause whose own relative time, 去年 or
+last year, has no year to count from stays undated: the sentence's other
+date is not its date), in its sentence, in one of the two sentences before
+it in its paragraph ("In spring 2020 our unit was full. I was picking
 up extra shifts."), at the head of its paragraph ("2019年，…" dates the
 paragraph it opens), or in the heading of a section that contains it. A
 sentence that tells a time of its own that is not a date (毕业那年, last
@@ -110,6 +112,8 @@ class Dating:
         if best is not None:
             best = self._named(best, points, at)
             return Dated(str(best.value), "clause", best)
+        if any(not t.value and "relative" in t.rule for t in self.inside(clause.start, clause.end)):
+            return None  # "去年畀人炒咗" with no year to count from: its own time, unknown; not the sentence's
         scope = scope_of(sentence, clause)
         points = [t for t in self.inside(scope.start, scope.end) if t.value and not self._is_offset(t)]
         best = self._nearest(points, at)
