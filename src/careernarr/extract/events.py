@@ -79,6 +79,8 @@ KIND_ORDER: tuple[str, ...] = (
     "project", "other",
 )
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER + tuple(k for k in EVENT_KINDS if k not in KIND_ORDER))}
+#: Terms that decide a clause's kind whatever else it holds: a diagnosis (去看身心科确诊焦虑症).
+_DECISIVE = re.compile(r"确诊|诊断|(?i:diagnos)")
 #: Evidence shorter than this borrows the clause before it.
 _SHORT = 6
 _NEGATION_REACH = 8
@@ -98,7 +100,8 @@ class _Candidate:
 
     def key(self) -> tuple[int, int, int, int]:
         m = self.match
-        return (0 if self.strong else 1, _RANK.get(self.kind, 99), -(m.end - m.start), m.start)
+        rank = -1 if _DECISIVE.match(m.entry.term) else _RANK.get(self.kind, 99)  # 去看身心科确诊焦虑症: health
+        return (0 if self.strong else 1, rank, -(m.end - m.start), m.start)
 
 
 class EventExtractor:
@@ -841,13 +844,16 @@ def _date_only(clause: Span, dating: Dating) -> bool:
     return bool(times) and rest <= 4
 
 
-def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str) -> Span:
+def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str,
+                 others: set[int] | frozenset[int] = frozenset()) -> Span:
     first, last = group[0].clause, group[-1].clause
     start, end = sentence.clauses[first].start, sentence.clauses[last].end
-    if (end - start < _SHORT and last + 1 < len(sentence.clauses)
+    if (end - start < _SHORT and last + 1 < len(sentence.clauses) and last + 1 not in others
             and not text[end : sentence.clauses[last + 1].start].strip()):
         end = sentence.clauses[last + 1].end  # 辭咗之後|休息咗三個月: a clause cut at a connector keeps what follows
-    while end - start < _SHORT and first > 0:
+    while end - start < _SHORT and first > 0 and (
+            first - 1 not in others  # not another event's words, unless a connector cut them (毕业后|入职)
+            or not text[sentence.clauses[first - 1].end : sentence.clauses[first].start].strip()):
         first -= 1
         start = sentence.clauses[first].start
     return Span(start, end)
@@ -869,12 +875,13 @@ def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voi
     when = dating.when(sentence, clause, at)
     duration = dating.duration(clause, lead.match.start, lead.match.end)
     if by_clause:
-        span = _clause_span(sentence, group, text)
+        span = _clause_span(sentence, group, text, others)
         if (when is not None and when.source == "sentence"
                 and sentence.clause_at(when.expr.span.start) not in others):
-            span = Span(min(span.start, when.expr.span.start), max(span.end, when.expr.span.end))
-            span = Span(sentence.clauses[sentence.clause_at(span.start)].start,
-                        sentence.clauses[sentence.clause_at(span.end - 1)].end)
+            lo = sentence.clause_at(min(span.start, when.expr.span.start))
+            hi = sentence.clause_at(max(span.end, when.expr.span.end) - 1)
+            if not any(lo <= c <= hi for c in others):  # 21年底，我被调到…，其实是有人请产假: not over the transfer
+                span = Span(sentence.clauses[lo].start, sentence.clauses[hi].end)
     else:
         span = sentence.span
     kind = _kind(lead, clause, voices.cues)
