@@ -237,7 +237,8 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
     clause and the one after.
     """
     start, end = sentence.start, sentence.end
-    times = [t for t in dating.inside(start, end) if t.value and not _frames_document(t, year)]
+    times = [t for t in dating.inside(start, end) if t.value and not _frames_document(t, year)
+             and _BORN.match(text, t.span.end) is None]  # 阿强，1991年生，2012年起…: a birth year is no happening's date
     if not times or cues.any("realis", start, end) is None:
         return []
     for name in ("hypothetical", "modal"):
@@ -282,6 +283,9 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
         when_source=when.source if when else "clause",
     )]
 
+
+#: Right after a year: the year someone was born (1991年生, 1985年出生, born in 1990 is before it).
+_BORN = re.compile(r"[ \t]*(?:生人|生|出生|出世)(?![产活意日气病])")
 
 #: Realis words that tell a state or a time rather than something done ("our unit was full").
 _STATE_WORDS = frozenset({"was", "were", "had", "felt", "then", "just", "already", "ago", "last year",
