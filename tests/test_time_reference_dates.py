@@ -136,3 +136,20 @@ def test_a_line_that_dates_the_writing(text: str, date: str) -> None:
 ])
 def test_a_dated_sentence_is_no_date_line(text: str) -> None:
     assert written_date(Narrative(format="text", text=text)) is None
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("趁着跨年前两天宝宝终于睡过夜。", "两天", None),
+    ("这几天我一直在加班。", "几天", None),
+    ("我请了两天假。", "两天", "P2D"),
+    ("准备材料那两天每天写到半夜。", "两天", "P2D"),
+])
+def test_a_few_days_pointed_at_are_no_length(text: str, phrase: str, value: str | None) -> None:
+    assert _values(f"写于2024年12月\n\n{text}\n")[phrase] == value
+
+
+def test_english_sizes_and_rates_are_no_times() -> None:
+    values = _values("A 15-minute calendar invite appeared. I got a four-day week and a two-week vacation.\n")
+    assert values["15-minute"] is None
+    assert values["four-day"] is None
+    assert values["two-week"] == "P2W"

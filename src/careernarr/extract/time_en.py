@@ -76,6 +76,12 @@ _AGE_GAP_BEFORE = re.compile(r"\b(?:old|older|oldest|young|younger|youngest|seni
 _PER_SPAN_AFTER = re.compile(r"[ \t]+(?:work[ \t]*)?(?:weeks?|days?|workweeks?)\b", re.IGNORECASE)
 
 
+#: After "N-day": the week it is counted in (a four-day week).
+_WEEK_AFTER = re.compile(r"[ \t]+(?:work[ \t]*)?(?:weeks?|workweeks?)\b", re.IGNORECASE)
+#: After "N-minute": a noun it describes (a 15-minute call, a 5-minute walk).
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]", re.IGNORECASE)
+
+
 class _English:
     """The English patterns built from one lexicon."""
 
@@ -356,9 +362,15 @@ class _English:
         if word_before == "by" and _AGE_GAP_BEFORE.search(text, max(0, start - 40), start):
             return None  # the oldest apprentice by twenty years: an age gap
         atom = Atom(start, end, "en-duration", kind="duration")
-        if text[start:end].endswith(("-hour", "-hours")) and _PER_SPAN_AFTER.match(text, end):
+        said = text[start:end].lower()
+        if ((said.endswith(("-hour", "-hours")) and _PER_SPAN_AFTER.match(text, end))
+                or (said.endswith("-day") and _WEEK_AFTER.match(text, end))):
             atom.kind = "none"
-            atom.rule = "en-rate"  # 60-hour weeks, 12-hour days: a rate, not a length of time
+            atom.rule = "en-rate"  # 60-hour weeks, 12-hour days, a four-day week: a rate, not a length of time
+            return atom
+        if said.endswith(("-minute", "-second")) and _NOUN_AFTER.match(text, end):
+            atom.kind = "none"
+            atom.rule = "en-attribute"  # a 15-minute calendar invite: the size of a thing, not a time told
             return atom
         if re.fullmatch(_VAGUE_WORDS, num):
             atom.kind = "none"

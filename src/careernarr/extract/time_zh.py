@@ -32,6 +32,9 @@ _VAGUE_YEAR_PAIRS = {"一二", "二三", "三四", "三五", "四五", "五六",
 #: Han characters after which a two-digit year may stand (在14年, 从14年底).
 _YEAR_LEAD = set("在于从自至到截是")
 _RANGE_CHARS = set("~〜–—-到至")
+#: Before 两天 / 几天: a few days pointed at (前两天 the other day, 这几天 these days, 过两天 in a day or two;
+#: 那两天 stays a length: 准备材料那两天…).
+_FEW_DAYS_BEFORE = set("前这过")
 #: "One <unit>" earlier in a clause: a larger unit a shorter length is counted in (一个礼拜有六天).
 _PER_UNIT = re.compile(r"(?<![第前后上下这那同头每])一(?:个)?[ \t]*(年|月|礼拜|星期|周|天|日)(?![前后里内间中])")
 _BASE_UNIT = {"年": "Y", "月": "M", "礼拜": "W", "星期": "W", "周": "W", "天": "D", "日": "D"}
@@ -530,6 +533,10 @@ class _Chinese:
                 atom.shift = (key, -int(amount))
             atom.kind = "date"
             atom.rule = "zh-ago"
+            return atom
+        if num in ("两", "几") and designator == "D" and prev_char(text, start) in _FEW_DAYS_BEFORE:
+            atom.kind = "none"
+            atom.rule = "zh-deictic"  # 前两天, 这几天, 过两天: a few days pointed at, not a length
             return atom
         if num == "一" and prev_char(text, start) in self.pointing:
             atom.kind = "none"
