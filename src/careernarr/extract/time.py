@@ -773,10 +773,9 @@ def _build(atom: Atom, year: int) -> When:
     if atom.month is not None:
         if atom.day is not None:
             _dt.date(year, atom.month, atom.day)  # raises ValueError for 2月30日
-            when = When.point(year, atom.month, atom.day)
-            if atom.clock:
-                when = When(when.lo, when.hi, clock=atom.clock)
-            return when
+            # A clock reading written with the date (2024-03-12 10:22) stays in the span; the value is
+            # the day: a career's happenings are placed on days, and annotators date them so.
+            return When.point(year, atom.month, atom.day)
         if atom.days:  # () is the month itself (3月底, late November)
             return When.days(year, atom.month, *atom.days)
         return When.point(year, atom.month)

@@ -56,7 +56,6 @@ class Atom:
     months: tuple[int, int] | None = None  # a part of the year
     days: tuple[int, int] | None = None  # a part of the month
     season: int | None = None
-    clock: str | None = None
     decade: str | None = None
     two_digit_decade: int | None = None  # 90 of 90年代
     shift: tuple[str, int] | None = None  # ("Y", -2) 两年前, ("M", -1) 上个月
@@ -157,13 +156,7 @@ def _iso(m: re.Match[str], text: str) -> Atom | None:
     if m.group("d") is None and sep in "-–—" and after in {"–", "—", "-"}:
         return None
     day = int(m.group("d")) if m.group("d") else None
-    clock = m.group("clock")
-    if clock and clock.count(":") == 1:
-        clock += ":00"
-    if clock and len(clock) == 7:
-        clock = "0" + clock
-    return Atom(start, end, "numeric-date", year=int(m.group("y")), month=int(m.group("m")),
-                day=day, clock=clock)
+    return Atom(start, end, "numeric-date", year=int(m.group("y")), month=int(m.group("m")), day=day)
 
 
 def _us(m: re.Match[str], text: str) -> Atom | None:

@@ -49,7 +49,6 @@ class When:
     hi: Date
     season: int | None = None
     approx: bool = False
-    clock: str | None = None
     open_end: bool = False
     decade: str | None = None
 
@@ -108,10 +107,7 @@ class When:
         if self.open_end:
             return f"{_fmt(self.lo)}/.."
         if self.lo == self.hi:
-            out = _fmt(self.lo)
-            if self.clock and self.lo[2] is not None:
-                out += "T" + self.clock
-            return out + ("~" if self.approx else "")
+            return _fmt(self.lo) + ("~" if self.approx else "")
         return f"{_fmt(self.lo)}/{_fmt(self.hi)}"
 
 
