@@ -50,7 +50,7 @@ from .context import ExtractionContext
 from .time_atoms import Atom, S, numeric_patterns, scan
 from .time_en import english_patterns
 from .time_lexicon import TimeLexicon, builtin_time_lexicon, time_lexicon
-from .time_numerals import chinese_number
+from .time_numerals import chinese_number, digit_sequence
 from .time_reference import about_year, reference_year
 from .time_values import Date, When, days_of, iso_duration, month_shift, parse_reference
 from .time_zh import chinese_patterns
@@ -135,6 +135,10 @@ class TimeFinder:
             rf"(?:,?{S}(?P<y>(?:19|20)\d\d)(?!\d))?"
         )
         self.year_right = re.compile(r"(?P<yy>\d\d)(?!\d)(?:[ \t]*年)?")
+        eras = _alt(lexicon.table("zh", "era_years"))
+        self.era_right = re.compile(
+            rf"(?:{eras})?{S}(?P<n>\d{{1,3}}|[零一二三四五六七八九十百]{{1,5}})(?!\d){S}年" if eras else r"(?!)")
+        self.era_number = re.compile(r"\d{1,3}|[零一二三四五六七八九十百]{1,5}|元")
         background = list(en.get("background_before", [])) + list(zh.get("background_before", []))
         self.background_before = re.compile(rf"(?<![A-Za-z])(?:{_alt(background)}){S}\Z", re.IGNORECASE)
         self.background_after = re.compile(rf"{S}(?:{_alt(zh.get('background_after', []))})")
@@ -328,6 +332,15 @@ class TimeFinder:
             i += 1
         return out
 
+    def _era_number(self, text: str, atom: Atom) -> int:
+        """109 of 民国109年: the number of the era year ``atom`` writes."""
+        m = self.era_number.search(text, atom.start, atom.end)
+        word = m.group(0) if m else ""
+        number = 1 if word == "元" else _int(word)
+        if number is None:
+            number = digit_sequence(word) or 0
+        return number
+
     def _partial(self, text: str, pos: int, atom: Atom, when: When) -> tuple[int, When] | None:
         """A right end that only says what changes: 3月5日到8日, 2014-16, March 5–8, 2019年至今."""
         if not when.is_point:
@@ -358,6 +371,12 @@ class TimeFinder:
                 if month and 1 <= month <= 12:
                     joined = when.until(When.point(y, month, day))
                     return (r.end(), joined) if joined else None
+        if mo is None and atom.rule == "zh-era-year" and atom.months is None and atom.season is None:
+            r = self.era_right.match(text, pos)  # 民国108年至110年: the right end is in the era too
+            number = (_int(r.group("n")) or digit_sequence(r.group("n"))) if r else None
+            if r and number is not None:
+                joined = when.until(When.point(y - self._era_number(text, atom) + number))
+                return (r.end(), joined) if joined else None
         if mo is None and atom.year is not None and atom.months is None and atom.season is None:
             r = self.year_right.match(text, pos)
             if r:
