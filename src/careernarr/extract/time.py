@@ -464,11 +464,20 @@ class _Placer:
       take the reference year. A bare month earlier than the month the story
       has reached moves into the next year when the sentence says the story
       moves on (then, 之后), or, in a story told in order (not a document about
-      one year), when it is told in a later sentence and the next year is not
-      past the document's date (2023年11月入职。3月转正 → 2024-03).
+      one year), when it is told in a later sentence (2023年11月入职。3月转正
+      → 2024-03); either way only while the next year's month is not past the
+      document's date.
     - a relative year alone (去年, last year, 两年前, not 去年十月) compares
       with the present rather than moving the story: it governs only the
-      rest of its paragraph (unless it stands in a heading).
+      rest of its paragraph (unless it stands in a heading). So does a
+      relative year that looks back before the year the story has reached
+      (前年冬天 told after the story reached 2024): the next paragraph is
+      the story's again.
+    - a time after the document's date (明年6月, next year, in a text dated
+      2025-06) is a plan: it dates the rest of its own sentence only, and
+      the story's year and month stay where they were. The story never
+      moves forward past the document's date (after 2024年12月, 然后3月 in a
+      text dated 2024-12-29 is 2024-03).
     - a year in the background (since 2021, back in '21, 早在2015年,
       2019年以来, 从2022年下半年开始, 2019年至今) does not move the story.
     - the *antecedent* is the year of the closest preceding dated
@@ -537,6 +546,7 @@ class _Placer:
         self.story_index = -1
         self.story: tuple[int | None] | None = None  # (year,) once the story names one
         self.local: tuple[int, int | None] | None = None  # (paragraph, year) of a lone relative year
+        self.plan: tuple[int, int | None] | None = None  # (sentence end, year) of a time after the document's
         self.antecedent: tuple[int | None] | None = None
         self.ante_when: When | None = None  # the closest preceding dated expression
         self.story_month: tuple[int, int] | None = None  # (year, month) the story has reached
@@ -547,7 +557,7 @@ class _Placer:
         if index != self.story_index:
             self.story_index, self.story, self.local, self.antecedent = index, None, None, None
             self.ante_when, self.story_month, self.ante_span, self.said = None, None, None, None
-            self.ante_ongoing, self.told_year, self.dated = False, None, []
+            self.ante_ongoing, self.told_year, self.dated, self.plan = False, None, [], None
             own = self.post_refs.get(self.story_bounds[index - 1]) if index else None
             self.ref_year, self.ref_date = (own[0], own) if own is not None else self.doc_ref
         return bisect.bisect_right(self.bounds, pos)
@@ -559,6 +569,8 @@ class _Placer:
     def context_year(self, pos: int) -> int | None:
         """The year a bare month at ``pos`` belongs to."""
         paragraph = self._enter(pos)
+        if self.plan is not None and pos < self.plan[0]:
+            return self.plan[1]
         if self.local is not None and self.local[0] == paragraph:
             return self.local[1]
         if self.story is not None:
@@ -574,11 +586,12 @@ class _Placer:
         ctx = self.context_year(atom.start)
         if (ctx is not None and atom.month is not None and not atom.has_year and self.story_month is not None
                 and self.story_month == (ctx, self.story_month[1]) and atom.month < self.story_month[1]
+                and not self._after_reference(ctx + 1, atom.month)
                 and (self._forward(atom.start) or self._moves_on(atom, ctx + 1))):
             # December 2022 … then in January: 2023. A story told in order moves forward; a
             # document about one year (its months told by topic) only with "then", 之后 ….
             ctx += 1
-            self.story, self.local = (ctx,), None
+            self.story, self.local, self.plan = (ctx,), None, None
         when = self.when(atom, ctx)
         resolved = not (atom.year is not None or atom.two_digit is not None
                         or atom.decade is not None or atom.two_digit_decade is not None)
@@ -592,10 +605,20 @@ class _Placer:
         the document's date (2023年11月入职。…3月转正 → 2024-03)."""
         if self.focus is not None or self.ante_span is None or atom.month is None:
             return False
-        if not _SENTENCE_END.search(self.text, self.ante_span[1], atom.start):
+        return bool(_SENTENCE_END.search(self.text, self.ante_span[1], atom.start))
+
+    def _after_reference(self, year: int | None, month: int | None = None) -> bool:
+        """Whether ``year`` (and ``month``) lies after the document's date: a plan, not the story."""
+        if year is None:
             return False
         ref = self.ref_date
-        return ref is None or ref[1] is None or (year, atom.month) <= (ref[0], ref[1])
+        if ref is None or ref[1] is None:
+            return self.ref_year is not None and year > self.ref_year
+        return (year, month or 1) > (ref[0], ref[1])
+
+    def _sentence_end(self, pos: int) -> int:
+        end = _SENTENCE_END.search(self.text, pos)
+        return end.start() if end else len(self.text)
 
     def _forward(self, pos: int) -> bool:
         """Whether the sentence before ``pos`` moves the story on (then, after, 之后, 后来, 接着)."""
@@ -644,6 +667,17 @@ class _Placer:
             self.ante_ongoing = atom.has_year and self.ongoing(atom)
             if not self.ante_ongoing and year is not None:
                 self.told_year = year
+        in_heading = self._in_heading(atom.start)
+        in_plan = self.plan is not None and atom.start < self.plan[0]
+        if ((atom.has_year or in_plan) and when is not None and not in_heading
+                and not self.background(atom, when) and self._after_reference(when.lo[0], when.lo[1])):
+            # 明年6月答辩，9月入职; plan to sit for it next year: a plan after the document's date
+            # dates the rest of its sentence; the story (and the bare months after it) stays where it was.
+            if atom.has_year:
+                self.plan = (self._sentence_end(atom.end), year)
+            return
+        if atom.has_year:
+            self.plan = None
         if when is not None and when.season is not None and when.lo[1] is not None and when.lo[0] == year:
             self.story_month = (when.lo[0], when.lo[1])  # that fall … by January: the story reached September
         elif when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
@@ -656,9 +690,12 @@ class _Placer:
             (atom.rel_year is not None or (atom.shift is not None and atom.shift[0] == "Y"))
             and atom.month is None and atom.months is None and atom.season is None
         )
-        in_heading = self._in_heading(atom.start)
         aside = self.focus is not None and year != self.focus and not self.post_refs
-        if (lone_relative or aside) and not in_heading:
+        # 前年冬天 told after the story reached 2024: a look back from the present, not where the
+        # story goes on (the paragraph after it is the story's again).
+        looking_back = (atom.rel_year is not None and self.story is not None and self.story[0] is not None
+                        and year is not None and year < self.story[0])
+        if (lone_relative or aside or looking_back) and not in_heading:
             self.local = (bisect.bisect_right(self.bounds, atom.start), year)
         else:
             self.story, self.local = (year,), None
