@@ -118,3 +118,43 @@ def test_the_one_before_last(convert: object, text: str, expr: str, value: str) 
 ])
 def test_the_one_before_last_in_english(text: str, expr: str, value: str) -> None:
     assert _found(text) == [(expr, value, None)]
+
+
+# --- last October, this past January, next fall, that July ---------------------------------
+
+
+@pytest.mark.parametrize(("text", "ref", "expr", "value"), [
+    ("I gave notice last October.", "2024-12-29", "last October", "2023-10"),
+    ("Last January I spent ninety days offline.", "2024-03-09", "Last January", "2023-01"),
+    ("This past January I started at the hospital.", "2024-12-29", "This past January", "2024-01"),
+    ("This past November I moved.", "2024-03-09", "This past November", "2023-11"),
+    ("Next March I sit the exam.", "2024-12-29", "Next March", "2025-03"),
+    ("I sit the exam next October.", "2024-03-09", "next October", "2024-10"),
+    ("I start a new studio next fall.", "2024-03-09", "next fall", "2024-23"),
+    ("In the summer of '15 I got hired.", "2024-03-09", "the summer of '15", "2015-22"),
+])
+def test_an_english_month_or_season_named_from_the_present(text: str, ref: str, expr: str, value: str) -> None:
+    assert (expr, value, None) in _found(text, ref)
+
+
+def test_that_month_is_the_storys_and_keeps_its_word() -> None:
+    found = _found("I graduated in May 2014, passed boards that July, and started in the fall.", "2024-12-29")
+    assert ("that July", "2014-07", None) in found
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("I start a new studio next fall.", "2024-10-01"),  # which fall: this one is under way
+    ("I gave notice last October.", None),  # last October of when?
+])
+def test_an_english_month_or_season_from_the_present_stays_unknown_without_a_clear_reference(
+        text: str, ref: str | None) -> None:
+    assert all(value is None for _, value, _ in _found(text, ref))
+
+
+def test_the_last_may_is_no_date_of_last_year() -> None:
+    assert all(not expr.lower().startswith("last") for expr, _, _ in _found("The last May I remember was wet.", "2024-10-01"))
+
+
+def test_a_year_ago_count_beyond_the_calendar_stays_unresolved() -> None:
+    assert [(t.value, t.duration) for t in find_times("12025年前", "2025-11-17")] == [(None, None)]
+    assert [t.value for t in find_times("March 12025年后", "2025-11-17")] == ["2025-03", None]

@@ -637,6 +637,8 @@ class _Placer:
         if amount != int(amount) or ante.approx:
             return atom, None, False
         n = int(amount)
+        if ante.lo[0] is None or not 1 <= ante.lo[0] + (n if unit == "Y" else n // 12 + 1) <= 9999:
+            return atom, None, False  # March 12025年后: past any year EDTF writes in four digits
         season = _SEASON_AFTER.match(self.text, atom.end) if unit == "Y" else None
         if unit == "Y" and ante.lo[0] is not None and season is not None:
             code = {"春": 21, "夏": 22, "秋": 23, "冬": 24}[season.group("s")]  # 三年后的夏天
@@ -719,6 +721,10 @@ class _Placer:
             year = now + atom.rel_year if now is not None else None
             if atom.rule == "en-last-season" and not self._last_season_is_last_year(atom):
                 return None
+            if atom.rule == "en-next-season" and not self._next_season_is_this_year(atom):
+                return None
+        elif atom.recent is not None:
+            year = self._recent_year(atom)
         elif atom.of_event is not None:
             year = self._event_year(atom)
         elif atom.ana_year is not None:
@@ -777,6 +783,24 @@ class _Placer:
         self.said = (span[0], year)
         return year
 
+    def _recent_year(self, atom: Atom) -> int | None:
+        """The year of this past March (the latest March before the reference date) or next March
+        (the first after it); unknown without the reference month."""
+        ref = self.ref_date
+        if ref is None or ref[1] is None or atom.month is None or atom.recent is None:
+            return None
+        if atom.recent < 0:
+            return ref[0] if atom.month < ref[1] else ref[0] - 1
+        return ref[0] if atom.month > ref[1] else ref[0] + 1
+
+    def _next_season_is_this_year(self, atom: Atom) -> bool:
+        """"next fall" is this year's when written before this year's began (else it is ambiguous)."""
+        ref = self.ref_date
+        if ref is None or ref[1] is None or atom.season is None:
+            return False
+        first_month = {21: 3, 22: 6, 23: 9}.get(atom.season)
+        return first_month is not None and ref[1] < first_month
+
     def _last_season_is_last_year(self, atom: Atom) -> bool:
         """"last summer" is last year's when written before this year's ended (else it is ambiguous)."""
         ref = self.ref_date
@@ -789,7 +813,9 @@ class _Placer:
         ref = self.ref_date
         if unit == "Y":
             now = self.ref_year if self.ref_year is not None else self._speech_year(pos)
-            return When.point(now + n) if now is not None else None
+            if now is None or not 1 <= now + n <= 9999:
+                return None  # 12025年前: no year of the calendar EDTF writes in four digits
+            return When.point(now + n)
         if ref is None or ref[1] is None:
             return None
         if unit == "M":
