@@ -158,3 +158,13 @@ def test_the_last_may_is_no_date_of_last_year() -> None:
 def test_a_year_ago_count_beyond_the_calendar_stays_unresolved() -> None:
     assert [(t.value, t.duration) for t in find_times("12025年前", "2025-11-17")] == [(None, None)]
     assert [t.value for t in find_times("March 12025年后", "2025-11-17")] == ["2025-03", None]
+
+
+@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+@pytest.mark.parametrize(("text", "expr", "duration"), [
+    ("而家平均一日十二粒钟，揸到手腕都痛。", "十二粒钟", "PT12H"),
+    ("佢喺度等咗三粒钟。", "三粒钟", "PT3H"),
+])
+def test_cantonese_hours_are_counted_in_lap_zung(convert: object, text: str, expr: str, duration: str) -> None:
+    text, expr = convert(text), convert(expr)  # type: ignore[operator]
+    assert (expr, None, duration) in _found(text)
