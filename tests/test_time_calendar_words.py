@@ -168,3 +168,46 @@ def test_a_year_ago_count_beyond_the_calendar_stays_unresolved() -> None:
 def test_cantonese_hours_are_counted_in_lap_zung(convert: object, text: str, expr: str, duration: str) -> None:
     text, expr = convert(text), convert(expr)  # type: ignore[operator]
     assert (expr, None, duration) in _found(text)
+
+
+# --- per day, any day, between N and M minutes -----------------------------------------------
+
+
+@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+@pytest.mark.parametrize(("text", "expr"), [
+    ("我最夸张的时候一天要发八则新闻。", "一天"),
+    ("那时候一个月到手三千多。", "一个月"),
+    ("一个礼拜能休一天就谢天谢地了。", "一个礼拜"),
+    ("干工程的人总说一年一个项目。", "一年"),
+    ("我一天要爬两趟塔吊。", "一天"),
+    ("比在飞机上的任何一天都更像她自己。", "一天"),
+])
+def test_one_unit_before_a_count_of_what_is_done_in_it_is_no_length(convert: object, text: str, expr: str) -> None:
+    text, expr = convert(text), convert(expr)  # type: ignore[operator]
+    found = _found(text)
+    assert any(t == expr for t, _, _ in found)
+    assert all(d is None for t, _, d in found if t == expr)
+
+
+@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+@pytest.mark.parametrize(("text", "expr", "duration"), [
+    ("花了一个月写了三篇论文。", "一个月", "P1M"),
+    ("我请了一天假。", "一天", "P1D"),
+    ("我在那里待了一个月，认识了三个朋友。", "一个月", "P1M"),
+    ("一个礼拜能休一天就谢天谢地了。", "一天", "P1D"),
+])
+def test_one_unit_after_a_verb_stays_a_length(convert: object, text: str, expr: str, duration: str) -> None:
+    text, expr = convert(text), convert(expr)  # type: ignore[operator]
+    assert (expr, None, duration) in _found(text)
+
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("Interviews lasted between 50 and 95 minutes.", "50 and 95 minutes"),
+    ("It took between two and three years.", "two and three years"),
+])
+def test_between_n_and_m_units_is_a_range_of_lengths(text: str, expr: str) -> None:
+    assert [(t, d) for t, _, d in _found(text)] == [(expr, None)]
+
+
+def test_n_and_m_units_without_between_is_no_range() -> None:
+    assert ("4 hours", None, "PT4H") in _found("I slept 3 and 4 hours.")

@@ -183,7 +183,7 @@ class _English:
             re.compile(rf"(?P<num>{_number_words()}){unit}{after}"),
         ]
         range_unit = rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>(?i:{unit_alt}))(?![A-Za-z])"
-        second = rf"[ \t]*(?:-|–|—|to|or)[ \t]*(?P<n2>\d+|(?i:{_NUMBER_WORDS}))"
+        second = rf"[ \t]*(?:-|–|—|to|or|(?P<and>and))[ \t]*(?P<n2>\d+|(?i:{_NUMBER_WORDS}))"
         self.range_res = [
             re.compile(rf"(?P<n1>\d\d*){second}{range_unit}"),
             re.compile(rf"(?P<n1>{_alt(_cased(_SIMPLE_NUMBERS))}){second}{range_unit}"),
@@ -433,6 +433,8 @@ class _English:
         before = prev_char(text, m.start())
         if before.isascii() and before.isalnum():
             return None
+        if m.group("and") and prev_word(text, m.start()) != "between":
+            return None  # 3 and 4 hours: only "between 3 and 4 hours" is a range
         return Atom(m.start(), m.end(), "en-duration-range", kind="none")
 
     def decade(self, m: re.Match[str], text: str) -> Atom | None:

@@ -115,6 +115,12 @@ class _Chinese:
             r"|[零一二两三四五六七八九十百千]+[万千]?[元块])"
         )
         self.distributive = tuple(cues.get("distributive", []))
+        # 一天要发八则新闻, 一个月到手三千多, 一年一个项目: "one day / month" before a count of
+        # what is done in it is "per day / month", not a length of time.
+        self.per_unit_re = re.compile(
+            rf"{S}(?:{_alt(cues.get('rate_fillers', []))}|{S})*(?:(?!了|过)[\u4e00-\u9fff]){{0,2}}?{S}"
+            rf"(?:\d+|[{_D}十百千几多]+)[多几来余]?{S}(?:{_alt(cues.get('per_unit_counted', []))})"
+        ) if cues.get("per_unit_counted") else None
         self.pointing = frozenset(cues.get("pointing", []))
         self.length_before = tuple(cues.get("length_before", []))
         self.year_subject_after = tuple(cues.get("year_subject_after", []))
@@ -546,7 +552,9 @@ class _Chinese:
             atom.rule = "zh-deictic"  # 下一秒, 这一天
             return atom
         qualified = text[max(0, start - 4) : start].rstrip(" \t").endswith(self.length_before)
-        if self.rate_re.match(text, end) or (not qualified and self._distributive(text, start)):
+        per_unit = (num == "一" and not g("cpart") and not g("tail") and self.per_unit_re is not None
+                    and not text[max(0, start - 1) : start] in ("了", "过") and self.per_unit_re.match(text, end))
+        if self.rate_re.match(text, end) or per_unit or (not qualified and self._distributive(text, start)):
             atom.kind = "none"
             atom.rule = "zh-rate"  # 一年也能挣…, 每人节省1小时: a rate, not a length
             return atom
