@@ -119,3 +119,11 @@ def test_a_look_back_governs_only_its_paragraph_in_english() -> None:
 def test_a_relative_year_forward_of_the_story_still_moves_it(convert: object) -> None:
     text = convert("2016年7月毕业。\n\n去年冬天我换了工作。\n\n三月我升了职。")  # type: ignore[operator]
     assert _values(text, "2024-12-30")[convert("三月")] == "2024-03"  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+def test_a_rate_in_a_sentence_does_not_stop_the_paragraphs_date(convert: object) -> None:
+    text = convert("四月份有一天早上起床，腰弯不下去。去医院拍了片子，确诊腰椎间盘突出，我说我一天要爬两趟塔吊。")  # type: ignore[operator]
+    narrative = careernarr.parse(f"---\ntitle: notes\ndate: '2024-12-30'\n---\n\n{text}", format="frontmatter")
+    whens = {e.kind: e.when for e in narrative.events}
+    assert whens.get("health") == "2024-04", [(e.kind, e.text, e.when) for e in narrative.events]
