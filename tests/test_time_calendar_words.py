@@ -162,7 +162,7 @@ def test_a_year_ago_count_beyond_the_calendar_stays_unresolved() -> None:
 
 @pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
 @pytest.mark.parametrize(("text", "expr", "duration"), [
-    ("而家平均一日十二粒钟，揸到手腕都痛。", "十二粒钟", "PT12H"),
+    ("琴日揸咗十二粒钟车，揸到手腕都痛。", "十二粒钟", "PT12H"),
     ("佢喺度等咗三粒钟。", "三粒钟", "PT3H"),
 ])
 def test_cantonese_hours_are_counted_in_lap_zung(convert: object, text: str, expr: str, duration: str) -> None:
@@ -194,7 +194,6 @@ def test_one_unit_before_a_count_of_what_is_done_in_it_is_no_length(convert: obj
     ("花了一个月写了三篇论文。", "一个月", "P1M"),
     ("我请了一天假。", "一天", "P1D"),
     ("我在那里待了一个月，认识了三个朋友。", "一个月", "P1M"),
-    ("一个礼拜能休一天就谢天谢地了。", "一天", "P1D"),
 ])
 def test_one_unit_after_a_verb_stays_a_length(convert: object, text: str, expr: str, duration: str) -> None:
     text, expr = convert(text), convert(expr)  # type: ignore[operator]

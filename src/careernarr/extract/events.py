@@ -79,6 +79,8 @@ KIND_ORDER: tuple[str, ...] = (
     "project", "other",
 )
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER + tuple(k for k in EVENT_KINDS if k not in KIND_ORDER))}
+#: Terms that decide a clause's kind whatever else it holds: a diagnosis (去看身心科确诊焦虑症).
+_DECISIVE = re.compile(r"确诊|诊断|(?i:diagnos)")
 #: Evidence shorter than this borrows the clause before it.
 _SHORT = 6
 _NEGATION_REACH = 8
@@ -98,7 +100,8 @@ class _Candidate:
 
     def key(self) -> tuple[int, int, int, int]:
         m = self.match
-        return (0 if self.strong else 1, _RANK.get(self.kind, 99), -(m.end - m.start), m.start)
+        rank = -1 if _DECISIVE.match(m.entry.term) else _RANK.get(self.kind, 99)  # 去看身心科确诊焦虑症: health
+        return (0 if self.strong else 1, rank, -(m.end - m.start), m.start)
 
 
 class EventExtractor:
@@ -162,6 +165,8 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             if cand.after and _told_before(where, cand.kind, sentence.paragraph, floor):
                 continue  # 裸辞之后…, after a paragraph that told the quitting: a time, not a new event
             found.append(cand)
+        busy = {c.clause for c in found if not c.after}
+        found = [c for c in found if not (c.after and c.clause in busy)]  # 辞职后去读研 in one clause: the study
         told_here = _events_of(sentence, found, cues, voices, dating, text)
         if not told_here and not ahead:
             told_here = _dated_happening(sentence, kept, cues, voices, dating, text, hits.reflections, year,
@@ -249,6 +254,8 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
     clause = sentence.clauses[index]
     if _date_only(clause, dating) and index + 1 < len(sentence.clauses):
         clause = Span(clause.start, sentence.clauses[index + 1].end)  # "2019年，|我们中了一个标"
+    if cues.any("negation", clause.start, clause.end) is not None:
+        return []  # 那一年我没有回家过年: told as not done
     if sentence.size <= LONG_SENTENCE:
         span = sentence.span
     else:
@@ -399,12 +406,24 @@ def _is_question(cues: Cues, sentence: Sentence, start: int, end: int) -> bool:
     """Whether the words at ``[start, end)`` are asked about (…吗？), in their quote or sentence."""
     quote = sentence.in_quote(start, end)
     stop = quote.end if quote is not None else sentence.end
+    if quote is None and _COLON.search(cues.text, end, stop) is not None:
+        return False  # 请了两周病假，每天盯着天花板想：…又能用几年？ asks what follows the colon
     tail = cues.text[start:stop].rstrip("”’」』）)\"' 。；;，,")
     for hit in cues.within("question", max(start, stop - 4), stop):
         word = cues.text[hit.start : hit.end]
         if tail.endswith(word):
             return True
     return False
+
+
+#: A colon: what follows it is said or thought, apart from what comes before.
+_COLON = re.compile("[：:](?![0-9])")
+
+
+def _after_colon(text: str, start: int, end: int) -> int:
+    """``start``, or just past the last colon in ``text[start:end]`` (…或许最能说明问题：孩子出生那天)."""
+    at = max(text.rfind("：", start, end), text.rfind(": ", start, end))
+    return start if at < 0 else at + 1
 
 
 _GLOSS = re.compile(r"[ \t]*(?:（[^（）\n]{0,40}）|\([^()\n]{0,40}\))?[”’」』）)*]*")
@@ -419,10 +438,12 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         return None
     if cues.any("negation", max(clause.start, m.start - _NEGATION_REACH), m.start) is not None:
         return None
+    if ("…" in m.entry.term or m.entry.pattern) and cues.any("negation", m.start + 1, m.end - 1) is not None:
+        return None  # a term's gap holds the negation: 去年…没有去做博后
     prev = sentence.clauses[ci - 1].start if ci > 0 else clause.start
-    if cues.any("hypothetical", prev, m.start) is not None:
+    if cues.any("hypothetical", _after_colon(text, prev, m.start), m.start) is not None:
         return None
-    if cues.any("modal", clause.start, m.start) is not None:
+    if cues.any("modal", _after_colon(text, clause.start, m.start), m.start) is not None:
         return None
     if cues.any("advice", sentence.start, m.start) is not None:
         return None  # "我的建议：先面试，拿到 offer 再提离职"
@@ -450,13 +471,25 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         return None  # 担任班主任已经十年: a tenure stated, not a start told  # "李老师，女，38岁，…担任班主任已经十年": a profile states, it does not tell
     after = False
     ref = cues.starting_at("temporal_reference", m.end)
+    if ref is not None and text[ref.start : ref.end] == "中" and text[ref.end : ref.end + 1] in _ZHONG_NOUNS:
+        ref = None  # 心理咨询中心, 面试中介: a noun, not 休假中
     if ref is not None:
-        if text[ref.start : ref.end] not in _AFTER_WORDS or not _continues(sentence, ref.end, text):
+        said = text[ref.start : ref.end]
+        if said in _WHEN_WORDS and _continues(sentence, ref.end, text) and cues.any(
+                "realis", ref.end, sentence.end) is not None and _IMPERATIVE.search(
+                text, ref.end, sentence.end) is None and (m.entry.strength == "strong" or any(
+                t.value for t in dating.inside(clause.start, m.start))):
+            said = "后"  # 提离职的时候他沉默了很久, 孩子出生那天他在外地: the time of a told happening
+        if said not in _AFTER_WORDS or not _continues(sentence, ref.end, text):
             return None
         if m.entry.strength != "strong" and not any(
                 t.value for t in dating.inside(clause.start, m.start)):
             return None  # a weak word (毕业, 离开) needs its date: 2016年毕业后…
         after = True  # 辞职后去读研: the quitting happened; kept unless it was told before
+    if _is_latin(text[m.start : m.end]):
+        before = _DURING_EN.search(text, max(clause.start, m.start - 24), m.start)
+        if before is not None:
+            after = True  # "During her time off she called a helpline", "after my layoff": the time of what follows
     gloss = _GLOSS.match(text, m.end)
     nxt = gloss.end() if gloss else m.end
     if cues.starting_at("mental_noun", nxt) is not None:
@@ -653,6 +686,7 @@ _FAMILY_OBJECT = re.compile(
 _TENURE = re.compile(r"已(?:经)?(?:有|做了|当了)?[ \t]*[0-9一二三四五六七八九十两几多]+[ \t]*(?:个)?(?:多)?年")
 _GENDER = re.compile(r"[，,、][ \t]*(?:男|女)[ \t]*[，,、]")
 _AGE = re.compile(r"[0-9一二三四五六七八九十]{1,3}[ \t]*岁[ \t]*[，,、]")
+_AGE_NOW = re.compile(r"(?:今年|现在|如今|已经)[ \t]*[0-9一二三四五六七八九十两]{1,3}[ \t]*(?:岁|歲)")
 
 
 def _profile(sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
@@ -661,11 +695,23 @@ def _profile(sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bo
     if _GENDER.search(text, sentence.start, sentence.end) is None and _AGE.search(
             text, sentence.start, sentence.end) is None:
         return False
+    if _AGE_NOW.search(text, clause.start, clause.end) is not None:
+        return True  # 女儿今年四岁，上幼儿园小班: 今年 dates an age, not a happening
     return not any(t.value for t in dating.inside(clause.start, clause.end))
 
 
+#: Before an English event word: it is the time of what the clause tells (during her leave, after my layoff).
+_DURING_EN = re.compile(r"\b(during|after|throughout|amid)[ \t]+(?:(?:my|her|his|their|our|the|that|this|a|an)[ \t]+)?(?:\w+[ \t]+)?$",
+                        re.IGNORECASE)
+
 #: Words after an event word that make it the time of what follows (辞职后, 被裁之后).
 _AFTER_WORDS = frozenset({"后", "之后", "以后"})
+#: After "面试的时候，": advice follows, not a told happening.
+_IMPERATIVE = re.compile(r"别|不要|千万|记得|一定要|要先|最好|(?i:\b(?:don't|never|always|make sure)\b)")
+#: After 中: a noun (心理咨询中心, 面试中介), not 休假中.
+_ZHONG_NOUNS = frozenset("心介层级间型专餐药学")
+#: …and words that make it the time of what the sentence then tells as done (提离职的时候他沉默了很久).
+_WHEN_WORDS = frozenset({"时", "的时候", "那天", "当天", "那年", "那一刻", "之际"})
 
 
 def _continues(sentence: Sentence, pos: int, text: str) -> bool:
@@ -798,22 +844,25 @@ def _date_only(clause: Span, dating: Dating) -> bool:
     return bool(times) and rest <= 4
 
 
-def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str) -> Span:
+def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str,
+                 others: set[int] | frozenset[int] = frozenset()) -> Span:
     first, last = group[0].clause, group[-1].clause
     start, end = sentence.clauses[first].start, sentence.clauses[last].end
-    if (end - start < _SHORT and last + 1 < len(sentence.clauses)
+    if (end - start < _SHORT and last + 1 < len(sentence.clauses) and last + 1 not in others
             and not text[end : sentence.clauses[last + 1].start].strip()):
         end = sentence.clauses[last + 1].end  # 辭咗之後|休息咗三個月: a clause cut at a connector keeps what follows
-    while end - start < _SHORT and first > 0:
+    while end - start < _SHORT and first > 0 and (
+            first - 1 not in others  # not another event's words, unless a connector cut them (毕业后|入职)
+            or not text[sentence.clauses[first - 1].end : sentence.clauses[first].start].strip()):
         first -= 1
         start = sentence.clauses[first].start
     return Span(start, end)
 
 
 def _kind(lead: _Candidate, clause: Span, cues: Cues) -> str:
-    """The lead's kind; a health word next to a family member is a family event (我妈中风入院)."""
-    if lead.kind == "health" and cues.any("kin", clause.start, clause.end) is not None:
-        return "family"
+    """The lead's kind; a health or quarrel word next to a family member is a family event."""
+    if lead.kind in ("health", "conflict") and cues.any("kin", clause.start, clause.end) is not None:
+        return "family"  # 我妈中风入院; 两公婆差啲为咗呢件事嗌交
     return lead.kind
 
 
@@ -826,12 +875,13 @@ def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voi
     when = dating.when(sentence, clause, at)
     duration = dating.duration(clause, lead.match.start, lead.match.end)
     if by_clause:
-        span = _clause_span(sentence, group, text)
+        span = _clause_span(sentence, group, text, others)
         if (when is not None and when.source == "sentence"
                 and sentence.clause_at(when.expr.span.start) not in others):
-            span = Span(min(span.start, when.expr.span.start), max(span.end, when.expr.span.end))
-            span = Span(sentence.clauses[sentence.clause_at(span.start)].start,
-                        sentence.clauses[sentence.clause_at(span.end - 1)].end)
+            lo = sentence.clause_at(min(span.start, when.expr.span.start))
+            hi = sentence.clause_at(max(span.end, when.expr.span.end) - 1)
+            if not any(lo <= c <= hi for c in others):  # 21年底，我被调到…，其实是有人请产假: not over the transfer
+                span = Span(sentence.clauses[lo].start, sentence.clauses[hi].end)
     else:
         span = sentence.span
     kind = _kind(lead, clause, voices.cues)

@@ -51,7 +51,7 @@ from .time_atoms import Atom, S, numeric_patterns, scan
 from .time_en import english_patterns
 from .time_lexicon import TimeLexicon, builtin_time_lexicon, time_lexicon
 from .time_numerals import chinese_number, digit_sequence
-from .time_reference import about_year, reference_year
+from .time_reference import about_year, reference_year, written_date
 from .time_values import Date, When, days_of, iso_duration, month_shift, parse_reference
 from .time_zh import chinese_patterns
 
@@ -221,7 +221,7 @@ class TimeFinder:
         skip = _skip_spans(narrative)
         atoms = [a for a in self.atoms(folded, skip) if not self._pay(folded, a)]
         atoms, scopes = _heading_years(narrative, folded, atoms)
-        ref_date = parse_reference(reference_date or narrative.date)
+        ref_date = parse_reference(reference_date or narrative.date or written_date(narrative))
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
         told = about_year(narrative, self.lexicon)
         if ref_date is not None and told is not None and ref_date[0] - 1 <= told < ref_date[0]:
@@ -659,6 +659,8 @@ class _Placer:
     def _remember(self, atom: Atom, when: When | None) -> None:
         if atom.decade is not None or atom.two_digit_decade is not None:
             return  # 90年代, the 1990s: an era, not where the story is
+        if when is None and atom.shift is not None and atom.shift[0] != "Y" and self.ref_year is not None:
+            return  # 这个月, next week in a text dated only by its year: still that year's story
         year = None if when is None else (when.lo[0] if when.season is not None else when.year)
         if when is not None or atom.has_year:
             self.antecedent = (year,)

@@ -1,7 +1,8 @@
 """The reference year of a document: what ``去年`` and ``last year`` count from.
 
-In order: the document's date; else the year it says it was written in, near its
-start or end (``写于2024年5月``, ``written in March 2023``); else a year its title names (``2024 in
+In order: the document's date; else the date it says it was written on, near its
+start or end (``今天（2023/12/28）是我的最后一天``, ``写于2024年5月3日``); else the year it says it
+was written in (``写于2024年5月``, ``written in March 2023``); else a year its title names (``2024 in
 review``, ``我的2025年终总结``); else a year an opening phrase says the text
 is about (``回首2025年``, ``这是我的2025总结``, ``looking back at 2023``).
 Nothing else: a year merely mentioned in the body is not the year of
@@ -17,7 +18,7 @@ from .time_lexicon import TimeLexicon, builtin_time_lexicon
 from .time_numerals import digit_sequence
 from .time_values import parse_reference
 
-__all__ = ["about_year", "reference_year", "written_year"]
+__all__ = ["about_year", "reference_year", "study_year", "written_date", "written_year"]
 
 #: How far into the text an "about" phrase is looked for.
 OPENING_CHARS = 3000
@@ -91,7 +92,10 @@ def reference_year(narrative: Narrative, reference_date: str | None = None,
         date = parse_reference(value)
         if date is not None:
             return date[0]
-    return written_year(narrative, lexicon) or about_year(narrative, lexicon)
+    written = parse_reference(written_date(narrative))
+    if written is not None:
+        return written[0]
+    return written_year(narrative, lexicon) or about_year(narrative, lexicon) or study_year(narrative)
 
 
 #: How far from either end of the text a statement of when it was written is looked for.
@@ -138,4 +142,57 @@ def about_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int 
     m = _about_re(lex).search(opening)
     if m:
         return _year_of(m, "y1", "cn1", "y2", "cn2")
+    return None
+
+
+_MONTHS_EN = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), 1)}
+#: "today" or a date-of-writing word, then a full date within a few characters.
+_TODAY = re.compile(
+    r"(?:今天|今日|今天是|写于|写在|记于|发表于|发布于|更新于|(?i:\btoday\b|\bit'?s\b|\bit is\b|written on|posted on|published on|updated on))"
+    r"[^\n。.!?！？]{0,6}?"
+    r"(?:(?P<y>(?:19|20)\d\d)[ \t]*(?:[/.-]|年)[ \t]*(?P<m>\d{1,2})[ \t]*(?:[/.-]|月)[ \t]*(?P<d>\d{1,2})(?!\d)"
+    r"|(?i:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"[ \t]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<y2>(?:19|20)\d\d)))")
+
+
+def written_date(narrative: Narrative) -> str | None:
+    """The full date (ISO) the text says it is written on, near its start or end: "today"
+    with a date (今天（2023/12/28）是我的最后一天, "Today, March 3, 2024, I …") or a
+    date-of-writing phrase with a day (写于2024年5月3日, "Posted on June 3, 2021"), or ``None``."""
+    text = narrative.text
+    for part in (text[:WRITTEN_CHARS], text[-WRITTEN_CHARS:]):
+        m = _TODAY.search(part)
+        if m is None:
+            continue
+        if m.group("y"):
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            year, month, day = int(m.group("y2")), _MONTHS_EN[m.group("mon").lower()], int(m.group("d2"))
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+        if parse_reference(value) == (year, month, day):
+            return value
+    return None
+
+
+#: A sentence of an article's opening that says when its interviews or fieldwork took place.
+_STUDY = re.compile(r"田野调查|实地调查|调研|访谈|问卷|采访|(?i:\binterview(?:s|ed)?\b|\bfieldwork\b|\bsurvey(?:s|ed)?\b)")
+_SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]|\.(?=\s)|$)")
+STUDY_CHARS = 2500
+
+
+def study_year(narrative: Narrative) -> int | None:
+    """For an article, the last year of the interviews or fieldwork its opening dates
+    ("本文基于2024年7月至9月进行的田野调查", "Interviews were conducted between September
+    2022 and February 2023"): what the interviewees' 去年 and 今年 count from. ``None`` for
+    other formats or when no such sentence names a year."""
+    if narrative.format != "article":
+        return None
+    for m in _SENTENCE.finditer(narrative.text, 0, min(len(narrative.text), STUDY_CHARS)):
+        if _STUDY.search(m.group()) is None:
+            continue
+        years = [y for y in (_year_of(x, "y", "cn") for x in re.finditer(_YEAR, m.group())) if y]
+        if years:
+            return max(years)
     return None

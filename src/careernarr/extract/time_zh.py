@@ -32,6 +32,18 @@ _VAGUE_YEAR_PAIRS = {"一二", "二三", "三四", "三五", "四五", "五六",
 #: Han characters after which a two-digit year may stand (在14年, 从14年底).
 _YEAR_LEAD = set("在于从自至到截是")
 _RANGE_CHARS = set("~〜–—-到至")
+#: "One <unit>" earlier in a clause: a larger unit a shorter length is counted in (一个礼拜有六天).
+_PER_UNIT = re.compile(r"(?<![第前后上下这那同头每])一(?:个)?[ \t]*(年|月|礼拜|星期|周|天|日)(?![前后里内间中])")
+_BASE_UNIT = {"年": "Y", "月": "M", "礼拜": "W", "星期": "W", "周": "W", "天": "D", "日": "D"}
+_UNIT_RANK = {"Y": 5, "M": 4, "W": 3, "D": 2, "H": 1, "S": 0}
+#: After 一个礼拜 / 一天: a few words, then a count of a shorter unit (有六天, 开十四个小时).
+_SHORTER_AFTER = re.compile(
+    r"(?:里|内|中)?[^，,。；;！？!?\n\d一二三四五六七八九十两几半]{0,4}[0-9一二三四五六七八九十两几半]{1,4}[ \t]*(?:个)?[ \t]*(?:多)?[ \t]*"
+    r"(小时|钟头|个钟|粒钟|天|日|礼拜|星期|周|月)")
+_AFTER_UNIT = {"小时": "H", "钟头": "H", "个钟": "H", "粒钟": "H", "天": "D", "日": "D", "礼拜": "W", "星期": "W",
+               "周": "W", "月": "M"}
+#: After a clause-opening NN年, characters that make NN a count of years (20年来, 20年过去了, 20年如一日).
+_COUNT_AT_CLAUSE_START = set("了来过的里内间多后前之左半如就都也才已还中整光")
 #: After 在NN年, characters that make NN a count of years (在10年的时间里, 在10年内).
 _COUNT_AFTER_YEARS = set("的里内间中之来后前多半左")
 #: After a part-of-year word, characters that make it ordinary prose:
@@ -143,6 +155,8 @@ class _Chinese:
             season_forms[ch] = code
             season_forms[ch + "天"] = code
             season_forms[ch + "季"] = code
+            season_forms["入" + ch] = code  # 入冬: as the winter began
+        season_forms["开春"] = self.seasons.get("春", 21)  # 次年开春: early in that spring
         self.season_forms = season_forms
         self.lone_seasons = {k: v for k, v in season_forms.items() if len(k) > 1}
         years = {**self.rel_years, **self.ana_years}
@@ -234,7 +248,11 @@ class _Chinese:
                 return atom
             atom.months = self.year_parts[key]
         elif g("holiday"):
-            atom.months = self.holidays[g("holiday")]
+            months = self.holidays[g("holiday")]
+            if len(months) == 3:
+                atom.month, atom.day = months[0], months[2]  # 国庆 = [10, 10, 1]: the day itself
+            else:
+                atom.months = (months[0], months[1])
         elif g("qcn") or g("qq"):
             q = _num_value(g("qcn")) if g("qcn") else int(g("qq")[1])
             if q not in self.quarters:
@@ -349,7 +367,12 @@ class _Chinese:
         if before in _YEAR_LEAD or self._two_digit_range(text, end):
             return True
         at_clause_start = not before or not (is_han(before) or before.isalnum())
-        return at_clause_start and rest.startswith(self.year_subject_after)
+        if not at_clause_start:
+            return False
+        if rest.startswith(self.year_subject_after):
+            return True
+        # 20年疫情那阵子, 22年考绩拿了甲等: a clause that goes on to tell what happened that year
+        return is_han(rest[:1]) and rest[:1] not in _COUNT_AT_CLAUSE_START
 
     def _year_of_event(self, word: str, text: str, start: int) -> str | None:
         """毕 业 of 毕业那年 / 毕业的那一年: the happening whose year 那年 names (None for a bare 那年)."""
@@ -553,8 +576,9 @@ class _Chinese:
             return atom
         qualified = text[max(0, start - 4) : start].rstrip(" \t").endswith(self.length_before)
         per_unit = (num == "一" and not g("cpart") and not g("tail") and self.per_unit_re is not None
-                    and not text[max(0, start - 1) : start] in ("了", "过") and self.per_unit_re.match(text, end))
-        if self.rate_re.match(text, end) or per_unit or (not qualified and self._distributive(text, start)):
+                    and text[max(0, start - 1) : start] not in ("了", "过") and self.per_unit_re.match(text, end))
+        if self.rate_re.match(text, end) or per_unit or (not qualified and (
+                self._distributive(text, start, designator) or (num == "一" and self._per(text, end, designator)))):
             atom.kind = "none"
             atom.rule = "zh-rate"  # 一年也能挣…, 每人节省1小时: a rate, not a length
             return atom
@@ -571,14 +595,26 @@ class _Chinese:
         head = text[max(0, start - 4) : start].rstrip(" \t")
         return head.endswith(self.day_before) or text[unit_end : unit_end + 4].startswith(self.day_after)
 
-    def _distributive(self, text: str, start: int) -> bool:
-        """每 earlier in the same clause: 每人节省 1 小时, 每天工作八小时."""
+    @staticmethod
+    def _per(text: str, end: int, designator: str) -> bool:
+        """一个礼拜 in 一个礼拜有六天, 一天 in 一天开十四个小时: the unit a shorter length is counted in."""
+        rank = _UNIT_RANK.get(designator[-1:] if designator.startswith("T") else designator)
+        m = _SHORTER_AFTER.match(text, end)
+        return rank is not None and m is not None and _UNIT_RANK[_AFTER_UNIT[m.group(1)]] < rank
+
+    def _distributive(self, text: str, start: int, designator: str = "") -> bool:
+        """每 earlier in the same clause (每人节省 1 小时, 每天工作八小时), or one of a
+        larger unit (一个礼拜有六天, 一个月跑二十六天, 一天开十四个小时): a rate."""
         window = text[max(0, start - 8) : start]
         for stop in "，。！？；,.!?;:：\n、":
             cut = window.rfind(stop)
             if cut >= 0:
                 window = window[cut + 1 :]
-        return any(w in window for w in self.distributive)
+        if any(w in window for w in self.distributive):
+            return True
+        rank = _UNIT_RANK.get(designator[-1:] if designator.startswith("T") else designator)
+        base = _PER_UNIT.search(window)
+        return rank is not None and base is not None and _UNIT_RANK[_BASE_UNIT[base.group(1)]] > rank
 
     def range_duration(self, m: re.Match[str], text: str) -> Atom | None:
         before = prev_char(text, m.start())
