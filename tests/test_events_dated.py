@@ -29,14 +29,14 @@ STORY = """在工地的六年
 
 2017年7月，我跟着项目部去了贵州山里，住在板房里。
 2019年夏天我们中了一个跨江大桥的标，我第一次当上技术负责人。
-2021年10月，大桥合龙了，那天我在桥面上站了很久。
+2021年10月，大桥的最后一段钢梁吊上去了，那天我在桥面上站了很久。
 """
 
 
 @pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
 def test_a_dated_happening_without_event_words_is_kept_with_its_date(traditional: bool) -> None:
     n = _parse(STORY, traditional)
-    closing = _holding(n, _S2TWP.convert("大桥合龙了") if traditional else "大桥合龙了")
+    closing = _holding(n, _S2TWP.convert("最后一段钢梁") if traditional else "最后一段钢梁")
     assert closing, [(e.kind, e.text, e.rule) for e in n.events]
     event = closing[0]
     assert event.when == "2021-10"
@@ -94,7 +94,7 @@ def test_the_people_who_did_it_are_no_event(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("随笔\n\n2021年10月，大桥合龙了，那天我在桥面上站了很久。\n", "project"),
+    ("随笔\n\n2021年10月，工地上最后一段钢梁吊上去了，那天我在桥面上站了很久。\n", "project"),
     ("Notes\n\nIn May 2020 the thesis was finally accepted.\n", "education"),
     ("随笔\n\n2021年10月，我们在城郊吃了一顿饭。\n", "other"),
 ])

@@ -177,3 +177,36 @@ def test_a_short_quotation_is_one_sentence_whatever_stops_it_holds() -> None:
     long_quote = '"' + "We worked every night. " * 10 + '"'
     n = careernarr.parse(f"Notes\n\nShe said {long_quote}\n")
     assert len(sentences_of(ExtractionContext(n))) > 2  # a long quotation is read sentence by sentence
+
+
+INLINE_LIST = """桥合龙那年
+
+2024年12月写。今年我在工地上待了大半年，春节也没回家，腰也伤了。
+
+明年的打算很简单：把一建剩下那门拿下；每个月至少回一次家；腰不好，就别再逞强爬塔吊了。
+"""
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_the_items_of_a_list_written_in_one_sentence_are_each_a_resolution(traditional: bool) -> None:
+    n = _parse(INLINE_LIST, traditional)
+    for item in ("把一建剩下那门拿下", "每个月至少回一次家"):
+        found = _holding(n, item, traditional)
+        assert [r.kind for r in found] == ["resolution"], [(r.kind, r.text) for r in n.reflections]
+    first = _holding(n, "把一建剩下那门拿下", traditional)[0]
+    assert "打算" in first.text  # the first item keeps the intro that says what the list is
+
+
+FRAMED = """离开银行的这一年
+
+2023年我离职了。不是要说银行不好，只是我终于接受：稳定不等于适合。
+
+最后给自己记一句：累的时候可以停一下，但别在最累的那天做决定。
+"""
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_a_lesson_after_a_colon_survives_the_story_before_it(traditional: bool) -> None:
+    n = _parse(FRAMED, traditional)
+    assert [r.kind for r in _holding(n, "稳定不等于适合", traditional)] == ["insight"]
+    assert [r.kind for r in _holding(n, "别在最累的那天做决定", traditional)] == ["advice"]

@@ -125,7 +125,7 @@ class Dating:
         for prev in reversed(self._before.get(sentence.start, [])):
             points = [t for t in self.inside(prev.start, prev.end) if t.value and not self._is_offset(t)]
             if points:  # "In spring 2020 our unit was full. I was picking up extra shifts."
-                return Dated(str(points[0].value), "paragraph", points[0])
+                return Dated(str(points[-1].value), "paragraph", points[-1])
         lead = self._leads.get(sentence.paragraph)
         if lead is not None and lead[0] < sentence.start:
             return Dated(str(lead[1].value), "paragraph", lead[1])

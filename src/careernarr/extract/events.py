@@ -237,7 +237,8 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
     clause and the one after.
     """
     start, end = sentence.start, sentence.end
-    times = [t for t in dating.inside(start, end) if t.value and not _frames_document(t, year)]
+    times = [t for t in dating.inside(start, end) if t.value and not _frames_document(t, year)
+             and _BORN.match(text, t.span.end) is None]  # 阿强，1991年生，2012年起…: a birth year is no happening's date
     if not times or cues.any("realis", start, end) is None:
         return []
     for name in ("hypothetical", "modal"):
@@ -282,6 +283,9 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
         when_source=when.source if when else "clause",
     )]
 
+
+#: Right after a year: the year someone was born (1991年生, 1985年出生, born in 1990 is before it).
+_BORN = re.compile(r"[ \t]*(?:生人|生|出生|出世)(?![产活意日气病])")
 
 #: Realis words that tell a state or a time rather than something done ("our unit was full").
 _STATE_WORDS = frozenset({"was", "were", "had", "felt", "then", "just", "already", "ago", "last year",
@@ -475,8 +479,8 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         ref = None  # 心理咨询中心, 面试中介: a noun, not 休假中
     if ref is not None:
         said = text[ref.start : ref.end]
-        if said in _WHEN_WORDS and _continues(sentence, ref.end, text) and cues.any(
-                "realis", ref.end, sentence.end) is not None and _IMPERATIVE.search(
+        if said in _WHEN_WORDS and _continues(sentence, ref.end, text) and (said in _DAY_OF or cues.any(
+                "realis", ref.end, sentence.end) is not None) and _IMPERATIVE.search(
                 text, ref.end, sentence.end) is None and (m.entry.strength == "strong" or any(
                 t.value for t in dating.inside(clause.start, m.start))):
             said = "后"  # 提离职的时候他沉默了很久, 孩子出生那天他在外地: the time of a told happening
@@ -712,6 +716,8 @@ _IMPERATIVE = re.compile(r"别|不要|千万|记得|一定要|要先|最好|(?i:
 _ZHONG_NOUNS = frozenset("心介层级间型专餐药学")
 #: …and words that make it the time of what the sentence then tells as done (提离职的时候他沉默了很久).
 _WHEN_WORDS = frozenset({"时", "的时候", "那天", "当天", "那年", "那一刻", "之际"})
+#: …of which these name the day or year it happened (孩子出生那天): told, whatever follows.
+_DAY_OF = frozenset({"那天", "当天", "那年", "那一刻"})
 
 
 def _continues(sentence: Sentence, pos: int, text: str) -> bool:
@@ -848,7 +854,7 @@ def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str,
                  others: set[int] | frozenset[int] = frozenset()) -> Span:
     first, last = group[0].clause, group[-1].clause
     start, end = sentence.clauses[first].start, sentence.clauses[last].end
-    if (end - start < _SHORT and last + 1 < len(sentence.clauses) and last + 1 not in others
+    if (end - start < _SHORT and last + 1 < len(sentence.clauses)
             and not text[end : sentence.clauses[last + 1].start].strip()):
         end = sentence.clauses[last + 1].end  # 辭咗之後|休息咗三個月: a clause cut at a connector keeps what follows
     while end - start < _SHORT and first > 0 and (

@@ -470,12 +470,18 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         if alone is not None:
             out.append(alone)
             continue
+        inline = _inline_list(sentence, text)
+        if inline is not None:
+            lesson = inline[0]  # "明年的打算很简单：A；B；C。": each item is one
         if not in_sentence and not lesson and not (sentence.quoted and _speech_share(sentence.span, sentence, cues)):
             continue
         # A short reply states a view of its own; a longer one comes to its point at the end.
         short = sentence.post is not None and (per_post.get(sentence.post.floor, 0) <= SHORT_REPLY
                                                or last_of_post.get(sentence.post.floor) == i)
-        units = _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text)
+        if inline is not None:
+            units = inline[1]
+        else:
+            units = _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text)
         before = len(out)
         for unit in units + _quote_units(sentence, units, cues, speakers):
             if unit not in units and any(r.span.start < unit.end and unit.start < r.span.end for r in out[before:]):
@@ -634,6 +640,48 @@ def _list_intro(sentence: Sentence, text: str) -> str | None:
         return "resolution" if goal is not None and RESOLUTION_HEADING.search(goal.group(0)) else None
     words = intro.group(0)
     return "insight" if _LESSONS_LEARNED.search(words) else "advice"
+
+
+#: Between the items of a list written on one line: ；/; (明年的打算：A；B；C).
+_ITEM_CUT = re.compile(r"[；;]")
+
+
+def _inline_list(sentence: Sentence, text: str) -> tuple[str, list[Span]] | None:
+    """A list written inside one sentence: an intro of goals, advice or lessons, a colon, and
+    two or more items cut by ；("明年的打算很简单：把一建拿下；每个月至少回一次家。",
+    "A few rules: sleep; eat; call your mother."). The kind the intro names, and the items
+    (the first with the intro before it)."""
+    body = text[sentence.start : sentence.end]
+    colon = max(body.find("："), -1)
+    if colon < 0:
+        colon = body.find(": ")
+    if colon < 0 or len(_ITEM_CUT.findall(body, colon)) < 1:
+        return None
+    intro = body[:colon + 1]
+    if RESOLUTION_HEADING.search(intro) or _GOAL_SET.search(intro):
+        kind = "resolution"
+    else:
+        words = LIST_INTRO.search(intro)
+        if words is None:
+            return None
+        kind = "insight" if _LESSONS_LEARNED.search(words.group(0)) else "advice"
+    items: list[Span] = []
+    start = sentence.start  # the first item keeps the intro: what the list is, then its first point
+    for cut in [*(m.start() for m in _ITEM_CUT.finditer(text, start, sentence.end)), sentence.end]:
+        a, b = start, cut
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t。.！!":
+            b -= 1
+        if b - a >= 2:
+            items.append(Span(a, b))
+        start = cut + 1
+    return (kind, items) if len(items) >= 2 else None
+
+
+#: Before a colon: goals the narrator set ("我给自己定了三个目标：", "立了几个flag：").
+_GOAL_SET = re.compile(r"(?:定了|立了|定下|列了|给自己定)[^：:\n。]{0,8}(?:目标|flag|计划|规矩|原则)|(?:打算|计划|目标)(?:很简单|是)?[ \t]*[：:]$",
+                       re.IGNORECASE)
 
 
 def _continues_list(sentence: Sentence, text: str) -> bool:

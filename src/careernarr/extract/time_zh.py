@@ -50,7 +50,7 @@ _COUNT_AFTER_YEARS = set("的里内间中之来后前多半左")
 #: 年中国 (… year, China), 年终于 (… year, finally), 年初心.
 _PROSE_AFTER_PART = {
     "年中": "国华文外央心学层部的间东西南北美日韩欧亚非期端级共方医药资秋午",
-    "年终": "于",
+    "年终": "于考总评述盘会",  # 年终考核, 年终总结: a yearly exercise named, not a time told
     "年初": "心中一二三恋",
     "年底": "线气牌",
 }

@@ -1,0 +1,95 @@
+"""Time: where a document says when it was written (今天 with a date, Posted on …), an article's
+fieldwork year, and the calendar words added with them (fixed-day holidays, 开春, clause-opening
+two-digit years, rates counted in a larger unit). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+from edtf import parse_edtf
+
+from careernarr.extract.time import find_times
+from careernarr.extract.time_reference import study_year, written_date
+from careernarr.model import Narrative
+
+_S2TWP = opencc.OpenCC("s2twp")
+SCRIPTS = pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+
+
+def _values(text: str, traditional: bool = False) -> dict[str, str | None]:
+    text = _S2TWP.convert(text) if traditional else text
+    out = {}
+    for t in find_times(text):
+        out[t.text] = t.value or t.duration
+        if t.value:
+            parse_edtf(t.value)
+    return out
+
+
+@SCRIPTS
+def test_today_with_a_date_is_the_date_relative_words_count_from(traditional: bool) -> None:
+    text = "今天（2023/12/28）是我在银行的最后一天。\n\n上个月我拿到了新工作的offer，明年一月二号报到。\n"
+    values = _values(text, traditional)
+    assert values[_S2TWP.convert("上个月") if traditional else "上个月"] == "2023-11"
+    assert values[_S2TWP.convert("明年一月二号") if traditional else "明年一月二号"] == "2024-01-02"
+
+
+def test_written_date_reads_today_and_posted_on() -> None:
+    assert written_date(Narrative(format="text", text="It's done. Posted on June 3, 2021 by me.\n")) == "2021-06-03"
+    assert written_date(Narrative(format="text", text="今天是2024年5月3日，我离职了。\n")) == "2024-05-03"
+    assert written_date(Narrative(format="text", text="2024年5月3日我离职了。\n")) is None  # a happening, not the writing
+    assert written_date(Narrative(format="text", text="今天（2023/02/30）\n")) is None  # no such day
+
+
+def test_an_articles_fieldwork_year_is_its_reference_year() -> None:
+    text = "摘要\n本文基于2024年7月至9月在湖南进行的田野调查。\n\n正文\n直到今年三月她才回到村里，去年春天还在城里。\n"
+    article = Narrative(text=text, format="article")
+    assert study_year(article) == 2024
+    assert study_year(Narrative(text=text, format="essay")) is None
+    en = Narrative(text="Abstract\nInterviews were conducted between September 2022 and February 2023.\n",
+                   format="article")
+    assert study_year(en) == 2023
+
+
+@SCRIPTS
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("2021年国庆", "2021-10-01"), ("去年双十一", "2022-11-11"), ("2020年元旦", "2020-01-01"),
+    ("次年开春", "2022-21"),
+])
+def test_holidays_and_season_openings(phrase: str, value: str, traditional: bool) -> None:
+    text = f"写于2023年12月\n\n2021年冬天他出了车祸。{phrase}，他回到了老家。\n"
+    values = _values(text, traditional)
+    assert values[_S2TWP.convert(phrase) if traditional else phrase] == value
+
+
+@SCRIPTS
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("20年疫情那阵子，我连续加班。", "20年", "2020"),
+    ("22年考绩拿了甲等。", "22年", "2022"),
+    ("20年过去了，我还在这里。", "20年", "P20Y"),
+    ("我干了20年。", "20年", "P20Y"),
+])
+def test_a_two_digit_year_opening_a_clause(text: str, phrase: str, value: str, traditional: bool) -> None:
+    assert _values(f"写于2023年12月\n\n{text}\n", traditional)[phrase] == value
+
+
+@SCRIPTS
+@pytest.mark.parametrize(("text", "rates"), [
+    ("那段时间我一个礼拜有六天是这样过的。", ["一个礼拜", "六天"]),
+    ("最忙的时候一个月跑二十六天，一天开十四个小时。", ["一个月", "二十六天", "一天", "十四个小时"]),
+])
+def test_counts_within_a_larger_unit_are_rates_not_times(text: str, rates: list[str], traditional: bool) -> None:
+    values = _values(text, traditional)
+    for phrase in rates:
+        assert values.get(_S2TWP.convert(phrase) if traditional else phrase) is None, values
+
+
+def test_a_length_that_is_no_rate_stays_a_duration() -> None:
+    assert _values("我请了一个月的假，休息了六天。")["六天"] == "P6D"
+
+
+def test_an_unresolved_this_month_keeps_the_storys_year() -> None:
+    text = "写在2025年的最后一个周末。\n\n现在一个客户不满意，这个月的房租就悬了。八月份接了一个宣传片。十月，老婆生了二胎。\n"
+    values = _values(text)
+    assert values["八月份"] == "2025-08"
+    assert values["十月"] == "2025-10"
