@@ -210,3 +210,18 @@ def test_a_lesson_after_a_colon_survives_the_story_before_it(traditional: bool) 
     n = _parse(FRAMED, traditional)
     assert [r.kind for r in _holding(n, "稳定不等于适合", traditional)] == ["insight"]
     assert [r.kind for r in _holding(n, "别在最累的那天做决定", traditional)] == ["advice"]
+
+
+TOLD = """读博第四年
+
+2024年师兄博士毕业后转行去做了数据分析。他跟我说，读博五年最值钱的不是那三篇SCI，而是知道自己能坚持下去。
+
+去年我考砸了资格考试，一位带过我的前辈听到消息，传讯息给我：「会落地的才是好飞行。」
+"""
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_words_someone_told_the_narrator_are_a_quote(traditional: bool) -> None:
+    n = _parse(TOLD, traditional)
+    assert [r.kind for r in _holding(n, "最值钱的不是那三篇SCI", traditional)] == ["quote"]
+    assert [r.kind for r in _holding(n, "会落地的才是好飞行", traditional)] == ["quote"]

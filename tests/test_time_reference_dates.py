@@ -93,3 +93,25 @@ def test_an_unresolved_this_month_keeps_the_storys_year() -> None:
     values = _values(text)
     assert values["八月份"] == "2025-08"
     assert values["十月"] == "2025-10"
+
+
+def test_a_time_imagined_ahead_does_not_move_the_story() -> None:
+    values = _values("写于2024年12月\n\n今年我考了证。五年后的自己会怎样？五月我开始备考，八月底考完。\n")
+    assert values["五月"] == "2024-05"
+    assert values["八月底"] == "2024-08"
+
+
+def test_the_following_season_after_an_earlier_month_is_that_years() -> None:
+    values = _values("She resigned in September 2023. She spent the following winter at home.\n")
+    assert values["the following winter"] == "2023-24"
+    values = _values("She resigned in December 2023. She spent the following spring at home.\n")
+    assert values["the following spring"] == "2024-21"
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("然后22年底，厂里订单少了。", "22年底", "2022-10/2022-12"),
+    ("脑子也还行 21年就把我推荐去做拼检了", "21年", "2021"),
+    ("我干了16年多。", "16年多", "P16Y"),
+])
+def test_two_digit_years_in_speech(text: str, phrase: str, value: str) -> None:
+    assert _values(f"写于2024年6月\n\n{text}\n")[phrase] == value

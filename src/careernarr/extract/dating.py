@@ -125,7 +125,11 @@ class Dating:
         for prev in reversed(self._before.get(sentence.start, [])):
             points = [t for t in self.inside(prev.start, prev.end) if t.value and not self._is_offset(t)]
             if points:  # "In spring 2020 our unit was full. I was picking up extra shifts."
-                return Dated(str(points[-1].value), "paragraph", points[-1])
+                best = points[0]
+                for t in points[1:]:  # 下半年…：十月，…。我在家待了一个月: the narrower time told after it
+                    if _within(str(t.value), str(best.value)):
+                        best = t
+                return Dated(str(best.value), "paragraph", best)
         lead = self._leads.get(sentence.paragraph)
         if lead is not None and lead[0] < sentence.start:
             return Dated(str(lead[1].value), "paragraph", lead[1])
@@ -192,3 +196,26 @@ class Dating:
                 if t.value:
                     return t
         return None
+
+
+def _bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The first and last (year, month, day) of an EDTF point or interval (seasons left out)."""
+    lo, _, hi = value.partition("/")
+    out = []
+    for part, first in ((lo, True), (hi or lo, False)):
+        bits = part.rstrip("~?%").split("-")
+        if not bits[0].isdigit() or any(not b.isdigit() for b in bits) or (len(bits) > 1 and int(bits[1]) > 12):
+            return None
+        y = int(bits[0])
+        m = int(bits[1]) if len(bits) > 1 else (1 if first else 12)
+        d = int(bits[2]) if len(bits) > 2 else (1 if first else 31)
+        out.append((y, m, d))
+    return out[0], out[1]
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Whether EDTF ``inner`` is a narrower time inside ``outer`` (2025-10 in 2025-07/2025-12, 2024-03 in 2024)."""
+    a, b = _bounds(inner), _bounds(outer)
+    if a is None or b is None or a == b:
+        return False
+    return b[0] <= a[0] and a[1] <= b[1]

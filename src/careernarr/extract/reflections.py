@@ -237,6 +237,9 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     lead = len(head) - len(head.lstrip(_LEAD_CHARS))
     framing = [Span(m.start, m.end) for m in distinct.values()
                if m.entry.category == "opinion" and m.start - unit.start <= lead + 2]
+    told = _told_me(unit, cues)
+    if told is not None:
+        framing.append(told)  # "他跟我说，读博最值钱的不是…": the 我 is who heard it, the words are his
     personal = _has_outside(cues, "first_person", own, framing)
     reply = thread and sentence.post is not None and sentence.post.floor > 0
     strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
@@ -283,6 +286,15 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight -= 2
         notes.append("aimed at someone -2")
     return weight, needed, notes
+
+
+#: Opening a unit: someone else told the narrator what follows (他跟我说，…, 师傅告诉我：…).
+_TOLD_ME = re.compile(r"[ \t>*-]*(?P<who>[^。！？!?\n，,：:我]{1,8}?)(?:跟|对|同|和|告诉)我(?:说|讲|话)?(?:过)?[ \t]*[，,：:]")
+
+
+def _told_me(unit: Span, cues: Cues) -> Span | None:
+    m = _TOLD_ME.match(cues.text, unit.start, unit.end)
+    return Span(m.start(), m.end()) if m is not None else None
 
 
 def _resolution_clauses(found: Iterable[Match], own: Sequence[Span], *,
@@ -794,6 +806,12 @@ _EN_SPEECH_AFTER = re.compile(
 _EN_PRONOUNS = {"he", "she", "they"}
 #: A sentence whose subject is someone else: "He …", "她…", "My mentor …", "Dr. Chen …".
 _OTHER_SUBJECT = re.compile(r"[ \t*>-]*(?:他|她|佢|对方|(?:He|She|They|(?:His|Her|Their|My|Our)\s+[a-z][\w-]*)\b)")
+#: Someone named by their role before a speech verb (一位前辈…传讯息给我, my preceptor … had one rule).
+_ROLE_SPEAKER = re.compile(
+    r"前辈|师傅|师父|老师|同事|主管|经理|学长|学姐|师兄|师姐|朋友|我妈|我爸|老婆|老公|医生|教练|导师|领导|老板|上司|长官|组长"
+    r"|(?i:(?:mentor|boss|manager|colleague|teacher|coach|preceptor|supervisor|professor|doctor|therapist|dad|mom|mother|father))")
+#: …unless the narrator opens the sentence (我跟老板说).
+_SELF_LEAD = re.compile(r"[ \t*>-]*(?:我|I\b)")
 #: A pronoun of someone else right before a speech verb ("她说", "他跟我讲", "she told me").
 _OTHER_SPEAKS = re.compile(r"(?:他|她|他们|她们|对方|佢|佢哋|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b(?:[Hh]is|[Hh]er|[Tt]heir)(?:\s+exact)?)\s*"
                            r"(?:也|还|就|又|曾|都|只|跟我|对我|同我|和我|then|just|also|once|always)?\s*$")
@@ -901,7 +919,11 @@ class _Speakers:
             # else, introduces the quotation with a colon.
             lead = self.text[sentence.start : quote.start].rstrip("“「『\"'‘ ")
             return lead.endswith((":", "：")) and _OTHER_SUBJECT.match(self.text, sentence.start, quote.start) is not None
-        return _OTHER_SPEAKS.search(self.text, max(sentence.start, hits[-1].start - 8), hits[-1].start) is not None
+        if _OTHER_SPEAKS.search(self.text, max(sentence.start, hits[-1].start - 8), hits[-1].start) is not None:
+            return True
+        # "一位飞了二十年的前辈听到消息，传讯息给我：「…」": a mentor, a colleague, a parent speaks
+        lead = self.text[sentence.start : hits[-1].start]
+        return _ROLE_SPEAKER.search(lead) is not None and not _SELF_LEAD.match(lead)
 
     def reported(self, unit: Span) -> tuple[str | None, str] | None:
         """``(speaker, verb)`` of a view reported in the third person ("王建平认为，…");
@@ -954,6 +976,10 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
         if post.floor > 0 and kind == "insight" and not any(m.entry.strength == "narrated" for m in found):
             kind = "opinion"  # a reply's general statement is its author's view
         return kind, author
+    told = _TOLD_ME.match(cues.text, unit.start, unit.end)
+    if told is not None:  # "他跟我说，…": someone else's words, reported
+        name = speakers._clean_zh(told.group("who"))
+        return "quote", (speakers._resolve(name) if name and name not in _ZH_SELF else None)
     reported = speakers.reported(unit)
     if reported is not None:
         who, verb = reported

@@ -651,6 +651,8 @@ class _Placer:
         else:
             return atom, None, False
         dated = attrs.evolve(atom, kind="date", duration=None, parts=(), rule=atom.rule + "+after")
+        if self.ref_year is not None and when.lo[0] is not None and when.lo[0] > self.ref_year:
+            return dated, when, True  # 五年后的自己: a time imagined ahead, not where the story goes on
         self.antecedent, self.ante_when, self.story, self.local = (when.lo[0],), when, (when.lo[0],), None
         self.ante_span = (atom.start, atom.end)
         self.story_month = (when.lo[0], when.lo[1]) if when.lo[1] is not None else None
@@ -733,7 +735,12 @@ class _Placer:
             ante = self.antecedent[0] if self.antecedent is not None else None
             if self.ante_ongoing and self.told_year is not None:
                 ante = self.told_year  # joined in 2019; losing money since 2010. That December: 2019
-            year = ante + atom.ana_year if ante is not None else None
+            shift = atom.ana_year
+            ante_month = self.ante_when.lo[1] if self.ante_when is not None else None
+            if (shift == 1 and atom.season is not None and ante_month is not None
+                    and _SEASON_FIRST_MONTH.get(atom.season, 0) > ante_month):
+                shift = 0  # resigned in September 2023, the following winter: the winter of 2023
+            year = ante + shift if ante is not None else None
         else:
             year = ctx
         if year is None:
@@ -833,6 +840,10 @@ class _Placer:
         if unit == "D":
             return days_of(day, n)
         return None
+
+
+#: The month each EDTF season code begins in (spring 21 … winter 24, northern hemisphere).
+_SEASON_FIRST_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}
 
 
 def _build(atom: Atom, year: int) -> When:

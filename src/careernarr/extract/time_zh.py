@@ -43,14 +43,16 @@ _SHORTER_AFTER = re.compile(
 _AFTER_UNIT = {"小时": "H", "钟头": "H", "个钟": "H", "粒钟": "H", "天": "D", "日": "D", "礼拜": "W", "星期": "W",
                "周": "W", "月": "M"}
 #: After a clause-opening NN年, characters that make NN a count of years (20年来, 20年过去了, 20年如一日).
-_COUNT_AT_CLAUSE_START = set("了来过的里内间多后前之左半如就都也才已还中整光")
+_COUNT_AT_CLAUSE_START = set("了来过的里内间多后前之左半如都也才已还中整光")
+#: Right before NN年 with a part of a year after it: a verb that makes NN a count (干了16年多, 做过20年初级…).
+_COUNT_VERB_BEFORE = set("了过干做当待")
 #: After 在NN年, characters that make NN a count of years (在10年的时间里, 在10年内).
 _COUNT_AFTER_YEARS = set("的里内间中之来后前多半左")
 #: After a part-of-year word, characters that make it ordinary prose:
 #: 年中国 (… year, China), 年终于 (… year, finally), 年初心.
 _PROSE_AFTER_PART = {
     "年中": "国华文外央心学层部的间东西南北美日韩欧亚非期端级共方医药资秋午",
-    "年终": "于考总评述盘会",  # 年终考核, 年终总结: a yearly exercise named, not a time told
+    "年终": "于",
     "年初": "心中一二三恋",
     "年底": "线气牌",
 }
@@ -314,8 +316,9 @@ class _Chinese:
                 return None  # 三五年: three or five years
             atom.two_digit = digit_sequence(digits)
         elif g("yd"):
-            if before.isdigit() or (is_han(before) and before not in _YEAR_LEAD):
-                return None  # 工作了16年: a count of years
+            if before.isdigit() or (is_han(before) and before not in _YEAR_LEAD
+                                    and not (has_tail and before not in _COUNT_VERB_BEFORE)):
+                return None  # 工作了16年: a count of years (然后22年底, 所以19年夏天: a year)
             if not has_tail and not self._two_digit_is_year(text, before, m.end()):
                 return None  # 10年了, 14年之久, 在10年的时间里: a count of years
             atom.two_digit = int(g("yd") or 0)
