@@ -115,3 +115,24 @@ def test_the_following_season_after_an_earlier_month_is_that_years() -> None:
 ])
 def test_two_digit_years_in_speech(text: str, phrase: str, value: str) -> None:
     assert _values(f"写于2024年6月\n\n{text}\n")[phrase] == value
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("标题\n\n2024年12月31日 夜\n\n正文。\n", "2024-12-31"),
+    ("Title\n\nbody.\n\n— Dec 31, 2024\n", "2024-12-31"),
+    ("标题\n\n写于从浦东飞往乌鲁木齐的航班上，2024年12月\n\n正文。\n", "2024-12"),
+    ("Title\n\nPosted March 3, 2023 by Dr. K\n\nbody.\n", "2023-03-03"),
+    ("T\n\nWritten in December 2023, somewhere in Ohio\n\nbody.\n", "2023-12"),
+    ("T\n\nbody.\n\n（收稿日期：2024年5月）\n", "2024-05"),
+])
+def test_a_line_that_dates_the_writing(text: str, date: str) -> None:
+    assert written_date(Narrative(format="text", text=text)) == date
+
+
+@pytest.mark.parametrize("text", [
+    "x\n\n2019年3月我入职了。\n",  # a happening told, not a date line
+    "T\n\n2019年3月：入职\n正文\n",  # a timeline's label
+    "T\n\nIn March 2019 I joined.\n",
+])
+def test_a_dated_sentence_is_no_date_line(text: str) -> None:
+    assert written_date(Narrative(format="text", text=text)) is None

@@ -162,6 +162,9 @@ def written_date(narrative: Narrative) -> str | None:
     with a date (今天（2023/12/28）是我的最后一天, "Today, March 3, 2024, I …") or a
     date-of-writing phrase with a day (写于2024年5月3日, "Posted on June 3, 2021"), or ``None``."""
     text = narrative.text
+    lined = _date_line(text)
+    if lined is not None:
+        return lined
     for part in (text[:WRITTEN_CHARS], text[-WRITTEN_CHARS:]):
         m = _TODAY.search(part)
         if m is None:
@@ -195,4 +198,46 @@ def study_year(narrative: Narrative) -> int | None:
         years = [y for y in (_year_of(x, "y", "cn") for x in re.finditer(_YEAR, m.group())) if y]
         if years:
             return max(years)
+    return None
+
+
+#: A full date (or a year and month) that makes up a line of its own: 2024年12月31日 夜, 2024.12.31,
+#: "— December 31, 2024", "31 Dec 2024".
+_DATE_ONLY = re.compile(
+    r"(?P<y>(?:19|20)\d\d)[ \t]*(?:[/.-]|年)[ \t]*(?P<m>\d{1,2})[ \t]*(?:(?:[/.-]|月)[ \t]*(?P<d>\d{1,2})(?!\d)[ \t]*(?:日|号)?|月)"
+    r"|(?i:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<y2>(?:19|20)\d\d))"
+    r"|(?i:(?P<d3>\d{1,2})[ \t]+(?P<mon3>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+(?P<y3>(?:19|20)\d\d))"
+    r"|(?i:\b(?P<mon4>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+(?P<y4>(?:19|20)\d\d)\b)")
+#: Besides the date, what such a line may hold: a few words (夜, 于台北, written at night).
+_DATE_LINE_REST = 12
+#: …or, when it says so, a line of up to this many characters ("写于从浦东飞往乌鲁木齐的航班上，2024年12月").
+_CUED_LINE = 80
+_WRITTEN_CUE = re.compile(r"写于|写在|记于|完稿|成文|发表|发布|更新|收稿|投稿|日期|(?i:\b(?:posted|written|updated|published|filed|received|accepted|date)\b)")
+_MON = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _date_line(text: str) -> str | None:
+    """The date of a line near the start or the end of ``text`` that is nothing but a date
+    (and a few words: 2024年12月31日 夜于台北, "— Dec 31, 2024"): when the text was written."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    for line in lines[:3] + lines[-3:]:
+        m = _DATE_ONLY.search(line)
+        if m is None:
+            continue
+        rest = (line[: m.start()] + line[m.end() :]).strip(" \t*_>#-—–·|()（）[]【】")
+        cued = _WRITTEN_CUE.search(line) is not None and len(line) <= _CUED_LINE
+        if not cued and (len(rest) > _DATE_LINE_REST or any(ch in rest for ch in "。！？!?：:；;")):
+            continue
+        if m.group("y"):
+            year, month = int(m.group("y")), int(m.group("m"))
+            day = int(m.group("d")) if m.group("d") else None
+        elif m.group("y2"):
+            year, month, day = int(m.group("y2")), _MON[m.group("mon")[:3].lower()], int(m.group("d2"))
+        elif m.group("y3"):
+            year, month, day = int(m.group("y3")), _MON[m.group("mon3")[:3].lower()], int(m.group("d3"))
+        else:
+            year, month, day = int(m.group("y4")), _MON[m.group("mon4")[:3].lower()], None
+        value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+        if parse_reference(value) == (year, month, day):
+            return value
     return None
