@@ -50,7 +50,7 @@ from .context import ExtractionContext
 from .time_atoms import Atom, S, numeric_patterns, scan
 from .time_en import english_patterns
 from .time_lexicon import TimeLexicon, builtin_time_lexicon, time_lexicon
-from .time_numerals import chinese_number
+from .time_numerals import chinese_number, digit_sequence
 from .time_reference import about_year, reference_year, written_date
 from .time_values import Date, When, days_of, iso_duration, month_shift, parse_reference
 from .time_zh import chinese_patterns
@@ -135,6 +135,10 @@ class TimeFinder:
             rf"(?:,?{S}(?P<y>(?:19|20)\d\d)(?!\d))?"
         )
         self.year_right = re.compile(r"(?P<yy>\d\d)(?!\d)(?:[ \t]*年)?")
+        eras = _alt(lexicon.table("zh", "era_years"))
+        self.era_right = re.compile(
+            rf"(?:{eras})?{S}(?P<n>\d{{1,3}}|[零一二三四五六七八九十百]{{1,5}})(?!\d){S}年" if eras else r"(?!)")
+        self.era_number = re.compile(r"\d{1,3}|[零一二三四五六七八九十百]{1,5}|元")
         background = list(en.get("background_before", [])) + list(zh.get("background_before", []))
         self.background_before = re.compile(rf"(?<![A-Za-z])(?:{_alt(background)}){S}\Z", re.IGNORECASE)
         self.background_after = re.compile(rf"{S}(?:{_alt(zh.get('background_after', []))})")
@@ -328,6 +332,15 @@ class TimeFinder:
             i += 1
         return out
 
+    def _era_number(self, text: str, atom: Atom) -> int:
+        """109 of 民国109年: the number of the era year ``atom`` writes."""
+        m = self.era_number.search(text, atom.start, atom.end)
+        word = m.group(0) if m else ""
+        number = 1 if word == "元" else _int(word)
+        if number is None:
+            number = digit_sequence(word) or 0
+        return number
+
     def _partial(self, text: str, pos: int, atom: Atom, when: When) -> tuple[int, When] | None:
         """A right end that only says what changes: 3月5日到8日, 2014-16, March 5–8, 2019年至今."""
         if not when.is_point:
@@ -358,6 +371,12 @@ class TimeFinder:
                 if month and 1 <= month <= 12:
                     joined = when.until(When.point(y, month, day))
                     return (r.end(), joined) if joined else None
+        if mo is None and atom.rule == "zh-era-year" and atom.months is None and atom.season is None:
+            r = self.era_right.match(text, pos)  # 民国108年至110年: the right end is in the era too
+            number = (_int(r.group("n")) or digit_sequence(r.group("n"))) if r else None
+            if r and number is not None:
+                joined = when.until(When.point(y - self._era_number(text, atom) + number))
+                return (r.end(), joined) if joined else None
         if mo is None and atom.year is not None and atom.months is None and atom.season is None:
             r = self.year_right.match(text, pos)
             if r:
@@ -445,11 +464,20 @@ class _Placer:
       take the reference year. A bare month earlier than the month the story
       has reached moves into the next year when the sentence says the story
       moves on (then, 之后), or, in a story told in order (not a document about
-      one year), when it is told in a later sentence and the next year is not
-      past the document's date (2023年11月入职。3月转正 → 2024-03).
+      one year), when it is told in a later sentence (2023年11月入职。3月转正
+      → 2024-03); either way only while the next year's month is not past the
+      document's date.
     - a relative year alone (去年, last year, 两年前, not 去年十月) compares
       with the present rather than moving the story: it governs only the
-      rest of its paragraph (unless it stands in a heading).
+      rest of its paragraph (unless it stands in a heading). So does a
+      relative year that looks back before the year the story has reached
+      (前年冬天 told after the story reached 2024): the next paragraph is
+      the story's again.
+    - a time after the document's date (明年6月, next year, in a text dated
+      2025-06) is a plan: it dates the rest of its own sentence only, and
+      the story's year and month stay where they were. The story never
+      moves forward past the document's date (after 2024年12月, 然后3月 in a
+      text dated 2024-12-29 is 2024-03).
     - a year in the background (since 2021, back in '21, 早在2015年,
       2019年以来, 从2022年下半年开始, 2019年至今) does not move the story.
     - the *antecedent* is the year of the closest preceding dated
@@ -518,6 +546,7 @@ class _Placer:
         self.story_index = -1
         self.story: tuple[int | None] | None = None  # (year,) once the story names one
         self.local: tuple[int, int | None] | None = None  # (paragraph, year) of a lone relative year
+        self.plan: tuple[int, int | None] | None = None  # (sentence end, year) of a time after the document's
         self.antecedent: tuple[int | None] | None = None
         self.ante_when: When | None = None  # the closest preceding dated expression
         self.story_month: tuple[int, int] | None = None  # (year, month) the story has reached
@@ -528,7 +557,7 @@ class _Placer:
         if index != self.story_index:
             self.story_index, self.story, self.local, self.antecedent = index, None, None, None
             self.ante_when, self.story_month, self.ante_span, self.said = None, None, None, None
-            self.ante_ongoing, self.told_year, self.dated = False, None, []
+            self.ante_ongoing, self.told_year, self.dated, self.plan = False, None, [], None
             own = self.post_refs.get(self.story_bounds[index - 1]) if index else None
             self.ref_year, self.ref_date = (own[0], own) if own is not None else self.doc_ref
         return bisect.bisect_right(self.bounds, pos)
@@ -540,6 +569,8 @@ class _Placer:
     def context_year(self, pos: int) -> int | None:
         """The year a bare month at ``pos`` belongs to."""
         paragraph = self._enter(pos)
+        if self.plan is not None and pos < self.plan[0]:
+            return self.plan[1]
         if self.local is not None and self.local[0] == paragraph:
             return self.local[1]
         if self.story is not None:
@@ -555,11 +586,12 @@ class _Placer:
         ctx = self.context_year(atom.start)
         if (ctx is not None and atom.month is not None and not atom.has_year and self.story_month is not None
                 and self.story_month == (ctx, self.story_month[1]) and atom.month < self.story_month[1]
+                and not self._after_reference(ctx + 1, atom.month)
                 and (self._forward(atom.start) or self._moves_on(atom, ctx + 1))):
             # December 2022 … then in January: 2023. A story told in order moves forward; a
             # document about one year (its months told by topic) only with "then", 之后 ….
             ctx += 1
-            self.story, self.local = (ctx,), None
+            self.story, self.local, self.plan = (ctx,), None, None
         when = self.when(atom, ctx)
         resolved = not (atom.year is not None or atom.two_digit is not None
                         or atom.decade is not None or atom.two_digit_decade is not None)
@@ -573,10 +605,20 @@ class _Placer:
         the document's date (2023年11月入职。…3月转正 → 2024-03)."""
         if self.focus is not None or self.ante_span is None or atom.month is None:
             return False
-        if not _SENTENCE_END.search(self.text, self.ante_span[1], atom.start):
+        return bool(_SENTENCE_END.search(self.text, self.ante_span[1], atom.start))
+
+    def _after_reference(self, year: int | None, month: int | None = None) -> bool:
+        """Whether ``year`` (and ``month``) lies after the document's date: a plan, not the story."""
+        if year is None:
             return False
         ref = self.ref_date
-        return ref is None or ref[1] is None or (year, atom.month) <= (ref[0], ref[1])
+        if ref is None or ref[1] is None:
+            return self.ref_year is not None and year > self.ref_year
+        return (year, month or 1) > (ref[0], ref[1])
+
+    def _sentence_end(self, pos: int) -> int:
+        end = _SENTENCE_END.search(self.text, pos)
+        return end.start() if end else len(self.text)
 
     def _forward(self, pos: int) -> bool:
         """Whether the sentence before ``pos`` moves the story on (then, after, 之后, 后来, 接着)."""
@@ -595,6 +637,8 @@ class _Placer:
         if amount != int(amount) or ante.approx:
             return atom, None, False
         n = int(amount)
+        if ante.lo[0] is None or not 1 <= ante.lo[0] + (n if unit == "Y" else n // 12 + 1) <= 9999:
+            return atom, None, False  # March 12025年后: past any year EDTF writes in four digits
         season = _SEASON_AFTER.match(self.text, atom.end) if unit == "Y" else None
         if unit == "Y" and ante.lo[0] is not None and season is not None:
             code = {"春": 21, "夏": 22, "秋": 23, "冬": 24}[season.group("s")]  # 三年后的夏天
@@ -629,6 +673,17 @@ class _Placer:
             self.ante_ongoing = atom.has_year and self.ongoing(atom)
             if not self.ante_ongoing and year is not None:
                 self.told_year = year
+        in_heading = self._in_heading(atom.start)
+        in_plan = self.plan is not None and atom.start < self.plan[0]
+        if ((atom.has_year or in_plan) and when is not None and not in_heading
+                and not self.background(atom, when) and self._after_reference(when.lo[0], when.lo[1])):
+            # 明年6月答辩，9月入职; plan to sit for it next year: a plan after the document's date
+            # dates the rest of its sentence; the story (and the bare months after it) stays where it was.
+            if atom.has_year:
+                self.plan = (self._sentence_end(atom.end), year)
+            return
+        if atom.has_year:
+            self.plan = None
         if when is not None and when.season is not None and when.lo[1] is not None and when.lo[0] == year:
             self.story_month = (when.lo[0], when.lo[1])  # that fall … by January: the story reached September
         elif when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
@@ -641,9 +696,12 @@ class _Placer:
             (atom.rel_year is not None or (atom.shift is not None and atom.shift[0] == "Y"))
             and atom.month is None and atom.months is None and atom.season is None
         )
-        in_heading = self._in_heading(atom.start)
         aside = self.focus is not None and year != self.focus and not self.post_refs
-        if (lone_relative or aside) and not in_heading:
+        # 前年冬天 told after the story reached 2024: a look back from the present, not where the
+        # story goes on (the paragraph after it is the story's again).
+        looking_back = (atom.rel_year is not None and self.story is not None and self.story[0] is not None
+                        and year is not None and year < self.story[0])
+        if (lone_relative or aside or looking_back) and not in_heading:
             self.local = (bisect.bisect_right(self.bounds, atom.start), year)
         else:
             self.story, self.local = (year,), None
@@ -667,6 +725,10 @@ class _Placer:
             year = now + atom.rel_year if now is not None else None
             if atom.rule == "en-last-season" and not self._last_season_is_last_year(atom):
                 return None
+            if atom.rule == "en-next-season" and not self._next_season_is_this_year(atom):
+                return None
+        elif atom.recent is not None:
+            year = self._recent_year(atom)
         elif atom.of_event is not None:
             year = self._event_year(atom)
         elif atom.ana_year is not None:
@@ -730,6 +792,24 @@ class _Placer:
         self.said = (span[0], year)
         return year
 
+    def _recent_year(self, atom: Atom) -> int | None:
+        """The year of this past March (the latest March before the reference date) or next March
+        (the first after it); unknown without the reference month."""
+        ref = self.ref_date
+        if ref is None or ref[1] is None or atom.month is None or atom.recent is None:
+            return None
+        if atom.recent < 0:
+            return ref[0] if atom.month < ref[1] else ref[0] - 1
+        return ref[0] if atom.month > ref[1] else ref[0] + 1
+
+    def _next_season_is_this_year(self, atom: Atom) -> bool:
+        """"next fall" is this year's when written before this year's began (else it is ambiguous)."""
+        ref = self.ref_date
+        if ref is None or ref[1] is None or atom.season is None:
+            return False
+        first_month = {21: 3, 22: 6, 23: 9}.get(atom.season)
+        return first_month is not None and ref[1] < first_month
+
     def _last_season_is_last_year(self, atom: Atom) -> bool:
         """"last summer" is last year's when written before this year's ended (else it is ambiguous)."""
         ref = self.ref_date
@@ -742,7 +822,9 @@ class _Placer:
         ref = self.ref_date
         if unit == "Y":
             now = self.ref_year if self.ref_year is not None else self._speech_year(pos)
-            return When.point(now + n) if now is not None else None
+            if now is None or not 1 <= now + n <= 9999:
+                return None  # 12025年前: no year of the calendar EDTF writes in four digits
+            return When.point(now + n)
         if ref is None or ref[1] is None:
             return None
         if unit == "M":

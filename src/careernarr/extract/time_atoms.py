@@ -63,6 +63,7 @@ class Atom:
     parts: tuple[tuple[float, str], ...] = ()  # a duration's (amount, designator) pairs
     approx: bool = False
     until_year: int | None = None  # 2014-2016: a range of years in one atom
+    recent: int | None = None  # this past March (-1), next March (+1): the closest such month before / after the reference date
 
     @property
     def has_year(self) -> bool:
@@ -75,6 +76,7 @@ class Atom:
             or self.shift is not None
             or self.decade is not None
             or self.two_digit_decade is not None
+            or self.recent is not None
         )
 
 

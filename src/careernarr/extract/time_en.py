@@ -36,6 +36,12 @@ _DECADE_FULL = re.compile(r"(?:19|20)\d0|'\d0|[2-9]0")
 
 #: Before a month: "the following March", "the next April" (the year after the one in context).
 _FOLLOWING = re.compile(r"(?<![A-Za-z])[Tt]he[ \t]+(?:following|next)[ \t]+\Z")
+#: Right before a month name: last March (last year's), this past March (the latest March before the
+#: text was written), next March / this coming March (the first one after), that March (the story's).
+_MONTH_DEICTIC = re.compile(
+    r"(?<![A-Za-z])(?:(?P<past>(?:[Tt]his[ \t]+)?[Pp]ast)|(?P<last>[Ll]ast)|(?P<next>[Nn]ext|[Tt]his[ \t]+coming)"
+    r"|(?P<that>[Tt]hat))[ \t]+\Z"
+)
 
 
 def _cased(words: list[str]) -> list[str]:
@@ -183,7 +189,7 @@ class _English:
             re.compile(rf"(?P<num>{_number_words()}){unit}{after}"),
         ]
         range_unit = rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>(?i:{unit_alt}))(?![A-Za-z])"
-        second = rf"[ \t]*(?:-|–|—|to|or)[ \t]*(?P<n2>\d+|(?i:{_NUMBER_WORDS}))"
+        second = rf"[ \t]*(?:-|–|—|to|or|(?P<and>and))[ \t]*(?P<n2>\d+|(?i:{_NUMBER_WORDS}))"
         self.range_res = [
             re.compile(rf"(?P<n1>\d\d*){second}{range_unit}"),
             re.compile(rf"(?P<n1>{_alt(_cased(_SIMPLE_NUMBERS))}){second}{range_unit}"),
@@ -266,8 +272,21 @@ class _English:
         self._apply_prefix(atom, text, month=True)
         if not year_text and not day_first:
             following = _FOLLOWING.search(text, max(0, start - 20), start)
+            deictic = _MONTH_DEICTIC.search(text, max(0, start - 16), start) if atom.start == start else None
+            if deictic and prev_word(text, deictic.start()) in ("the", "a", "every", "each"):
+                deictic = None  # the last May I remember, every past March
             if following:  # the following March: March of the year after the one in context
                 atom.start, atom.ana_year, atom.rule = following.start(), 1, "en-following-month"
+            elif deictic:
+                atom.start = deictic.start()
+                if deictic.group("last"):
+                    atom.rel_year, atom.rule = -1, "en-last-month"  # last October: last year's
+                elif deictic.group("past"):
+                    atom.recent, atom.rule = -1, "en-recent-month"  # this past January
+                elif deictic.group("next"):
+                    atom.recent, atom.rule = 1, "en-recent-month"  # next March
+                else:
+                    atom.rule = "en-that-month"  # that July: the story's
         return atom
 
     def year(self, m: re.Match[str], text: str) -> Atom | None:
@@ -313,6 +332,9 @@ class _English:
             elif (g("srel") or "").lower().split() == ["last"] and (g("season") or "").lower() != "winter":
                 atom.rel_year = -1  # last summer: last year's, if written before this one ended
                 atom.rule = "en-last-season"
+            elif (g("srel") or "").lower().split() == ["next"] and (g("season") or "").lower() != "winter":
+                atom.rel_year = 0  # next fall: this year's, if written before it began
+                atom.rule = "en-next-season"
             else:
                 atom.kind = "none"  # last summer: which one depends on when it was written
                 return atom
@@ -423,6 +445,8 @@ class _English:
         before = prev_char(text, m.start())
         if before.isascii() and before.isalnum():
             return None
+        if m.group("and") and prev_word(text, m.start()) != "between":
+            return None  # 3 and 4 hours: only "between 3 and 4 hours" is a range
         return Atom(m.start(), m.end(), "en-duration-range", kind="none")
 
     def decade(self, m: re.Match[str], text: str) -> Atom | None:
@@ -465,7 +489,10 @@ class _English:
         after = text[m.end() : m.end() + 2]
         if after[:1] in (".", ",", ":") and after[1:2].isdigit():
             return None  # '21.5
-        return Atom(m.start(), m.end(), "en-two-digit-year", two_digit=int(m.group("yy")))
+        atom = Atom(m.start(), m.end(), "en-two-digit-year", two_digit=int(m.group("yy")))
+        if self._prefix(text, m.start()):
+            self._apply_prefix(atom, text, month=False)  # the summer of '15, late '19
+        return atom
 
     def patterns(self) -> tuple[list[Pattern], list[Pattern]]:
         everywhere: list[Pattern] = [(self.year_re, self.year), (self.short_year_re, self.short_year)]

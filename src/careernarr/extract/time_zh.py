@@ -132,6 +132,12 @@ class _Chinese:
             r"|[零一二两三四五六七八九十百千]+[万千]?[元块])"
         )
         self.distributive = tuple(cues.get("distributive", []))
+        # 一天要发八则新闻, 一个月到手三千多, 一年一个项目: "one day / month" before a count of
+        # what is done in it is "per day / month", not a length of time.
+        self.per_unit_re = re.compile(
+            rf"{S}(?:{_alt(cues.get('rate_fillers', []))}|{S})*(?:(?!了|过)[\u4e00-\u9fff]){{0,2}}?{S}"
+            rf"(?:\d+|[{_D}十百千几多]+)[多几来余]?{S}(?:{_alt(cues.get('per_unit_counted', []))})"
+        ) if cues.get("per_unit_counted") else None
         self.pointing = frozenset(cues.get("pointing", []))
         self.length_before = tuple(cues.get("length_before", []))
         self.year_subject_after = tuple(cues.get("year_subject_after", []))
@@ -141,6 +147,10 @@ class _Chinese:
         day_unit = lx.table("zh", "day_unit")
         self.day_before = tuple(day_unit.get("before", []))
         self.day_after = tuple(day_unit.get("after", []))
+        glue = lx.table("zh", "relative_year_glue")
+        self.glue_chars = frozenset(str(glue.get("glues", "")))
+        self.glue_taken = tuple(str(w) for w in glue.get("taken", []))
+        self.eras = {k: int(v) for k, v in lx.table("zh", "era_years").items()}
 
         # 年-initial parts share the 年 of a year before them: 2025年底, 去年底.
         shared = {k[1:]: v for k, v in self.year_parts.items() if k.startswith("年")}
@@ -165,6 +175,7 @@ class _Chinese:
             rf"|{S}(?:第{S})?(?P<qcn>[一二三四1-4]){S}季度"
             rf"|{S}(?P<qq>Q[1-4])(?![0-9A-Za-z])"
             rf"|{S}(?P<season>{_alt(season_forms)})"
+            rf"|{S}的{S}(?P<season_de>{_alt(self.lone_seasons)})"
             r")?"
         )
         # Each pattern starts with one character class or literal words, so
@@ -176,6 +187,14 @@ class _Chinese:
         ]
         if deictic_years:
             year_heads.append(rf"(?P<dei>{_alt(deictic_years)})")
+        if self.eras:
+            # 民国109年, 民國一百零九年, 民国元年: a year of an era (the year 1 of 民国 is 1912).
+            year_heads.append(
+                rf"(?P<era>{_alt(self.eras)}){S}(?P<eran>\d{{1,3}}|[零一二三四五六七八九十百]{{1,5}}|元){S}年(?P<du>度)?"
+            )
+            # 109年3月: three digits before 年 and a month are a 民国 year written without the era
+            # (a count of 109 years is never followed by a month); 109年 alone stays a count.
+            year_heads.append(rf"(?P<eramon>\d{{3}})(?={S}年{S}{_MONTH}{S}月){S}年")
         self.year_res = [re.compile(head + tail) for head in year_heads]
         self.month_re = re.compile(
             rf"(?P<mon>[0-9十一二三四五六七八九][0-9一二]?){S}月(?P<fen>份)?(?:{S}(?P<day>{_DAY}){S}[日号])?"
@@ -246,7 +265,28 @@ class _Chinese:
             atom.months = self.quarters[q]
         elif g("season"):
             atom.season = self.season_forms[g("season")]
+        elif g("season_de"):
+            atom.season = self.lone_seasons[g("season_de")]  # 2019年的夏天, 去年的冬天
         return atom
+
+    def _era_year(self, m: re.Match[str], atom: Atom, text: str, before: str) -> Atom | None:
+        """民国109年, 民國一百零九年三月, 民国元年; 109年3月 (a 民国 year without the era named)."""
+        g = _getter(m)
+        if before.isdigit():
+            return None
+        if g("eramon"):
+            number: int | None = int(g("eramon"))
+            offset = self.eras.get("民国", 1911)
+        else:
+            written = g("eran")
+            number = 1 if written == "元" else (
+                int(written) if written.isdigit() else chinese_number(written) or digit_sequence(written))
+            offset = self.eras[g("era")]
+        if number is None or not 1 <= number <= 199:
+            return None
+        atom.year = offset + number
+        atom.rule = "zh-era-year"
+        return self._year_tail(m, atom, text)
 
     @staticmethod
     def _part_is_prose(word: str, text: str, end: int) -> bool:
@@ -259,7 +299,9 @@ class _Chinese:
         g = _getter(m)
         before = prev_char(text, start)
         atom = Atom(start, m.end(), "zh-year")
-        has_tail = any(g(k) for k in ("mon", "ypart", "ypart2", "holiday", "qcn", "qq", "season"))
+        has_tail = any(g(k) for k in ("mon", "ypart", "ypart2", "holiday", "qcn", "qq", "season", "season_de"))
+        if g("era") or g("eramon"):
+            return self._era_year(m, atom, text, before)
         if g("yd") and len(g("yd") or "") == 4:
             if before.isdigit() or not 1800 <= int(g("yd") or 0) <= 2099:
                 return None
@@ -298,8 +340,8 @@ class _Chinese:
                 atom.rule = "zh-deictic"
                 return atom
             if word in self.rel_years:
-                if word in ("前年", "后年") and before in set("以之提目从此当事眼向往年然最日今"):
-                    return None
+                if word in ("前年", "后年") and before in self.glue_chars and not text.endswith(self.glue_taken, 0, start):
+                    return None  # 以前年轻时, 之后年底: 以前, 之后 and then 年; not 所以前年, 项目前年
                 atom.rel_year = self.rel_years[word]
             else:
                 if word == "隔年" and _EVERY_OTHER.match(text, m.end()):
@@ -543,7 +585,9 @@ class _Chinese:
             atom.rule = "zh-deictic"  # 下一秒, 这一天
             return atom
         qualified = text[max(0, start - 4) : start].rstrip(" \t").endswith(self.length_before)
-        if self.rate_re.match(text, end) or (not qualified and (
+        per_unit = (num == "一" and not g("cpart") and not g("tail") and self.per_unit_re is not None
+                    and text[max(0, start - 1) : start] not in ("了", "过") and self.per_unit_re.match(text, end))
+        if self.rate_re.match(text, end) or per_unit or (not qualified and (
                 self._distributive(text, start, designator) or (num == "一" and self._per(text, end, designator)))):
             atom.kind = "none"
             atom.rule = "zh-rate"  # 一年也能挣…, 每人节省1小时: a rate, not a length
