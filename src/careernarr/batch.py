@@ -14,7 +14,9 @@ costs only the document that killed it.
 
 from __future__ import annotations
 
+import atexit
 import os
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -283,22 +285,36 @@ def parse_many(
         yield outcome
 
 
+#: Temporary files being written; removed at exit if an interrupt came between their creation
+#: and their rename (a Ctrl-C can land inside the call that creates one, before its name is known).
+_PENDING: set[Path] = set()
+
+
+def _remove_pending() -> None:
+    for tmp in list(_PENDING):
+        tmp.unlink(missing_ok=True)
+    _PENDING.clear()
+
+
+atexit.register(_remove_pending)
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
-    An interrupted run never leaves a half-written file behind.
+    An interrupted run never leaves a half-written file behind, nor its temporary file.
     """
-    import tempfile
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    _PENDING.add(tmp)  # named before it exists: an interrupt at any point leaves it known
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:
+        tmp.unlink(missing_ok=True)
+        _PENDING.discard(tmp)
 
 
 def output_stems(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
