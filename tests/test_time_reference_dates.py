@@ -153,3 +153,13 @@ def test_english_sizes_and_rates_are_no_times() -> None:
     assert values["15-minute"] is None
     assert values["four-day"] is None
     assert values["two-week"] == "P2W"
+
+
+def test_a_text_written_in_december_that_speaks_of_this_year_looks_back_at_it() -> None:
+    text = ("写于2024年12月31日\n\n今年是我飞的第四年。2020年我进了航校，那时候什么都不懂。\n\n"
+            "三月我通过了复训，八月换了机型。\n")
+    values = _values(text)
+    assert values["三月"] == "2024-03"
+    assert values["八月"] == "2024-08"
+    # without 今年 the story goes on from the year last named
+    assert _values(text.replace("今年是我飞的第四年。", ""))["三月"] == "2020-03"

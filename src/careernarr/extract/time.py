@@ -224,6 +224,8 @@ class TimeFinder:
         ref_date = parse_reference(reference_date or narrative.date or written_date(narrative))
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
         told = about_year(narrative, self.lexicon)
+        if told is None and ref_date is not None and ref_date[1] == 12 and _THIS_YEAR.search(folded) is not None:
+            told = ref_date[0]  # written in December and speaking of 今年: a look back at that year
         if ref_date is not None and told is not None and ref_date[0] - 1 <= told < ref_date[0]:
             ref_year = told  # "My 2023 in review", last updated 2024-01-05: this year is 2023
         placer = _Placer(narrative, folded, ref_year, ref_date,
@@ -842,6 +844,8 @@ class _Placer:
         return None
 
 
+#: Words of a text that looks back at the year it is written in (今年, 这一年, this year).
+_THIS_YEAR = re.compile(r"今年|这一年|(?i:\bthis year\b)")
 #: The month each EDTF season code begins in (spring 21 … winter 24, northern hemisphere).
 _SEASON_FIRST_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}
 
