@@ -125,17 +125,3 @@ def test_english_wordings(tmp_path: Path, text: str, kind: str) -> None:
     events = _events(tmp_path, text)
     assert [e.kind for e in events] == [kind], [(e.kind, e.text, e.rule) for e in events]
 
-
-@SCRIPTS
-@pytest.mark.parametrize("text", [
-    "同梯的小芸在2022年初离职，回台南跟男朋友开了一间早午餐店。\n",
-    "今年五月我辞职了。去了一家医疗器械公司做临床专员。\n",
-])
-def test_a_new_start_right_after_leaving_is_a_career_change(tmp_path: Path, text: str, traditional: bool) -> None:
-    kinds = [e.kind for e in _events(tmp_path, text, traditional)]
-    assert kinds[-1] == "career_change", kinds
-
-
-def test_a_start_with_no_leaving_before_it_stays_a_job_start(tmp_path: Path) -> None:
-    kinds = [e.kind for e in _events(tmp_path, "2021年3月，我进了一家外企做销售。\n")]
-    assert kinds == ["job_start"]

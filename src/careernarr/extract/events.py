@@ -182,35 +182,11 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             told.add(said)
             where.append((event.kind, sentence.paragraph, floor))
             events.append(event)
-    events = _new_line_of_work(events, where)
-
     def in_summary(e: Event) -> bool:
         section = narrative.section_at(e.span.start)
         return section is not None and section.role in SUMMARY_ROLES
 
     return _without_repeats(events, text, in_summary)
-
-
-#: Kinds of a new start: after leaving in the same sentence, a new line of work.
-_NEW_START = frozenset({"job_start", "creator"})
-
-
-def _new_line_of_work(events: list[Event], where: Sequence[tuple[str, int, int | None]]) -> list[Event]:
-    """A new start told right after a leaving, in the same paragraph (离职，回台南开了一间早午餐店;
-    退出了规培，去了一家医疗器械公司做临床专员; "I quit in 2019. I opened a bakery."): a career
-    change. A move between employers said as such (跳槽, another company) is a job start in the
-    lexicon and stays one only when no leaving comes just before it."""
-    out = list(events)
-    for i, e in enumerate(events):
-        if e.kind not in _NEW_START or e.rule.startswith(DATED_HAPPENING):
-            continue
-        for j in range(i - 1, max(-1, i - 3), -1):
-            if where[j][1] != where[i][1] or where[j][2] != where[i][2]:
-                break
-            if events[j].kind == "job_end":
-                out[i] = attrs.evolve(e, kind="career_change", rule=f"{e.rule}; after leaving")
-                break
-    return out
 
 
 #: A line of a timeline: a date, a colon, a few words ("- 2009：硕士毕业，入职华为", "2012–2016: Dubai").
