@@ -163,3 +163,12 @@ def test_a_text_written_in_december_that_speaks_of_this_year_looks_back_at_it() 
     assert values["八月"] == "2024-08"
     # without 今年 the story goes on from the year last named
     assert _values(text.replace("今年是我飞的第四年。", ""))["三月"] == "2020-03"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("女儿今年四岁，上幼儿园小班。", None), ("我今年35了，还在加班。", None),
+    ("今年3月我辞职了。", "2024-03"), ("今年是我工作的第五年。", "2024"),
+])
+def test_this_year_before_an_age_is_no_time(text: str, value: str | None) -> None:
+    values = _values(f"写于2024年10月\n\n{text}\n")
+    assert values.get("今年", values.get("今年3月")) == value
