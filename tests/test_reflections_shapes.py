@@ -225,3 +225,17 @@ def test_words_someone_told_the_narrator_are_a_quote(traditional: bool) -> None:
     n = _parse(TOLD, traditional)
     assert [r.kind for r in _holding(n, "最值钱的不是那三篇SCI", traditional)] == ["quote"]
     assert [r.kind for r in _holding(n, "会落地的才是好飞行", traditional)] == ["quote"]
+
+
+CONTRASTS = """當媽媽之後的第一張證照
+
+2024年我請了育嬰假，回來以後考績被打了乙等。
+
+公司不會記得你多努力，只會記得你多便宜。考績只是公司的語言，不是我的價值。
+"""
+
+
+def test_a_contrast_stated_of_no_one_is_an_insight() -> None:
+    n = _parse(CONTRASTS)
+    for words in ("只會記得你多便宜",):
+        assert [r.kind for r in n.reflections if words in r.text] == ["insight"], [(r.kind, r.text) for r in n.reflections]
