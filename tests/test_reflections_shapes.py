@@ -239,3 +239,10 @@ def test_a_contrast_stated_of_no_one_is_an_insight() -> None:
     n = _parse(CONTRASTS)
     for words in ("只會記得你多便宜",):
         assert [r.kind for r in n.reflections if words in r.text] == ["insight"], [(r.kind, r.text) for r in n.reflections]
+
+
+def test_a_mentor_named_by_role_speaks_an_english_quotation() -> None:
+    text = ("Ten years behind the counter\n\nI failed the exam twice. Then my mentor from rotations texted me: "
+            "\"Count twice, counsel once.\" I still hear it every shift.\n")
+    n = _parse(text)
+    assert [r.kind for r in n.reflections if "Count twice" in r.text] == ["quote"], [(r.kind, r.text) for r in n.reflections]

@@ -809,7 +809,7 @@ _OTHER_SUBJECT = re.compile(r"[ \t*>-]*(?:他|她|佢|对方|(?:He|She|They|(?:H
 #: Someone named by their role before a speech verb (一位前辈…传讯息给我, my preceptor … had one rule).
 _ROLE_SPEAKER = re.compile(
     r"前辈|师傅|师父|老师|同事|主管|经理|学长|学姐|师兄|师姐|朋友|我妈|我爸|老婆|老公|医生|教练|导师|领导|老板|上司|长官|组长"
-    r"|(?i:(?:mentor|boss|manager|colleague|teacher|coach|preceptor|supervisor|professor|doctor|therapist|dad|mom|mother|father))")
+    r"|(?i:\b(?:mentor|boss|manager|colleague|teacher|coach|preceptor|supervisor|professor|doctor|therapist|dad|mom|mother|father)\b)")
 #: …unless the narrator opens the sentence (我跟老板说).
 _SELF_LEAD = re.compile(r"[ \t*>-]*(?:我|I\b)")
 #: A pronoun of someone else right before a speech verb ("她说", "他跟我讲", "she told me").
