@@ -166,7 +166,7 @@ def test_a_text_written_in_december_that_speaks_of_this_year_looks_back_at_it() 
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("女儿今年四岁，上幼儿园小班。", None), ("我今年35了，还在加班。", None),
+    ("女儿今年四岁，上幼儿园小班。", None), ("我今年35了，还在加班。", None), ("我今年三十五，还在跑业务。", None),
     ("今年3月我辞职了。", "2024-03"), ("今年是我工作的第五年。", "2024"),
 ])
 def test_this_year_before_an_age_is_no_time(text: str, value: str | None) -> None:

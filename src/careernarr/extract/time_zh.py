@@ -33,7 +33,8 @@ _VAGUE_YEAR_PAIRS = {"一二", "二三", "三四", "三五", "四五", "五六",
 _YEAR_LEAD = set("在于从自至到截是")
 _RANGE_CHARS = set("~〜–—-到至")
 #: After 今年 / 明年: an age (今年四岁, 今年35了, 明年就三十岁): the year names nobody's happening.
-_AGE_AFTER = re.compile(r"[ \t]*(?:就|都|已经|才|也|刚|刚好|正好|满)?[ \t]*[0-9一二三四五六七八九十两]{1,3}[ \t]*(?:岁|周岁|了(?![0-9一二三四五六七八九十]))")
+_AGE_AFTER = re.compile(r"[ \t]*(?:就|都|已经|才|也|刚|刚好|正好|满)?[ \t]*(?:[0-9一二三四五六七八九十两]{1,3}[ \t]*(?:岁|周岁|了(?![0-9一二三四五六七八九十]))"
+                        r"|(?:[1-9][0-9]|[二三四五六][十](?:[一二三四五六七八九])?)(?=[ \t]*[，,。；;、]))")
 #: Before 两天 / 几天: a few days pointed at (前两天 the other day, 这几天 these days, 过两天 in a day or two;
 #: 那两天 stays a length: 准备材料那两天…).
 _FEW_DAYS_BEFORE = set("前这过")
