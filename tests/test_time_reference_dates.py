@@ -124,6 +124,7 @@ def test_two_digit_years_in_speech(text: str, phrase: str, value: str) -> None:
     ("Title\n\nPosted March 3, 2023 by Dr. K\n\nbody.\n", "2023-03-03"),
     ("T\n\nWritten in December 2023, somewhere in Ohio\n\nbody.\n", "2023-12"),
     ("T\n\nbody.\n\n（收稿日期：2024年5月）\n", "2024-05"),
+    ("一個社工的十年\n\n正文。\n\n二〇二四年八月\n", "2024-08"),  # the time finder's own reading: numerals too
 ])
 def test_a_line_that_dates_the_writing(text: str, date: str) -> None:
     assert written_date(Narrative(format="text", text=text)) == date

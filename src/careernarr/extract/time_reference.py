@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Narrative
+from ..model import Narrative, TimeExpr
 from .time_lexicon import TimeLexicon, builtin_time_lexicon
 from .time_numerals import digit_sequence
 from .time_values import parse_reference
@@ -145,37 +145,39 @@ def about_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int 
     return None
 
 
-_MONTHS_EN = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), 1)}
-#: "today" or a date-of-writing word, then a full date within a few characters.
+#: "today" or a date-of-writing word; a full date follows within a few characters.
 _TODAY = re.compile(
-    r"(?:今天|今日|今天是|写于|写在|记于|发表于|发布于|更新于|(?i:\btoday\b|\bit'?s\b|\bit is\b|written on|posted on|published on|updated on))"
-    r"[^\n。.!?！？]{0,6}?"
-    r"(?:(?P<y>(?:19|20)\d\d)[ \t]*(?:[/.-]|年)[ \t]*(?P<m>\d{1,2})[ \t]*(?:[/.-]|月)[ \t]*(?P<d>\d{1,2})(?!\d)"
-    r"|(?i:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"[ \t]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<y2>(?:19|20)\d\d)))")
+    r"今天|今日|写于|写在|记于|发表于|发布于|更新于|(?i:\btoday\b|\bit'?s\b|\bit is\b|written on|posted on|published on|updated on)")
+#: How far after such a word its date may begin (今天（2023/12/28）, "Today, March 3, 2024").
+_TODAY_GAP = 6
+#: An absolute date of a day or a month (what the document's own time finder gives for 2024年12月31日,
+#: 2024.12.31, "Dec 31, 2024", "December 2023").
+_DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def _dates(text: str) -> list[TimeExpr]:
+    """The absolute dates of a day or a month in ``text``, read by the time finder itself
+    (a reference date is passed so that it does not look for one: no recursion)."""
+    from .time import find_times  # time imports this module
+
+    return [t for t in find_times(text, "1900") if t.value and not t.resolved and _DAY_OR_MONTH.fullmatch(t.value)]
 
 
 def written_date(narrative: Narrative) -> str | None:
-    """The full date (ISO) the text says it is written on, near its start or end: "today"
-    with a date (今天（2023/12/28）是我的最后一天, "Today, March 3, 2024, I …") or a
-    date-of-writing phrase with a day (写于2024年5月3日, "Posted on June 3, 2021"), or ``None``."""
+    """The date (ISO, a day or a month) the text says it is written on, near its start or end:
+    a line that is only a date or says so (see :func:`_date_line`), "today" with a date
+    (今天（2023/12/28）是我的最后一天, "Today, March 3, 2024, I …") or a date-of-writing
+    phrase with a day (写于2024年5月3日, "Posted on June 3, 2021"); else ``None``."""
     text = narrative.text
     lined = _date_line(text)
     if lined is not None:
         return lined
     for part in (text[:WRITTEN_CHARS], text[-WRITTEN_CHARS:]):
-        m = _TODAY.search(part)
-        if m is None:
-            continue
-        if m.group("y"):
-            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-        else:
-            year, month, day = int(m.group("y2")), _MONTHS_EN[m.group("mon").lower()], int(m.group("d2"))
-        value = f"{year:04d}-{month:02d}-{day:02d}"
-        if parse_reference(value) == (year, month, day):
-            return value
+        for cue in _TODAY.finditer(part):
+            window = part[cue.end() : cue.end() + _TODAY_GAP + 24]
+            day = next((t for t in _dates(window) if t.span.start <= _TODAY_GAP and len(str(t.value)) == 10), None)
+            if day is not None and not any(ch in window[: day.span.start] for ch in "\n。.!?！？"):
+                return str(day.value)
     return None
 
 
@@ -201,43 +203,25 @@ def study_year(narrative: Narrative) -> int | None:
     return None
 
 
-#: A full date (or a year and month) that makes up a line of its own: 2024年12月31日 夜, 2024.12.31,
-#: "— December 31, 2024", "31 Dec 2024".
-_DATE_ONLY = re.compile(
-    r"(?P<y>(?:19|20)\d\d)[ \t]*(?:[/.-]|年)[ \t]*(?P<m>\d{1,2})[ \t]*(?:(?:[/.-]|月)[ \t]*(?P<d>\d{1,2})(?!\d)[ \t]*(?:日|号)?|月)"
-    r"|(?i:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<y2>(?:19|20)\d\d))"
-    r"|(?i:(?P<d3>\d{1,2})[ \t]+(?P<mon3>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+(?P<y3>(?:19|20)\d\d))"
-    r"|(?i:\b(?P<mon4>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+(?P<y4>(?:19|20)\d\d)\b)")
-#: Besides the date, what such a line may hold: a few words (夜, 于台北, written at night).
+#: Besides its date, what a line that dates the writing may hold: a few words (夜, 于台北).
 _DATE_LINE_REST = 12
 #: …or, when it says so, a line of up to this many characters ("写于从浦东飞往乌鲁木齐的航班上，2024年12月").
 _CUED_LINE = 80
 _WRITTEN_CUE = re.compile(r"写于|写在|记于|完稿|成文|发表|发布|更新|收稿|投稿|日期|(?i:\b(?:posted|written|updated|published|filed|received|accepted|date)\b)")
-_MON = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 def _date_line(text: str) -> str | None:
     """The date of a line near the start or the end of ``text`` that is nothing but a date
-    (and a few words: 2024年12月31日 夜于台北, "— Dec 31, 2024"): when the text was written."""
+    (and a few words: 2024年12月31日 夜于台北, "— Dec 31, 2024") or says it dates the writing
+    (写于…航班上，2024年12月, 收稿日期：2024年5月): when the text was written."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
     for line in lines[:3] + lines[-3:]:
-        m = _DATE_ONLY.search(line)
-        if m is None:
+        found = _dates(line)
+        if not found:
             continue
-        rest = (line[: m.start()] + line[m.end() :]).strip(" \t*_>#-—–·|()（）[]【】")
+        t = found[0]
+        rest = (line[: t.span.start] + line[t.span.end :]).strip(" \t*_>#-—–·|()（）[]【】")
         cued = _WRITTEN_CUE.search(line) is not None and len(line) <= _CUED_LINE
-        if not cued and (len(rest) > _DATE_LINE_REST or any(ch in rest for ch in "。！？!?：:；;")):
-            continue
-        if m.group("y"):
-            year, month = int(m.group("y")), int(m.group("m"))
-            day = int(m.group("d")) if m.group("d") else None
-        elif m.group("y2"):
-            year, month, day = int(m.group("y2")), _MON[m.group("mon")[:3].lower()], int(m.group("d2"))
-        elif m.group("y3"):
-            year, month, day = int(m.group("y3")), _MON[m.group("mon3")[:3].lower()], int(m.group("d3"))
-        else:
-            year, month, day = int(m.group("y4")), _MON[m.group("mon4")[:3].lower()], None
-        value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-        if parse_reference(value) == (year, month, day):
-            return value
+        if cued or (len(rest) <= _DATE_LINE_REST and not any(ch in rest for ch in "。！？!?：:；;")):
+            return str(t.value)
     return None
