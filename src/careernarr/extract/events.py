@@ -426,8 +426,10 @@ _COLON = re.compile("[：:](?![0-9])")
 
 def _after_colon(text: str, start: int, end: int) -> int:
     """``start``, or just past the last colon in ``text[start:end]`` (…或许最能说明问题：孩子出生那天)."""
-    at = max(text.rfind("：", start, end), text.rfind(": ", start, end))
-    return start if at < 0 else at + 1
+    last = None
+    for last in _COLON.finditer(text, start, end):
+        pass
+    return start if last is None else last.end()
 
 
 _GLOSS = re.compile(r"[ \t]*(?:（[^（）\n]{0,40}）|\([^()\n]{0,40}\))?[”’」』）)*]*")
@@ -479,12 +481,8 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         ref = None  # 心理咨询中心, 面试中介: a noun, not 休假中
     if ref is not None:
         said = text[ref.start : ref.end]
-        if said in _WHEN_WORDS and _continues(sentence, ref.end, text) and (said in _DAY_OF or cues.any(
-                "realis", ref.end, sentence.end) is not None) and _IMPERATIVE.search(
-                text, ref.end, sentence.end) is None and (m.entry.strength == "strong" or any(
-                t.value for t in dating.inside(clause.start, m.start))):
-            said = "后"  # 提离职的时候他沉默了很久, 孩子出生那天他在外地: the time of a told happening
-        if said not in _AFTER_WORDS or not _continues(sentence, ref.end, text):
+        if (said not in _AFTER_WORDS and not _names_when(said, ref.end, sentence, cues)) or not _continues(
+                sentence, ref.end, text):
             return None
         if m.entry.strength != "strong" and not any(
                 t.value for t in dating.inside(clause.start, m.start)):
@@ -690,7 +688,6 @@ _FAMILY_OBJECT = re.compile(
 _TENURE = re.compile(r"已(?:经)?(?:有|做了|当了)?[ \t]*[0-9一二三四五六七八九十两几多]+[ \t]*(?:个)?(?:多)?年")
 _GENDER = re.compile(r"[，,、][ \t]*(?:男|女)[ \t]*[，,、]")
 _AGE = re.compile(r"[0-9一二三四五六七八九十]{1,3}[ \t]*岁[ \t]*[，,、]")
-_AGE_NOW = re.compile(r"(?:今年|现在|如今|已经)[ \t]*[0-9一二三四五六七八九十两]{1,3}[ \t]*(?:岁|歲)")
 
 
 def _profile(sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
@@ -699,8 +696,6 @@ def _profile(sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bo
     if _GENDER.search(text, sentence.start, sentence.end) is None and _AGE.search(
             text, sentence.start, sentence.end) is None:
         return False
-    if _AGE_NOW.search(text, clause.start, clause.end) is not None:
-        return True  # 女儿今年四岁，上幼儿园小班: 今年 dates an age, not a happening
     return not any(t.value for t in dating.inside(clause.start, clause.end))
 
 
@@ -718,6 +713,17 @@ _ZHONG_NOUNS = frozenset("心介层级间型专餐药学")
 _WHEN_WORDS = frozenset({"时", "的时候", "那天", "当天", "那年", "那一刻", "之际"})
 #: …of which these name the day or year it happened (孩子出生那天): told, whatever follows.
 _DAY_OF = frozenset({"那天", "当天", "那年", "那一刻"})
+
+
+def _names_when(said: str, pos: int, sentence: Sentence, cues: Cues) -> bool:
+    """Whether 的时候 / 那天 … after an event word names the time of what the sentence goes on to
+    tell as done (提离职的时候他沉默了很久, 孩子出生那天他在外地): the happening is told too.
+    Not when advice follows (面试的时候，别只问…)."""
+    if said not in _WHEN_WORDS:
+        return False
+    if said not in _DAY_OF and cues.any("realis", pos, sentence.end) is None:
+        return False
+    return _IMPERATIVE.search(cues.text, pos, sentence.end) is None
 
 
 def _continues(sentence: Sentence, pos: int, text: str) -> bool:
