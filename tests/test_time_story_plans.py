@@ -3,6 +3,8 @@ story, date only their own sentence / paragraph; bare months after them keep the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import opencc
 import pytest
 
@@ -10,7 +12,8 @@ import careernarr
 from careernarr.extract.time import find_times
 
 _S2T = opencc.OpenCC("s2t")
-_SCRIPTS = [lambda s: s, _S2T.convert]
+Convert = Callable[[str], str]
+_SCRIPTS: list[Convert] = [lambda s: s, _S2T.convert]
 _IDS = ["zh-Hans", "zh-Hant"]
 
 
@@ -27,12 +30,12 @@ _PLAN_ZH = (
 
 
 @pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_a_bare_month_after_a_plan_keeps_the_story_year(convert: object) -> None:
-    text = convert(_PLAN_ZH)  # type: ignore[operator]
+def test_a_bare_month_after_a_plan_keeps_the_story_year(convert: Convert) -> None:
+    text = convert(_PLAN_ZH)
     found = _values(text, "2025-06-18")
-    assert found[convert("明年6月")] == "2026-06"  # type: ignore[operator]
+    assert found[convert("明年6月")] == "2026-06"
     assert found["9月"] == "2026-09"  # the plan's own sentence
-    assert found[convert("五月底")] == "2025-05"  # type: ignore[operator]
+    assert found[convert("五月底")] == "2025-05"
 
 
 def _events(text: str, date: str) -> dict[str, str | None]:
@@ -42,8 +45,8 @@ def _events(text: str, date: str) -> dict[str, str | None]:
 
 
 @pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_an_event_after_a_plan_is_dated_in_the_story_year(convert: object) -> None:
-    found = _events(convert(_PLAN_ZH), "2025-06-18")  # type: ignore[operator]
+def test_an_event_after_a_plan_is_dated_in_the_story_year(convert: Convert) -> None:
+    found = _events(convert(_PLAN_ZH), "2025-06-18")
     assert found["family"] == "2025-05"
     assert found["leave"] == "2025-05"
 
@@ -58,8 +61,8 @@ def test_a_bare_month_after_next_year_keeps_the_story_year_in_english() -> None:
 
 
 @pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_the_story_does_not_move_forward_past_the_documents_date(convert: object) -> None:
-    text = convert("2024年11月我入职。12月转正。然后3月我升了组长。")  # type: ignore[operator]
+def test_the_story_does_not_move_forward_past_the_documents_date(convert: Convert) -> None:
+    text = convert("2024年11月我入职。12月转正。然后3月我升了组长。")
     assert _values(text, "2024-12-29")["3月"] == "2024-03"
     # … but it does move on while the next year is not past the document's date
     assert _values(text, "2025-06-18")["3月"] == "2025-03"
@@ -90,18 +93,18 @@ _LOOK_BACK_ZH = (
 
 
 @pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_a_look_back_governs_only_its_paragraph(convert: object) -> None:
-    text = convert(_LOOK_BACK_ZH)  # type: ignore[operator]
+def test_a_look_back_governs_only_its_paragraph(convert: Convert) -> None:
+    text = convert(_LOOK_BACK_ZH)
     found = _values(text, "2024-12-30")
-    assert found[convert("去年十月")] == "2023-10"  # type: ignore[operator]
+    assert found[convert("去年十月")] == "2023-10"
     assert found["3月28日"] == "2024-03-28"
-    assert found[convert("前年冬天")] == "2022-24"  # type: ignore[operator]
+    assert found[convert("前年冬天")] == "2022-24"
     assert found["12月26日"] == "2024-12-26"
 
 
 @pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_the_event_after_a_look_back_is_dated_in_the_story_year(convert: object) -> None:
-    found = _events(convert(_LOOK_BACK_ZH + "我辞职了。"), "2024-12-30")  # type: ignore[operator]
+def test_the_event_after_a_look_back_is_dated_in_the_story_year(convert: Convert) -> None:
+    found = _events(convert(_LOOK_BACK_ZH + "我辞职了。"), "2024-12-30")
     assert found["transfer"] == "2023-10"
     assert found["job_end"] == "2024-12-26"
 
@@ -116,14 +119,14 @@ def test_a_look_back_governs_only_its_paragraph_in_english() -> None:
 
 
 @pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_a_relative_year_forward_of_the_story_still_moves_it(convert: object) -> None:
-    text = convert("2016年7月毕业。\n\n去年冬天我换了工作。\n\n三月我升了职。")  # type: ignore[operator]
-    assert _values(text, "2024-12-30")[convert("三月")] == "2024-03"  # type: ignore[operator]
+def test_a_relative_year_forward_of_the_story_still_moves_it(convert: Convert) -> None:
+    text = convert("2016年7月毕业。\n\n去年冬天我换了工作。\n\n三月我升了职。")
+    assert _values(text, "2024-12-30")[convert("三月")] == "2024-03"
 
 
 @pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_a_rate_in_a_sentence_does_not_stop_the_paragraphs_date(convert: object) -> None:
-    text = convert("四月份有一天早上起床，腰弯不下去。去医院拍了片子，确诊腰椎间盘突出，我说我一天要爬两趟塔吊。")  # type: ignore[operator]
+def test_a_rate_in_a_sentence_does_not_stop_the_paragraphs_date(convert: Convert) -> None:
+    text = convert("四月份有一天早上起床，腰弯不下去。去医院拍了片子，确诊腰椎间盘突出，我说我一天要爬两趟塔吊。")
     narrative = careernarr.parse(f"---\ntitle: notes\ndate: '2024-12-30'\n---\n\n{text}", format="frontmatter")
     whens = {e.kind: e.when for e in narrative.events}
     assert whens.get("health") == "2024-04", [(e.kind, e.text, e.when) for e in narrative.events]
