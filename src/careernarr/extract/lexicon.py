@@ -83,6 +83,7 @@ CUE_NAMES: dict[str, str] = {
     "not_person": "words that contain a pronoun but are not one (自我, 其实, 你好)",
     "speech": "verbs that introduce quoted speech (说, 问, said)",
     "self_speech": "the narrator introducing their own words (我说, 我对自己说)",
+    "elder": "people who pass sayings on, named by their role (前辈, 师傅, mentor): they speak a quotation",
 }
 
 _CLAUSE_GAP_ZH = r"[^。！？!?；;\n，,]{0,12}?"

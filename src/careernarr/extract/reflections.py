@@ -237,9 +237,9 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     lead = len(head) - len(head.lstrip(_LEAD_CHARS))
     framing = [Span(m.start, m.end) for m in distinct.values()
                if m.entry.category == "opinion" and m.start - unit.start <= lead + 2]
-    told = _told_me(unit, cues)
+    told = _TOLD_ME.match(cues.text, unit.start, unit.end)
     if told is not None:
-        framing.append(told)  # "他跟我说，读博最值钱的不是…": the 我 is who heard it, the words are his
+        framing.append(Span(told.start(), told.end()))  # "他跟我说，读博最值钱的不是…": the 我 heard it
     personal = _has_outside(cues, "first_person", own, framing)
     reply = thread and sentence.post is not None and sentence.post.floor > 0
     strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
@@ -291,10 +291,6 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
 #: Opening a unit: someone else told the narrator what follows (他跟我说，…, 师傅告诉我：…).
 _TOLD_ME = re.compile(r"[ \t>*-]*(?P<who>[^。！？!?\n，,：:我]{1,8}?)(?:跟|对|同|和|告诉)我(?:说|讲|话)?(?:过)?[ \t]*[，,：:]")
 
-
-def _told_me(unit: Span, cues: Cues) -> Span | None:
-    m = _TOLD_ME.match(cues.text, unit.start, unit.end)
-    return Span(m.start(), m.end()) if m is not None else None
 
 
 def _resolution_clauses(found: Iterable[Match], own: Sequence[Span], *,
@@ -664,10 +660,10 @@ def _inline_list(sentence: Sentence, text: str) -> tuple[str, list[Span]] | None
     "A few rules: sleep; eat; call your mother."). The kind the intro names, and the items
     (the first with the intro before it)."""
     body = text[sentence.start : sentence.end]
-    colon = max(body.find("："), -1)
+    colon = body.find("：")
     if colon < 0:
         colon = body.find(": ")
-    if colon < 0 or len(_ITEM_CUT.findall(body, colon)) < 1:
+    if colon < 0 or _ITEM_CUT.search(body, colon) is None:
         return None
     intro = body[:colon + 1]
     if RESOLUTION_HEADING.search(intro) or _GOAL_SET.search(intro):
@@ -806,10 +802,6 @@ _EN_SPEECH_AFTER = re.compile(
 _EN_PRONOUNS = {"he", "she", "they"}
 #: A sentence whose subject is someone else: "He …", "她…", "My mentor …", "Dr. Chen …".
 _OTHER_SUBJECT = re.compile(r"[ \t*>-]*(?:他|她|佢|对方|(?:He|She|They|(?:His|Her|Their|My|Our)\s+[a-z][\w-]*)\b)")
-#: Someone named by their role before a speech verb (一位前辈…传讯息给我, my preceptor … had one rule).
-_ROLE_SPEAKER = re.compile(
-    r"前辈|师傅|师父|老师|同事|主管|经理|学长|学姐|师兄|师姐|朋友|我妈|我爸|老婆|老公|医生|教练|导师|领导|老板|上司|长官|组长"
-    r"|(?i:\b(?:mentor|boss|manager|colleague|teacher|coach|preceptor|supervisor|professor|doctor|therapist|dad|mom|mother|father)\b)")
 #: …unless the narrator opens the sentence (我跟老板说).
 _SELF_LEAD = re.compile(r"[ \t*>-]*(?:我|I\b)")
 #: A pronoun of someone else right before a speech verb ("她说", "他跟我讲", "she told me").
@@ -923,7 +915,9 @@ class _Speakers:
             return True
         # "一位飞了二十年的前辈听到消息，传讯息给我：「…」": a mentor, a colleague, a parent speaks
         lead = self.text[sentence.start : hits[-1].start]
-        return _ROLE_SPEAKER.search(lead) is not None and not _SELF_LEAD.match(lead)
+        if _SELF_LEAD.match(lead):
+            return False
+        return any(self.cues.any(name, sentence.start, hits[-1].start) is not None for name in ("elder", "role", "kin"))
 
     def reported(self, unit: Span) -> tuple[str | None, str] | None:
         """``(speaker, verb)`` of a view reported in the third person ("王建平认为，…");
