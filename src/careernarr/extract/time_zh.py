@@ -42,12 +42,6 @@ _FEW_DAYS_BEFORE = set("前这过")
 _PER_UNIT = re.compile(r"(?<![第前后上下这那同头每])一(?:个)?[ \t]*(年|月|礼拜|星期|周|天|日)(?![前后里内间中])")
 _BASE_UNIT = {"年": "Y", "月": "M", "礼拜": "W", "星期": "W", "周": "W", "天": "D", "日": "D"}
 _UNIT_RANK = {"Y": 5, "M": 4, "W": 3, "D": 2, "H": 1, "S": 0}
-#: After 一个礼拜 / 一天: a few words, then a count of a shorter unit (有六天, 开十四个小时).
-_SHORTER_AFTER = re.compile(
-    r"(?:里|内|中)?[^，,。；;！？!?\n\d一二三四五六七八九十两几半]{0,4}[0-9一二三四五六七八九十两几半]{1,4}[ \t]*(?:个)?[ \t]*(?:多)?[ \t]*"
-    r"(小时|钟头|个钟|粒钟|天|日|礼拜|星期|周|月)")
-_AFTER_UNIT = {"小时": "H", "钟头": "H", "个钟": "H", "粒钟": "H", "天": "D", "日": "D", "礼拜": "W", "星期": "W",
-               "周": "W", "月": "M"}
 #: After a clause-opening NN年, characters that make NN a count of years (20年来, 20年过去了, 20年如一日).
 _COUNT_AT_CLAUSE_START = set("了来过的里内间多后前之左半如都也才已还中整光")
 #: Right before NN年 with a part of a year after it: a verb that makes NN a count (干了16年多, 做过20年初级…).
@@ -595,7 +589,7 @@ class _Chinese:
         per_unit = (num == "一" and not g("cpart") and not g("tail") and self.per_unit_re is not None
                     and text[max(0, start - 1) : start] not in ("了", "过") and self.per_unit_re.match(text, end))
         if self.rate_re.match(text, end) or per_unit or (not qualified and (
-                self._distributive(text, start, designator) or (num == "一" and self._per(text, end, designator)))):
+                self._distributive(text, start, designator))):
             atom.kind = "none"
             atom.rule = "zh-rate"  # 一年也能挣…, 每人节省1小时: a rate, not a length
             return atom
@@ -611,13 +605,6 @@ class _Chinese:
             return True
         head = text[max(0, start - 4) : start].rstrip(" \t")
         return head.endswith(self.day_before) or text[unit_end : unit_end + 4].startswith(self.day_after)
-
-    @staticmethod
-    def _per(text: str, end: int, designator: str) -> bool:
-        """一个礼拜 in 一个礼拜有六天, 一天 in 一天开十四个小时: the unit a shorter length is counted in."""
-        rank = _UNIT_RANK.get(designator[-1:] if designator.startswith("T") else designator)
-        m = _SHORTER_AFTER.match(text, end)
-        return rank is not None and m is not None and _UNIT_RANK[_AFTER_UNIT[m.group(1)]] < rank
 
     def _distributive(self, text: str, start: int, designator: str = "") -> bool:
         """每 earlier in the same clause (每人节省 1 小时, 每天工作八小时), or one of a
