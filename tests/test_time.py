@@ -236,6 +236,25 @@ def test_heading_year_is_the_context_of_its_section() -> None:
     ]
 
 
+@pytest.mark.parametrize("heading", ["## 2023：旺季", "## 2023: Peak season", "## 2023"])
+def test_year_heading_with_a_colon_and_title_governs_its_section(heading: str) -> None:
+    text = f"## 2022：封号\n\n5月被封。\n\n{heading}\n\n今年开始加班。\n\n10 月中到 12 月中，连续 8 周单休。"
+    second = text.index(heading)
+    narrative = Narrative(
+        format="markdown", text=text, date="2024-01-07",
+        sections=[Section("2022：封号", 2, (0, second - 2)), Section(heading[3:], 2, (second, len(text)))],
+    )
+    values = dict((t.text, t.value) for t in extract_times(narrative))
+    assert values["10 月中到 12 月中"] == "2023-10/2023-12"
+    assert values["5月"] == "2022-05"
+
+
+def test_year_and_clock_in_a_heading_is_no_year_heading() -> None:
+    narrative = Narrative(format="markdown", text="## 2023:30 分钟\n\n5月被封。", date="2024-01-07",
+                          sections=[Section("2023:30 分钟", 2, (0, 20))])
+    assert "2023" not in [t.text for t in extract_times(narrative)]
+
+
 def test_extractor_uses_the_context_reference_date() -> None:
     narrative = Narrative(format="text", text="去年3月离职。")
     found = TimeExtractor().extract(ExtractionContext(narrative, reference_date="2025-06-01"))

@@ -75,7 +75,7 @@ _EN_GATE = re.compile(
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 #: A heading that is a year, or a year and a part of it: ``## 2019``, ``## 2021年``, ``### 2022 Q3``.
-_HEADING_YEAR = re.compile(r"[ \t#*_=>]*(?:year[ \t]+)?(?P<y>(?:19|20)\d\d)(?![\d.,:/\-])", re.IGNORECASE)
+_HEADING_YEAR = re.compile(r"[ \t#*_=>]*(?:year[ \t]+)?(?P<y>(?:19|20)\d\d)(?![\d.,/\-]|:\d)", re.IGNORECASE)
 #: The end of an offset counted from a happening: 两年后, 兩年後, two years later.
 _LATER = re.compile(r"(?:后|later)\Z", re.IGNORECASE)
 _LATER_AFTER = re.compile(r"[ \t]*(?:之后|以后)")
