@@ -449,3 +449,20 @@ def test_posts_headed_by_reply_labels(opener: str, reply: str) -> None:
     assert narrative.format == "forum"
     assert [(p.floor, p.author) for p in narrative.posts] == [(0, "阿明"), (1, "过来人"), (2, "小雨")]
     assert "别急着做决定" in narrative.posts[2].span.of(narrative.text)
+
+
+def test_a_signature_line_at_the_end_of_an_answer_dates_it() -> None:
+    text = ("### 这行值得做吗？\n\n今年春节后店关了，想转行。\n\n-----\n\n"
+            "谢邀。我去年底刚离开这行。\n\n去年十一月我递了辞呈。\n\n编辑于 2023-03-18 22:41・IP 属地四川\n\n-----\n\n"
+            "干第七年了。\n\n说点不一样的：别急着辞职。\n\n发布于 2021-06-01\n")
+    n = careernarr.parse(text, format="forum")
+    assert [p.time for p in n.posts] == [None, "2023-03-18", "2021-06-01"]
+    values = {t.text: t.value for t in n.time_expressions}
+    assert values["去年十一月"] == "2022-11"
+    assert values["今年春节"] is None  # the question is undated: the last post's date is not its
+
+
+def test_a_dated_sentence_closing_a_post_is_no_date_line() -> None:
+    text = "### 标题\n\n开头。\n\n-----\n\n第一段。\n\n第二段。\n\n我在 2023-03-18 那天递了辞职信，老板很生气。\n"
+    n = careernarr.parse(text, format="forum", extract=False)
+    assert [p.time for p in n.posts] == [None, None]

@@ -167,8 +167,13 @@ def written_date(narrative: Narrative) -> str | None:
     """The date (ISO, a day or a month) the text says it is written on, near its start or end:
     a line that is only a date or says so (see :func:`_date_line`), "today" with a date
     (今天（2023/12/28）是我的最后一天, "Today, March 3, 2024, I …") or a date-of-writing
-    phrase with a day (写于2024年5月3日, "Posted on June 3, 2021"); else ``None``."""
+    phrase with a day (写于2024年5月3日, "Posted on June 3, 2021"); else ``None``.
+    In a thread, only the opening post is read: a later post's date line is that post's
+    (see :attr:`Post.time`)."""
     text = narrative.text
+    if narrative.posts:
+        opener = min(narrative.posts, key=lambda p: p.span.start)
+        text = text[: opener.span.end]
     lined = _date_line(text)
     if lined is not None:
         return lined

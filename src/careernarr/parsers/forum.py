@@ -385,17 +385,13 @@ def _build(source: Source, text: str, title: _Title | None, blocks: list[tuple[i
 
 
 def _own_date(text: str, start: int, end: int) -> str | None:
-    """The time a post's date line states, among its first three lines (``發表於 2024-03-02``)."""
-    seen = 0
-    for _, line in iter_lines(text, start, min(end, start + 400)):
-        if not line.strip():
-            continue
+    """The time a post's date line states, among its first three lines (``發表於 2024-03-02``)
+    or its last two (``编辑于 2023-03-18 22:41・IP 属地四川`` closes a Zhihu answer)."""
+    lines = [line for _, line in iter_lines(text, start, end) if line.strip()]
+    for line in [*lines[:3], *lines[3:][-2:]]:
         when = date_line_of(line)
         if when is not None:
             return when
-        seen += 1
-        if seen >= 3:
-            break
     return None
 
 
