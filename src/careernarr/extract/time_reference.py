@@ -103,6 +103,15 @@ WRITTEN_CHARS = 400
 _WRITTEN: dict[int, tuple[TimeLexicon, re.Pattern[str]]] = {}
 
 
+def _writer_text(narrative: Narrative) -> str:
+    """Where the document may say when it was written: its text, or a thread's opening post
+    (a later post's date line is that post's own, see :attr:`Post.time`)."""
+    if not narrative.posts:
+        return narrative.text
+    opener = min(narrative.posts, key=lambda p: p.span.start)
+    return narrative.text[: opener.span.end]
+
+
 def written_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:
     """The year the text says it was written in, near its start or its end
     (``写于2024年5月``, ``written in March 2023``), or ``None``."""
@@ -118,7 +127,7 @@ def written_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> in
         if len(_WRITTEN) > 16:
             _WRITTEN.clear()
         cached = _WRITTEN[id(lex)] = (lex, pattern)
-    text = narrative.text.translate(_fold(lex))
+    text = _writer_text(narrative).translate(_fold(lex))
     for part in (text[:WRITTEN_CHARS], text[-WRITTEN_CHARS:]):
         m = cached[1].search(part)
         if m:
@@ -168,12 +177,8 @@ def written_date(narrative: Narrative) -> str | None:
     a line that is only a date or says so (see :func:`_date_line`), "today" with a date
     (今天（2023/12/28）是我的最后一天, "Today, March 3, 2024, I …") or a date-of-writing
     phrase with a day (写于2024年5月3日, "Posted on June 3, 2021"); else ``None``.
-    In a thread, only the opening post is read: a later post's date line is that post's
-    (see :attr:`Post.time`)."""
-    text = narrative.text
-    if narrative.posts:
-        opener = min(narrative.posts, key=lambda p: p.span.start)
-        text = text[: opener.span.end]
+    In a thread, only the opening post is read (see :func:`_writer_text`)."""
+    text = _writer_text(narrative)
     lined = _date_line(text)
     if lined is not None:
         return lined
