@@ -173,3 +173,13 @@ def test_a_text_written_in_december_that_speaks_of_this_year_looks_back_at_it() 
 def test_this_year_before_an_age_is_no_time(text: str, value: str | None) -> None:
     values = _values(f"写于2024年10月\n\n{text}\n")
     assert values.get("今年", values.get("今年3月")) == value
+
+
+@pytest.mark.parametrize(("text", "word", "value"), [
+    ("我是2019年3月进的中介，那年27，之前做客服。", "那年", None),
+    ("2016年我去了深圳，同年二十三岁。", "同年", None),
+    ("2019年3月入职，那年八月开了第一单。", "那年八月", "2019-08"),
+    ("2019年3月入职，那年我很穷。", "那年", "2019"),
+])
+def test_that_year_before_an_age_is_no_time(text: str, word: str, value: str | None) -> None:
+    assert _values(f"写于2024年10月\n\n{text}\n").get(word) == value

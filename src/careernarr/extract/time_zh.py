@@ -32,7 +32,7 @@ _VAGUE_YEAR_PAIRS = {"一二", "二三", "三四", "三五", "四五", "五六",
 #: Han characters after which a two-digit year may stand (在14年, 从14年底).
 _YEAR_LEAD = set("在于从自至到截是")
 _RANGE_CHARS = set("~〜–—-到至")
-#: After 今年 / 明年: an age (今年四岁, 今年35了, 明年就三十岁): the year names nobody's happening.
+#: After 今年 / 明年 / 那年: an age (今年四岁, 今年35了, 明年就三十岁, 那年27，): the year names nobody's happening.
 _AGE_AFTER = re.compile(r"[ \t]*(?:就|都|已经|才|也|刚|刚好|正好|满)?[ \t]*(?:[0-9一二三四五六七八九十两]{1,3}[ \t]*(?:岁|周岁|了(?![0-9一二三四五六七八九十]))"
                         r"|(?:[1-9][0-9]|[二三四五六][十](?:[一二三四五六七八九])?)(?=[ \t]*[，,。；;、]))")
 #: Before 两天 / 几天: a few days pointed at (前两天 the other day, 这几天 these days, 过两天 in a day or two;
@@ -340,14 +340,14 @@ class _Chinese:
                 if word in ("前年", "后年") and before in self.glue_chars and not text.endswith(self.glue_taken, 0, start):
                     return None  # 以前年轻时, 之后年底: 以前, 之后 and then 年; not 所以前年, 项目前年
                 atom.rel_year = self.rel_years[word]
-                if not has_tail and _AGE_AFTER.match(text, m.end()):
-                    atom.kind = "none"
-                    atom.rule = "zh-age-year"  # 女儿今年四岁, 我今年35了: an age told, not a time of the story
-                    return atom
             else:
                 if word == "隔年" and _EVERY_OTHER.match(text, m.end()):
                     return None  # 隔年举办一次: every other year, not the next one
                 atom.ana_year = self.ana_years[word]
+            if not has_tail and _AGE_AFTER.match(text, m.end()):
+                atom.kind = "none"  # 女儿今年四岁, 我今年35了, 那年27，: an age told, not a time of the story
+                atom.rule = "zh-age-year"
+                return atom
             atom.rule = "zh-relative-year"
         elif g("dei"):
             if has_tail and g("dei") in self.ana_with_part:
