@@ -77,6 +77,7 @@ def test_a_two_digit_year_opening_a_clause(text: str, phrase: str, value: str, t
 @pytest.mark.parametrize(("text", "rates"), [
     ("那段时间我一个礼拜有六天是这样过的。", ["一个礼拜", "六天"]),
     ("最忙的时候一个月跑二十六天，一天开十四个小时。", ["一个月", "二十六天", "一天", "十四个小时"]),
+    ("薪水少了，可是 hybrid 一个礼拜只需要进 office 三天。", ["一个礼拜", "三天"]),
 ])
 def test_counts_within_a_larger_unit_are_rates_not_times(text: str, rates: list[str], traditional: bool) -> None:
     values = _values(text, traditional)
@@ -84,8 +85,12 @@ def test_counts_within_a_larger_unit_are_rates_not_times(text: str, rates: list[
         assert values.get(_S2TWP.convert(phrase) if traditional else phrase) is None, values
 
 
-def test_a_length_that_is_no_rate_stays_a_duration() -> None:
-    assert _values("我请了一个月的假，休息了六天。")["六天"] == "P6D"
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("我请了一个月的假，休息了六天。", "六天", "P6D"),
+    ("一年前我因为肺炎在医院躺了整整三天。", "三天", "P3D"),
+])
+def test_a_length_that_is_no_rate_stays_a_duration(text: str, phrase: str, value: str) -> None:
+    assert _values(text)[phrase] == value
 
 
 def test_an_unresolved_this_month_keeps_the_storys_year() -> None:

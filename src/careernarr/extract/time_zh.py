@@ -609,7 +609,7 @@ class _Chinese:
     def _distributive(self, text: str, start: int, designator: str = "") -> bool:
         """每 earlier in the same clause (每人节省 1 小时, 每天工作八小时), or one of a
         larger unit (一个礼拜有六天, 一个月跑二十六天, 一天开十四个小时): a rate."""
-        window = text[max(0, start - 8) : start]
+        window = text[max(0, start - 20) : start]
         for stop in "，。！？；,.!?;:：\n、":
             cut = window.rfind(stop)
             if cut >= 0:
