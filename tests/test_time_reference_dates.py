@@ -77,7 +77,7 @@ def test_a_two_digit_year_opening_a_clause(text: str, phrase: str, value: str, t
 @pytest.mark.parametrize(("text", "rates"), [
     ("那段时间我一个礼拜有六天是这样过的。", ["一个礼拜", "六天"]),
     ("最忙的时候一个月跑二十六天，一天开十四个小时。", ["一个月", "二十六天", "一天", "十四个小时"]),
-    ("薪水少了，可是 hybrid 一个礼拜只需要进 office 三天。", ["一个礼拜", "三天"]),
+    ("薪水少了，可是 hybrid 一个礼拜只需要进 office 三天。", ["三天"]),
 ])
 def test_counts_within_a_larger_unit_are_rates_not_times(text: str, rates: list[str], traditional: bool) -> None:
     values = _values(text, traditional)
