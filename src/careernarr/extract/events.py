@@ -125,8 +125,8 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     cues = hits.cues
     voices = Voices(narrative, sentences, cues)
     dating = Dating(narrative, sentences, context.time_expressions, cues)
-    matches = [m for m in hits.events if m.entry.strength != "hint"]
-    hints = [m for m in hits.events if m.entry.strength == "hint"]  # only name a dated happening's kind
+    matches = [m for m in hits.events if m.entry.strength not in _HINTS]
+    hints = [m for m in hits.events if m.entry.strength in _HINTS]  # only name a dated happening's kind
     starts = [m.start for m in matches]
     sayings = [m for m in hits.reflections
                if m.entry.pattern and m.entry.category in ("advice", "insight")]
@@ -267,10 +267,7 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
     duration = dating.duration(clause, t.span.start, t.span.end)
     word = next((m for m in words if span.start <= m.start and m.end <= span.end), None)
     if word is None:
-        # A topic word (项目, 论文, a client) names the kind: the one nearest the date, then the first kind.
-        near = [m for m in hints if span.start <= m.start and m.end <= span.end]
-        word = min(near, key=lambda m: (abs(m.start - t.span.start), KIND_ORDER.index(m.entry.category)
-                                        if m.entry.category in KIND_ORDER else len(KIND_ORDER)), default=None)
+        word = _naming_hint(hints, span, clause, t.span.start)
     return [Event(
         kind=word.entry.category if word is not None else "other",
         text=span.of(text),
@@ -279,9 +276,36 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
         duration=duration.value if duration else None,
         subject=voices.subject(sentence, clause, (t.span.start, t.span.end)),
         rule=DATED_HAPPENING if word is None else f"{DATED_HAPPENING}; {word.entry.rule}"
-             + (" (hint)" if word.entry.strength == "hint" else " (unconfirmed)"),
+             + (f" ({word.entry.strength})" if word.entry.strength in _HINTS else " (unconfirmed)"),
         when_source=when.source if when else "clause",
     )]
+
+
+#: Strengths of the lexicon words that only name a dated happening's kind: topic words and verbs.
+_HINTS = frozenset({"hint", "hint verb"})
+
+
+def _naming_hint(hints: Sequence[Match], span: Span, clause: Span, at: int) -> Match | None:
+    """The hint that names the kind of a dated happening told in ``span``: of the kind whose hints
+    weigh most, a verb ("调到", "负责了", "made me … director") twice a topic word (项目, 部门,
+    a client), either twice as much inside the date's ``clause``; then the heaviest, nearest the
+    date (``at``), of the kind listed first. A hint inside a longer one is not counted."""
+    near = [m for m in hints if span.start <= m.start and m.end <= span.end]
+    near = [m for m in near if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                                      for o in near)]
+    if not near:
+        return None
+
+    def weight(m: Match) -> int:
+        inside = clause.start <= m.start and m.end <= clause.end
+        return (2 if m.entry.strength == "hint verb" else 1) * (2 if inside else 1)
+
+    score: dict[str, int] = {}
+    for m in near:
+        score[m.entry.category] = score.get(m.entry.category, 0) + weight(m)
+    return min(near, key=lambda m: (-score[m.entry.category], -weight(m), abs(m.start - at),
+                                    KIND_ORDER.index(m.entry.category) if m.entry.category in KIND_ORDER
+                                    else len(KIND_ORDER)))
 
 
 #: Right after a year: the year someone was born (1991年生, 1985年出生, born in 1990 is before it).

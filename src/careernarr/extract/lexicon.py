@@ -104,7 +104,9 @@ class Entry:
     ``strength`` is ``strong`` (enough on its own), ``weak`` (needs support),
     ``narrated`` (a strong reflection cue that reports a realization),
     ``general`` (a reflection cue that is strong only in a sentence without
-    我/I) or ``not`` (an exception that cancels the cues it covers). ``rule``
+    我/I), ``not`` (an exception that cancels the cues it covers), ``hint`` (a
+    topic word that only names the kind of a dated happening) or ``hint verb``
+    (a verb that names it ahead of topic words). ``rule``
     (``zh.events.job_end:辞职``) is what extracted items report, so every
     item says which line of which lexicon found it.
     """
@@ -354,7 +356,7 @@ def _entries(raw: _Raw) -> Iterator[Entry]:
             raise LexiconError(f"{raw.origin}: [{category}] must be a table with 'terms'")
         keys = {"terms", "weak", "narrated", "general", "not", "patterns", "description", "label"}
         if raw.lexicon == "events":
-            keys.add("hints")
+            keys.update(("hints", "hint_verbs"))
         unknown = set(table) - keys
         if unknown:
             raise LexiconError(f"{raw.origin}: [{category}] has unknown keys: {', '.join(sorted(unknown))}"
@@ -371,6 +373,8 @@ def _entries(raw: _Raw) -> Iterator[Entry]:
             yield Entry(category, term, compile_term(term, raw.language), "weak", source)
         for term in _strings(table.get("hints"), raw.origin, f"[{category}] hints"):
             yield Entry(category, term, compile_term(term, raw.language), "hint", source)
+        for term in _strings(table.get("hint_verbs"), raw.origin, f"[{category}] hint_verbs"):
+            yield Entry(category, term, compile_term(term, raw.language), "hint verb", source)
         for name, pattern, strength in _patterns(table.get("patterns"), raw.origin, category):
             try:
                 regex = re.compile(pattern, re.IGNORECASE if raw.language == "en" else 0)
