@@ -248,7 +248,7 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
         return []
     if any(start <= m.start and m.end <= end and m.entry.strength != "weak" for m in sayings):
         return []
-    if _PLAN.search(text, start, end) is not None:
+    if _PLAN.search(text, start, end) is not None or _of_the_text(sentence, text):
         return []
     t = times[0]
     index = sentence.clause_at(t.span.start)
@@ -279,6 +279,23 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
              + (f" ({word.entry.strength})" if word.entry.strength in _HINTS else " (unconfirmed)"),
         when_source=when.source if when else "clause",
     )]
+
+
+#: At a sentence's start: when the text itself was written or posted (写于…, "Posted March 3, 2023").
+_WRITTEN = re.compile(r"[ \t>*_-]*(?:写于|写在|记于|发布于|发表于|更新于|(?i:posted|written|published|updated)\b)")
+#: Anywhere in a sentence: how the text itself was made: its fieldwork, interviews, notes.
+_MADE = re.compile(
+    r"本文基于|本研究|笔者.{0,30}?(?:进行|开展|做)了?.{0,6}?(?:田野调查|访谈|调研)|访谈于|调查于"
+    r"|(?i:\binterviews? (?:were|was) (?:conducted|carried out|held|done)\b"
+    r"|\bthis (?:paper|study|article|essay(?:-study)?|chapter|report|piece) (?:draws on|follows|is based on|uses|reports)"
+    r"|\b(?:these|this) (?:are|is) (?:the|my) .{0,20}\bnotes?\b)")
+
+
+def _of_the_text(sentence: Sentence, text: str) -> bool:
+    """Whether the sentence tells when or how the text itself was made ("写于2024年12月31日",
+    "本文基于2024年7月至9月的田野调查", "Interviews were conducted between …"): no happening of its story."""
+    return (_WRITTEN.match(text, sentence.start) is not None
+            or _MADE.search(text, sentence.start, sentence.end) is not None)
 
 
 #: Strengths of the lexicon words that only name a dated happening's kind: topic words and verbs.
