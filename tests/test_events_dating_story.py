@@ -51,3 +51,10 @@ def test_a_moved_on_sentence_under_a_dated_heading_keeps_the_heading() -> None:
     narrative = careernarr.parse("# 2021\n\nIn March I joined a startup. Later I was laid off.\n", format="markdown")
     found = {e.kind: (e.when, e.when_source) for e in narrative.events}
     assert found["job_end"] == ("2021", "heading")
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("one", ["有一个星期", "有一天", "有一次"])
+def test_one_day_within_the_story_takes_its_date(convert: object, one: str) -> None:
+    text = convert(f"写于2024年12月\n\n2023年3月到6月，我在工地上几乎没有休息。白天干活，晚上看图纸。{one}我连续加班到凌晨三点。")  # type: ignore[operator]
+    assert careernarr.parse(text, format="text").events[-1].when == "2023-03/2023-06"

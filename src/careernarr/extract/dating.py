@@ -142,8 +142,9 @@ class Dating:
         """Whether the sentence tells a time of its own that is not a date: an unresolved one
         (毕业那年, last spring), or words that move the story on (后来, later, 如今) before ``at``."""
         for t in self.inside(scope.start, scope.end):
-            if not t.value and not t.duration and "-rate" not in t.rule:
-                return True  # (a rate, 一天要爬两趟塔吊 or four days a week, is no time of its own)
+            if not t.value and not t.duration and "-rate" not in t.rule and "-indefinite" not in t.rule:
+                return True  # (a rate, 一天要爬两趟塔吊 or four days a week, is no time of its own; nor is
+                # 有一天 / 有一个星期, one day within the time the story is at)
         return self._cues.any("moves_on", scope.start, max(at, scope.start + 1)) is not None
 
     def _named(self, best: TimeExpr, points: Sequence[TimeExpr], at: int) -> TimeExpr:
