@@ -53,7 +53,7 @@ def test_an_articles_fieldwork_year_is_its_reference_year() -> None:
 
 @SCRIPTS
 @pytest.mark.parametrize(("phrase", "value"), [
-    ("2021年国庆", "2021-10-01"), ("去年双十一", "2022-11-11"), ("2020年元旦", "2020-01-01"),
+    ("2021年国庆", "2021-10-01"), ("去年双十一", "2022-11-11"), ("2020年元旦", "2020-01-01"), ("2022年“双十一”", "2022-11-11"), ("去年「国庆」", "2022-10-01"),
     ("次年开春", "2022-21"),
 ])
 def test_holidays_and_season_openings(phrase: str, value: str, traditional: bool) -> None:

@@ -168,7 +168,7 @@ class _Chinese:
             rf"(?:{S}(?P<day>{_DAY}){S}[日号])?(?:{S}(?P<mpart>{_alt(self.month_parts)}))?"
             rf"|(?P<ypart>{_alt(shared)})"
             rf"|{S}(?P<ypart2>{_alt(self.year_parts)})"
-            rf"|{S}(?P<holiday>{_alt(self.holidays)})"
+            rf"|{S}(?P<hq>[“\"「『])?(?P<holiday>{_alt(self.holidays)})(?(hq)[”\"」』])"
             rf"|{S}(?:第{S})?(?P<qcn>[一二三四1-4]){S}季度"
             rf"|{S}(?P<qq>Q[1-4])(?![0-9A-Za-z])"
             rf"|{S}(?P<season>{_alt(season_forms)})"
