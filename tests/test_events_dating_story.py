@@ -58,3 +58,11 @@ def test_a_moved_on_sentence_under_a_dated_heading_keeps_the_heading() -> None:
 def test_one_day_within_the_story_takes_its_date(convert: object, one: str) -> None:
     text = convert(f"写于2024年12月\n\n2023年3月到6月，我在工地上几乎没有休息。白天干活，晚上看图纸。{one}我连续加班到凌晨三点。")  # type: ignore[operator]
     assert careernarr.parse(text, format="text").events[-1].when == "2023-03/2023-06"
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+def test_a_planned_time_in_another_clause_does_not_date_what_was_done(convert: object) -> None:
+    text = convert("写于2024年6月\n\n她报名了会计的自考课程，打算明年转岗。")  # type: ignore[operator]
+    assert careernarr.parse(text, format="text").events[0].when is None
+    text = convert("写于2024年6月\n\n2023年她报名了会计的自考课程，打算明年转岗。")  # type: ignore[operator]
+    assert careernarr.parse(text, format="text").events[0].when == "2023"

@@ -115,7 +115,8 @@ class Dating:
         if any(not t.value and "relative" in t.rule for t in self.inside(clause.start, clause.end)):
             return None  # "去年畀人炒咗" with no year to count from: its own time, unknown; not the sentence's
         scope = scope_of(sentence, clause)
-        points = [t for t in self.inside(scope.start, scope.end) if t.value and not self._is_offset(t)]
+        points = [t for t in self.inside(scope.start, scope.end) if t.value and not self._is_offset(t)
+                  and not self._planned(sentence, t)]
         best = self._nearest(points, at)
         if best is not None:
             return Dated(str(best.value), "sentence", best)
@@ -137,6 +138,12 @@ class Dating:
         if heading is not None:
             return Dated(str(heading.value), "heading", heading)
         return None
+
+    def _planned(self, sentence: Sentence, t: TimeExpr) -> bool:
+        """Whether ``t`` dates a plan or a wish told in another clause of the sentence
+        (她报名了课程，打算明年转岗): the time of what is planned, not of what was done."""
+        clause = sentence.clauses[sentence.clause_at(t.span.start)]
+        return self._cues.any("modal", clause.start, t.span.end) is not None
 
     def _own_time(self, scope: Span, at: int) -> bool:
         """Whether the sentence tells a time of its own that is not a date: an unresolved one
