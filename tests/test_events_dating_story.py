@@ -66,3 +66,11 @@ def test_a_planned_time_in_another_clause_does_not_date_what_was_done(convert: o
     assert careernarr.parse(text, format="text").events[0].when is None
     text = convert("写于2024年6月\n\n2023年她报名了会计的自考课程，打算明年转岗。")  # type: ignore[operator]
     assert careernarr.parse(text, format="text").events[0].when == "2023"
+
+
+@pytest.mark.parametrize("before", ["去年六月之前", "去年六月以前"])
+def test_a_time_the_story_lies_before_dates_the_next_sentences_by_its_year(before: str) -> None:
+    text = f"写于2023年1月\n\n{before}，我在广告公司写文案。最后那半年每周都要通宵加班。"
+    events = careernarr.parse(text, format="text").events
+    assert events[-1].kind == "overwork" and events[-1].when == "2022"
+

@@ -20,6 +20,7 @@ years ago").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -38,6 +39,8 @@ _CARRY = 2
 #: How far (in characters) a duration may sit from the words it measures.
 ATTACH_GAP = 6
 _PUNCTUATION = set("，,、。；;：:！？!?—（）()“”\"「」")
+#: Right after a time: the story lies before it (六月之前, 六月以前).
+_BEFORE = re.compile(r"[ \t]*(?:之前|以前)")
 _OFFSET_AFTER = ("后", "前", "以后", "之后", "以前", "之前", "以来", "内", "里", "多后", " ago", " later",
                  " after", " before", " earlier", "ago", "later")
 
@@ -130,7 +133,7 @@ class Dating:
                 for t in points[1:]:  # 下半年…：十月，…。我在家待了一个月: the narrower time told after it
                     if _within(str(t.value), str(best.value)):
                         best = t
-                return Dated(str(best.value), "paragraph", best)
+                return Dated(self._carried(best), "paragraph", best)
         lead = self._leads.get(sentence.paragraph)
         if lead is not None and lead[0] < sentence.start:
             return Dated(str(lead[1].value), "paragraph", lead[1])
@@ -138,6 +141,14 @@ class Dating:
         if heading is not None:
             return Dated(str(heading.value), "heading", heading)
         return None
+
+    def _carried(self, t: TimeExpr) -> str:
+        """The value ``t`` gives the sentences after it: its year when it is a bound the story
+        lies before (去年六月之前…。最后那半年…: some time that year, not in June)."""
+        value = str(t.value)
+        if _BEFORE.match(self._text, t.span.end) and value[:4].isdigit() and len(value) > 4:
+            return value[:4]
+        return value
 
     def _planned(self, sentence: Sentence, t: TimeExpr) -> bool:
         """Whether ``t`` dates a plan or a wish told in another clause of the sentence
