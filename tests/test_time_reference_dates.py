@@ -188,3 +188,16 @@ def test_this_year_before_an_age_is_no_time(text: str, value: str | None) -> Non
 ])
 def test_that_year_before_an_age_is_no_time(text: str, word: str, value: str | None) -> None:
     assert _values(f"写于2024年10月\n\n{text}\n").get(word) == value
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("上年年尾 appraisal，partner 寫我差。", {"上年年尾": "2023-10/2023-12"}),
+    ("我上年换了工作。", {"上年": "2023"}),
+    ("马上年底了，我很忙。", {"年底": "2024-10/2024-12"}),
+    ("加上年终奖一共十万。", {}),
+    ("晚上年会我喝多了。", {}),
+])
+def test_last_year_written_shang_nian_only_where_it_stands_alone(text: str, found: dict[str, str]) -> None:
+    values = _values(f"写于2024年5月\n\n{text}\n")
+    values.pop("2024年5月")
+    assert values == found
