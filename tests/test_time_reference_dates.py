@@ -155,10 +155,13 @@ def test_a_few_days_pointed_at_are_no_length(text: str, phrase: str, value: str 
 
 
 def test_english_sizes_and_rates_are_no_times() -> None:
-    values = _values("A 15-minute calendar invite appeared. I got a four-day week and a two-week vacation.\n")
+    values = _values("A 15-minute calendar invite appeared. I got a four-day week and a two-week vacation. "
+                     "I worked 12-hour shifts for two years.\n")
     assert values["15-minute"] is None
     assert values["four-day"] is None
+    assert values["12-hour"] is None
     assert values["two-week"] == "P2W"
+    assert values["two years"] == "P2Y"
 
 
 def test_a_text_written_in_december_that_speaks_of_this_year_looks_back_at_it() -> None:
