@@ -204,3 +204,11 @@ def test_last_year_written_shang_nian_only_where_it_stands_alone(text: str, foun
     values = _values(f"写于2024年5月\n\n{text}\n")
     values.pop("2024年5月")
     assert values == found
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("去年一整年开了十一单。", "去年一整年", "2022"),
+    ("2022年全年营收下降。", "2022年全年", "2022"),
+])
+def test_a_whole_year_is_the_year(text: str, phrase: str, value: str) -> None:
+    assert _values(f"写于2023年3月\n\n{text}\n")[phrase] == value

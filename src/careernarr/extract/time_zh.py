@@ -147,6 +147,7 @@ class _Chinese:
         glue = lx.table("zh", "relative_year_glue")
         self.glue_chars = frozenset(str(glue.get("glues", "")))
         self.glue_taken = tuple(str(w) for w in glue.get("taken", []))
+        self.whole_year = [str(w) for w in lx.table("zh", "whole_year").get("words", [])]
         standalone = lx.table("zh", "standalone_years")
         self.standalone_years = frozenset(standalone.get("words", []))
         self.standalone_after = frozenset(str(standalone.get("after", "")))
@@ -176,6 +177,7 @@ class _Chinese:
             rf"|{S}(?P<qq>Q[1-4])(?![0-9A-Za-z])"
             rf"|{S}(?P<season>{_alt(season_forms)})"
             rf"|{S}的{S}(?P<season_de>{_alt(self.lone_seasons)})"
+            rf"|{S}(?P<whole>{_alt(self.whole_year)})"  # 去年一整年, 2022年全年: the year itself
             r")?"
         )
         # Each pattern starts with one character class or literal words, so
