@@ -212,3 +212,22 @@ def test_last_year_written_shang_nian_only_where_it_stands_alone(text: str, foun
 ])
 def test_a_whole_year_is_the_year(text: str, phrase: str, value: str) -> None:
     assert _values(f"写于2023年3月\n\n{text}\n")[phrase] == value
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("会议口译一天的行情大概一万五到两万。", "一天"),
+    ("旺季的时候一天飞四段，很累。", "一天"),
+    ("一个月要打两百通电话。", "一个月"),
+])
+def test_a_day_or_month_with_its_price_or_count_is_a_rate(text: str, phrase: str) -> None:
+    assert _values(f"写于2023年3月\n\n{text}\n")[phrase] is None
+
+
+def test_reading_time_under_a_blog_title_is_no_time() -> None:
+    values = _values("Why I left\n\nPosted March 3, 2023 · 8 min read\n\nI quit in May.\n")
+    assert values["8 min"] is None
+    assert values["March 3, 2023"] == "2023-03-03"
+
+
+def test_a_while_is_no_length() -> None:
+    assert "好半天" not in _values("写于2023年3月\n\n笔尖停在纸上好半天。\n")
