@@ -390,9 +390,13 @@ class _English:
             atom.kind = "none"
             atom.rule = "en-rate"  # 60-hour weeks, 12-hour days, a four-day week: a rate, not a length of time
             return atom
-        if said.endswith(("-minute", "-second")) and _NOUN_AFTER.match(text, end):
+        if designator == "TM" and after.lstrip(" ·-").startswith("read"):
             atom.kind = "none"
-            atom.rule = "en-attribute"  # a 15-minute calendar invite: the size of a thing, not a time told
+            atom.rule = "en-attribute"  # "8 min read" under a blog title: the post's length, not a time told
+            return atom
+        if said.endswith(("-minute", "-second", "-hour")) and _NOUN_AFTER.match(text, end):
+            atom.kind = "none"  # a 15-minute calendar invite, 12-hour shifts, an eight-hour flight:
+            atom.rule = "en-attribute"  # the size of a thing, not a time told
             return atom
         if re.fullmatch(_VAGUE_WORDS, num):
             atom.kind = "none"
