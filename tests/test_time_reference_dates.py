@@ -231,3 +231,15 @@ def test_reading_time_under_a_blog_title_is_no_time() -> None:
 
 def test_a_while_is_no_length() -> None:
     assert "好半天" not in _values("写于2023年3月\n\n笔尖停在纸上好半天。\n")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("In 2019 I got my first GM job. And then 2020 happened. In March we lost everything.",
+     {"2019": "2019", "2020": "2020", "March": "2020-03"}),
+    ("Then 2008 hit and I was laid off.", {"2008": "2008"}),
+    ("He sold 2020 hit singles.", {}),
+])
+def test_a_bare_year_told_by_what_follows_it(text: str, found: dict[str, str]) -> None:
+    values = _values(f"Posted Feb 16, 2025\n\n{text}\n")
+    values.pop("Feb 16, 2025")
+    assert values == found
