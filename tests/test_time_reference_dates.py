@@ -243,3 +243,12 @@ def test_a_bare_year_told_by_what_follows_it(text: str, found: dict[str, str]) -
     values = _values(f"Posted Feb 16, 2025\n\n{text}\n")
     values.pop("Feb 16, 2025")
     assert values == found
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In 2022 I quit. Since January I've been doing two days a week at the shelter.", "2023-01"),
+    ("In 2022 I quit. Since January, she has worked from home.", "2023-01"),
+    ("In 2019 I joined. Since January I worked nights.", "2019-01"),  # no perfect: the story's January
+])
+def test_since_a_month_with_a_perfect_counts_back_from_the_writing(text: str, value: str) -> None:
+    assert _values(f"Posted March 3, 2023\n\n{text}\n")["January"] == value

@@ -85,6 +85,8 @@ _PER_SPAN_AFTER = re.compile(r"[ \t]+(?:work[ \t]*)?(?:weeks?|days?|workweeks?)\
 #: After "N-day": the week it is counted in (a four-day week).
 _WEEK_AFTER = re.compile(r"[ \t]+(?:work[ \t]*)?(?:weeks?|workweeks?)\b", re.IGNORECASE)
 #: After "N-minute": a noun it describes (a 15-minute call, a 5-minute walk).
+#: After "since <month>": a present perfect, a state lasting up to the time of writing.
+_PERFECT_AFTER = re.compile(r"[ \t,]+(?:I|we|she|he|they|it)(?:'ve|’ve|'s|’s| have| has)(?: been)?\b", re.IGNORECASE)
 #: Before a bare year told by what follows it (then 2020 happened): the start of a clause.
 _YEAR_AFTER_LEADS = frozenset({"", "then", "when", "once", "as", "but", "so", "until", "before", "after", "and"})
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]", re.IGNORECASE)
@@ -290,6 +292,8 @@ class _English:
                     atom.recent, atom.rule = 1, "en-recent-month"  # next March
                 else:
                     atom.rule = "en-that-month"  # that July: the story's
+            elif prev_word(text, start) == "since" and _PERFECT_AFTER.match(text, atom.end):
+                atom.recent, atom.rule = -1, "en-since-month"  # since January I've been: up to now
         return atom
 
     def year(self, m: re.Match[str], text: str) -> Atom | None:
