@@ -125,3 +125,16 @@ def test_english_wordings(tmp_path: Path, text: str, kind: str) -> None:
     events = _events(tmp_path, text)
     assert [e.kind for e in events] == [kind], [(e.kind, e.text, e.rule) for e in events]
 
+
+
+@pytest.mark.parametrize("line", ["写于2024年12月31日，虹桥机场边上的过夜酒店。", "發佈於 2024/2/26 23:41",
+                                  "Posted March 3, 2023 · 8 min read", "发布于 2023-04-02 10:15・IP 属地浙江"])
+def test_a_line_that_dates_the_writing_tells_no_happening(line: str) -> None:
+    text = f"一年的记录\n\n{line}\n\n2023年3月，我离职了。\n"
+    events = careernarr.parse(text, format="text").events
+    assert [(e.kind, e.text) for e in events] == [("job_end", "2023年3月，我离职了。")]
+
+
+def test_a_sentence_about_publishing_is_still_an_event() -> None:
+    events = careernarr.parse("2019年我发布了第一个视频，反响很好。\n", format="text").events
+    assert [e.kind for e in events] == ["creator"]

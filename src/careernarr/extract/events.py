@@ -68,7 +68,7 @@ from .dating import LONG_SENTENCE, Dating, scope_of
 from .lexicon import Lexicon, Match, load_lexicon
 from .sentences import SUMMARY_ROLES, Sentence, sentences_of
 from .subject import Voices
-from .time_reference import reference_year
+from .time_reference import datelines, reference_year
 
 __all__ = ["KIND_ORDER", "EventExtractor", "find_events"]
 
@@ -137,7 +137,10 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     where: list[tuple[str, int, int | None]] = []  # (kind, paragraph, post floor) of each event
     narrated = not narrative.posts and voices.document == "narrator"
     year = reference_year(narrative, context.reference_date)
+    dated_lines = datelines(text)
     for sentence in sentences:
+        if any(lo <= sentence.start and sentence.end <= hi for lo, hi in dated_lines):
+            continue  # "写于2024年12月31日，虹桥", "Posted March 3, 2023": when it was written, not a happening
         grounded = narrated or sentence.role in SUMMARY_ROLES
         i = bisect.bisect_left(starts, sentence.start)
         inside: list[Match] = []
