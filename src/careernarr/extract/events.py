@@ -529,6 +529,8 @@ def _plans_section(sentence: Sentence) -> bool:
 
 #: A line that only heads a section: numbered or bold labels ("一、项目：从年初忙到年底",
 #: "**间隔年做了什么**", "# 休假") with no sentence-final mark.
+#: A chapter line of a video's description: a timestamp and a short title.
+_CHAPTER = re.compile(r"[ \t]*[-*•]?[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*(?:[-–—|:：][ \t]*)?[^\n。！？!?]{1,60}")
 _HEADING = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]+\S"
     r"|第[一二三四五六七八九十\d]{1,3}(?:章|部分|部|节|篇|幕)|(?i:(?:section|chapter|part)[ \t]+(?:\d{1,2}|[ivx]{1,4})\b)"
@@ -549,6 +551,8 @@ def _is_heading(sentence: Sentence, text: str, cues: Cues) -> bool:
             or text[sentence.end : line_end].strip(" \t*")):
         return False  # not the whole line
     bare = line.strip(" \t*_")
+    if sentence.role in SUMMARY_ROLES and _CHAPTER.fullmatch(line) is not None:
+        return True  # "11:20 Burnout and the sale": a chapter of the video the description lists
     if not bare or bare[-1] in _FINAL or len(bare) > 40:
         return False
     if _HEADING.match(line) is not None:
