@@ -231,3 +231,24 @@ def test_reading_time_under_a_blog_title_is_no_time() -> None:
 
 def test_a_while_is_no_length() -> None:
     assert "好半天" not in _values("写于2023年3月\n\n笔尖停在纸上好半天。\n")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("In 2019 I got my first GM job. And then 2020 happened. In March we lost everything.",
+     {"2019": "2019", "2020": "2020", "March": "2020-03"}),
+    ("Then 2008 hit and I was laid off.", {"2008": "2008"}),
+    ("He sold 2020 hit singles.", {}),
+])
+def test_a_bare_year_told_by_what_follows_it(text: str, found: dict[str, str]) -> None:
+    values = _values(f"Posted Feb 16, 2025\n\n{text}\n")
+    values.pop("Feb 16, 2025")
+    assert values == found
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In 2022 I quit. Since January I've been doing two days a week at the shelter.", "2023-01"),
+    ("In 2022 I quit. Since January, she has worked from home.", "2023-01"),
+    ("In 2019 I joined. Since January I worked nights.", "2019-01"),  # no perfect: the story's January
+])
+def test_since_a_month_with_a_perfect_counts_back_from_the_writing(text: str, value: str) -> None:
+    assert _values(f"Posted March 3, 2023\n\n{text}\n")["January"] == value
