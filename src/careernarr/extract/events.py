@@ -284,8 +284,6 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
     )]
 
 
-#: At a sentence's start: when the text itself was written or posted (写于…, "Posted March 3, 2023").
-_WRITTEN = re.compile(r"[ \t>*_-]*(?:写于|写在|记于|发布于|发表于|更新于|(?i:posted|written|published|updated)\b)")
 #: Anywhere in a sentence: how the text itself was made: its fieldwork, interviews, notes.
 _MADE = re.compile(
     r"本文基于|本研究|笔者.{0,30}?(?:进行|开展|做)了?.{0,6}?(?:田野调查|访谈|调研)|访谈于|调查于"
@@ -295,10 +293,10 @@ _MADE = re.compile(
 
 
 def _of_the_text(sentence: Sentence, text: str) -> bool:
-    """Whether the sentence tells when or how the text itself was made ("写于2024年12月31日",
-    "本文基于2024年7月至9月的田野调查", "Interviews were conducted between …"): no happening of its story."""
-    return (_WRITTEN.match(text, sentence.start) is not None
-            or _MADE.search(text, sentence.start, sentence.end) is not None)
+    """Whether the sentence tells how the text itself was made ("本文基于2024年7月至9月的田野调查",
+    "Interviews were conducted between …"): no happening of its story. (A line dating the
+    writing, 写于…, is left out before: see :func:`find_events`.)"""
+    return _MADE.search(text, sentence.start, sentence.end) is not None
 
 
 #: Strengths of the lexicon words that only name a dated happening's kind: topic words and verbs.
