@@ -162,9 +162,9 @@ def datelines(text: str, lexicon: TimeLexicon | None = None) -> list[tuple[int, 
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
-        if end - start <= DATELINE_CHARS and not text[start : m.start()].strip(" \t*_>#-—–·|()（）[]【】"):
-            if not out or out[-1] != (start, end):
-                out.append((start, end))
+        short = end - start <= DATELINE_CHARS and not text[start : m.start()].strip(" \t*_>#-—–·|()（）[]【】")
+        if short and (not out or out[-1] != (start, end)):
+            out.append((start, end))
     return out
 
 
