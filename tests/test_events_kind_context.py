@@ -1,0 +1,73 @@
+"""Events: the kind of an event word decided by its context — a graduation that opens a job
+(毕业就进了…), what follows 考上, a check that is an exam, a leave told beside an illness or a
+family happening. Sentences written for these tests, in simplified script and (converted with
+OpenCC s2twp) in Taiwan traditional; English where it applies.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import opencc
+import pytest
+from extract_helpers import builtin_host
+
+import careernarr
+from careernarr.model import Event
+
+_S2TWP = opencc.OpenCC("s2twp")
+SCRIPTS = pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+
+
+def _events(tmp_path: Path, text: str, traditional: bool = False) -> list[Event]:
+    path = tmp_path / "doc.txt"
+    path.write_text("写于2024年5月\n\n" + (_S2TWP.convert(text) if traditional else text), encoding="utf-8")
+    return list(careernarr.parse(path, host=builtin_host()).events)
+
+
+def _kinds(events: list[Event]) -> list[str]:
+    return [e.kind for e in events]
+
+
+# A bare graduation told right before a job start opens it: one job_start event, dated by the
+# graduation, its evidence from the graduation on.
+OPENS = [
+    "2015年大学毕业就进了一家物流公司做调度。\n",
+    "我2012年研究生毕业后入职，一干就是六年。\n",
+    "2018年7月毕业，我进了现在这家设计院。\n",
+    "大专毕业后于2020年秋天入职。\n",
+]
+
+
+@SCRIPTS
+@pytest.mark.parametrize("text", OPENS)
+def test_a_graduation_right_before_a_job_start_opens_it(tmp_path: Path, text: str, traditional: bool) -> None:
+    events = _events(tmp_path, text, traditional)
+    assert _kinds(events) == ["job_start"], [(e.kind, e.text, e.rule) for e in events]
+    assert "业" in events[0].text or "業" in events[0].text  # 毕业 / 畢業: the graduation is part of the evidence
+    assert events[0].rule.startswith("zh.events.job_start")
+
+
+@SCRIPTS
+def test_a_graduation_from_a_named_school_is_its_own_event(tmp_path: Path, traditional: bool) -> None:
+    events = _events(tmp_path, "2016年6月，我从护理学院毕业，进了市里一家医院做护士。\n", traditional)
+    assert _kinds(events) == ["education", "job_start"]
+
+
+@SCRIPTS
+def test_a_graduation_with_no_job_after_it_stays_education(tmp_path: Path, traditional: bool) -> None:
+    assert _kinds(_events(tmp_path, "2019年我硕士毕业了，又读了一年博士预科。\n", traditional))[:1] == ["education"]
+
+
+@SCRIPTS
+def test_the_emergency_department_as_a_workplace_is_no_visit(tmp_path: Path, traditional: bool) -> None:
+    assert _kinds(_events(tmp_path, "2019年我被分到急诊，一年里学到的比前三年都多。\n", traditional)) == ["transfer"]
+    assert _kinds(_events(tmp_path, "去年冬天我发高烧，半夜进了急诊。\n", traditional)) == ["health"]
+
+
+def test_english_graduation_opens_the_job(tmp_path: Path) -> None:
+    events = _events(tmp_path, "I graduated in 2014 and joined a logistics firm as a planner.\n")
+    assert _kinds(events) == ["job_start"]
+    assert events[0].text.startswith("I graduated")
+    events = _events(tmp_path, "I graduated from Leeds in 2014 and joined a logistics firm as a planner.\n")
+    assert _kinds(events) == ["education", "job_start"]
