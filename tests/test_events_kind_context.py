@@ -71,3 +71,26 @@ def test_english_graduation_opens_the_job(tmp_path: Path) -> None:
     assert events[0].text.startswith("I graduated")
     events = _events(tmp_path, "I graduated from Leeds in 2014 and joined a logistics firm as a planner.\n")
     assert _kinds(events) == ["education", "job_start"]
+
+
+# 考上 + a post wins the post (job_start); 考上 + a school stays education.
+@SCRIPTS
+@pytest.mark.parametrize(("text", "kind"), [
+    ("2014年我考上了县里的民警，分到派出所。\n", "job_start"),
+    ("2017年她考取了选调生，去了乡镇。\n", "job_start"),
+    ("2012年我考上了省城的师范大学。\n", "education"),
+])
+def test_what_follows_kao_shang_decides_the_kind(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
+    assert _kinds(_events(tmp_path, text, traditional))[:1] == [kind]
+
+
+# A check alone may be an exam of one's work (a pilot's check ride): a review; a medical check
+# names what is checked (胃镜检查, 各种检查).
+@SCRIPTS
+@pytest.mark.parametrize(("text", "kind"), [
+    ("2021年五月第一次模拟机检查，我没过。\n", "review"),
+    ("2022年秋天航线检查通过了，我松了口气。\n", "review"),
+    ("2020年我在医院做了胃镜检查，是慢性胃炎。\n", "health"),
+])
+def test_a_check_is_an_exam_or_a_medical_check(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
+    assert _kinds(_events(tmp_path, text, traditional)) == [kind]
