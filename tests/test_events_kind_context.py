@@ -94,3 +94,32 @@ def test_what_follows_kao_shang_decides_the_kind(tmp_path: Path, text: str, kind
 ])
 def test_a_check_is_an_exam_or_a_medical_check(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
     assert _kinds(_events(tmp_path, text, traditional)) == [kind]
+
+
+# A sentence that tells an illness (or a relative's) and the leave taken for it gives each its
+# own event.
+@SCRIPTS
+def test_an_illness_and_the_leave_for_it_are_two_events(tmp_path: Path, traditional: bool) -> None:
+    events = _events(tmp_path, "2023年3月我发烧咳嗽，嗓子哑了好几天，请了五天病假。\n", traditional)
+    assert _kinds(events) == ["health", "leave"]
+    events = _events(tmp_path, "2021年冬天，我母亲病重，我请了一个月假回老家。\n", traditional)
+    assert _kinds(events) == ["family", "leave"]
+
+
+@SCRIPTS
+def test_leave_taken_for_an_interview_is_the_search(tmp_path: Path, traditional: bool) -> None:
+    assert _kinds(_events(tmp_path, "2023年五月我请了两天假去杭州面试。\n", traditional)) == ["job_search"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In 2019 my manager made me team lead.\n", "promotion"),
+    ("In 2021 I joined a peer group for night-shift nurses.\n", "support"),
+    ("In 2022 I led the redesign of our onboarding flow.\n", "project"),
+    ("In 2020 I went down to three days a week at the clinic.\n", None),
+])
+def test_english_kinds_in_context(tmp_path: Path, text: str, kind: str | None) -> None:
+    kinds = _kinds(_events(tmp_path, text))
+    if kind is None:
+        assert "overwork" not in kinds  # three days a week is part time, not too much work
+    else:
+        assert kinds == [kind]
