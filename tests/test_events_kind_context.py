@@ -123,3 +123,29 @@ def test_english_kinds_in_context(tmp_path: Path, text: str, kind: str | None) -
         assert "overwork" not in kinds  # three days a week is part time, not too much work
     else:
         assert kinds == [kind]
+
+
+# Wordings whose object decides the kind.
+@SCRIPTS
+@pytest.mark.parametrize(("text", "kind"), [
+    # ten hours and more on end is overwork, whatever the work (直播, 站, 开车)
+    ("2022年年底那次大促，我连续开了十六个小时直播。\n", "overwork"),
+    # too little sleep told in Cantonese
+    ("2023年3月有单大case，连续两个礼拜每晚瞓唔够四个钟。\n", "overwork"),
+    # full time on something of one's own: a change of line, not a side project
+    ("2023年三月我开始全职做自己的独立游戏。\n", "career_change"),
+    # another employer told as 另一家
+    ("2021年他跳去了另一家外企。\n", "job_start"),
+    # a course named first, then signed up for
+    ("2024年初，插画的网课我已经报了。\n", "education"),
+    # a residency left; layoffs counted in rounds, down to a headcount; a studio wound up
+    ("2022年秋天我退出了规培，回县城开了诊所。\n", "job_end"),
+    ("2023年公司前后裁了三轮，我们组就剩两个人。\n", "job_end"),
+    ("2020年疫情那年，餐厅从二十个人裁到六个。\n", "job_end"),
+    ("去年年底，我的摄影工作室正式收掉了。\n", "job_end"),
+    # a paper accepted is a project's result
+    ("2023年6月，我们那篇合作的工作被接收了。\n", "project"),
+])
+def test_the_object_decides_the_kind(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
+    kinds = _kinds(_events(tmp_path, text, traditional))
+    assert kinds[:1] == [kind], kinds
