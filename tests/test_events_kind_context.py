@@ -149,3 +149,20 @@ def test_english_kinds_in_context(tmp_path: Path, text: str, kind: str | None) -
 def test_the_object_decides_the_kind(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
     kinds = _kinds(_events(tmp_path, text, traditional))
     assert kinds[:1] == [kind], kinds
+
+
+# 项目 alone names a topic, not a happening; a site office (项目部) and a post's date line
+# (发布于 …) are no project events.
+@SCRIPTS
+@pytest.mark.parametrize("text", [
+    "2023年冬天，项目部的板房里冷得睡不着觉，我们就围着电暖器聊天。\n",
+    "这几年我换了三个项目，住过的宿舍比老家的房间还多。\n",
+    "发布于 2023-05-02 10:15・IP 属地江苏\n",
+])
+def test_a_project_word_alone_is_no_project_event(tmp_path: Path, text: str, traditional: bool) -> None:
+    assert "project" not in _kinds(_events(tmp_path, text, traditional))
+
+
+@SCRIPTS
+def test_a_project_told_done_is_still_one(tmp_path: Path, traditional: bool) -> None:
+    assert _kinds(_events(tmp_path, "2022年我负责的支付系统项目上线了。\n", traditional)) == ["project"]
