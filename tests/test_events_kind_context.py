@@ -166,3 +166,14 @@ def test_a_project_word_alone_is_no_project_event(tmp_path: Path, text: str, tra
 @SCRIPTS
 def test_a_project_told_done_is_still_one(tmp_path: Path, traditional: bool) -> None:
     assert _kinds(_events(tmp_path, "2022年我负责的支付系统项目上线了。\n", traditional)) == ["project"]
+
+
+# Counselling taken is support; consulting given in one's trade is a business of one's own.
+@SCRIPTS
+@pytest.mark.parametrize(("text", "kind"), [
+    ("2023年三月我开始做心理咨询，每两周一次。\n", "support"),
+    ("2024年初我开始尝试做跨境电商的运营咨询，接了两个老客户。\n", "creator"),
+    ("2019年她在老城区开设了一间小小的陶艺工作室。\n", "creator"),
+])
+def test_consulting_given_or_counselling_taken(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
+    assert _kinds(_events(tmp_path, text, traditional))[:1] == [kind]
