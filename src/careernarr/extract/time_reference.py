@@ -217,7 +217,8 @@ def study_year(narrative: Narrative) -> int | None:
 _DATE_LINE_REST = 12
 #: …or, when it says so, a line of up to this many characters ("写于从浦东飞往乌鲁木齐的航班上，2024年12月").
 _CUED_LINE = 80
-_WRITTEN_CUE = re.compile(r"写于|写在|记于|完稿|成文|发表|发布|更新|收稿|投稿|日期|(?i:\b(?:posted|written|updated|published|filed|received|accepted|date)\b)")
+_WRITTEN_CUE = re.compile(r"写于|写在|记于|完稿|成文|发表|发布|更新|收稿|投稿|日期|原发|发在|转贴|转載|转载|转发自"
+                          r"|(?i:\b(?:posted|written|updated|published|filed|received|accepted|date|originally)\b)")
 
 
 def _date_line(text: str) -> str | None:
@@ -231,7 +232,7 @@ def _date_line(text: str) -> str | None:
             continue
         t = found[0]
         rest = (line[: t.span.start] + line[t.span.end :]).strip(" \t*_>#-—–·|()（）[]【】")
-        cued = _WRITTEN_CUE.search(line) is not None and len(line) <= _CUED_LINE
+        cued = _WRITTEN_CUE.search(line.translate(_fold(builtin_time_lexicon()))) is not None and len(line) <= _CUED_LINE
         if cued or (len(rest) <= _DATE_LINE_REST and not any(ch in rest for ch in "。！？!?：:；;")):
             return str(t.value)
     return None
