@@ -177,3 +177,11 @@ def test_a_project_told_done_is_still_one(tmp_path: Path, traditional: bool) -> 
 ])
 def test_consulting_given_or_counselling_taken(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
     assert _kinds(_events(tmp_path, text, traditional))[:1] == [kind]
+
+
+# A parent's child in a teacher's day is no family event of the narrator's.
+@SCRIPTS
+def test_a_pupils_parent_is_no_family_event(tmp_path: Path, traditional: bool) -> None:
+    text = "2023年十月，一位家长因为孩子在学校摔了一跤，在群里骂了我一晚上。\n"
+    assert "family" not in _kinds(_events(tmp_path, text, traditional))
+    assert _kinds(_events(tmp_path, "2021年我的孩子出生了。\n", traditional)) == ["family"]
