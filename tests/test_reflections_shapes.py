@@ -52,6 +52,22 @@ def test_items_of_a_list_counted_in_words_are_points(traditional: bool) -> None:
     assert not _holding(n, "每天站十个小时", traditional)
 
 
+GOALS = """写于2024年12月31日
+
+今年我升了机长，很累。
+
+给明年定几件事。第一，带好自己的第一个副驾驶，不让他等别人拍板。第二，每个月至少休满八天，不再硬排班。第三，把英语从四级考到五级。
+"""
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_a_counted_list_after_goals_are_set_holds_resolutions(traditional: bool) -> None:
+    n = _parse(GOALS, traditional)
+    items = [_holding(n, words, traditional) for words in ("带好自己的第一个副驾驶", "每个月至少休满八天", "把英语从四级考到五级")]
+    assert all(items), [r.text for r in n.reflections]
+    assert [found[0].kind for found in items] == ["resolution"] * 3
+
+
 def test_a_lone_ordinal_is_a_manner_of_speaking() -> None:
     n = _parse("随笔\n\n那年我换了三份工作。第一，是在工地做资料员，每天跑现场。后来我去了设计院。\n")
     assert not _holding(n, "资料员")

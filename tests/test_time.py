@@ -244,7 +244,7 @@ def test_year_heading_with_a_colon_and_title_governs_its_section(heading: str) -
         format="markdown", text=text, date="2024-01-07",
         sections=[Section("2022：封号", 2, (0, second - 2)), Section(heading[3:], 2, (second, len(text)))],
     )
-    values = dict((t.text, t.value) for t in extract_times(narrative))
+    values = {t.text: t.value for t in extract_times(narrative)}
     assert values["10 月中到 12 月中"] == "2023-10/2023-12"
     assert values["5月"] == "2022-05"
 

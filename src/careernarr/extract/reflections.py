@@ -467,7 +467,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     for i, sentence in enumerate(sentences):
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
         member = listing is not None and _continues_list(sentence, text)
-        lesson = (listing if member else None) or _in_lessons(sentence, narrative) or ("insight" if i in counted else None)
+        lesson = (listing if member else None) or _in_lessons(sentence, narrative) or counted.get(i)
         intro = _list_intro(sentence, text)
         listing = intro or (listing if member else None)
         if intro is not None and text[sentence.start : sentence.end].rstrip().endswith((":", "：")):
@@ -698,24 +698,40 @@ def _continues_list(sentence: Sentence, text: str) -> bool:
     return _LIST_ITEM.match(text, line_start) is not None
 
 
-def _ordinal_lists(sentences: Sequence[Sentence], text: str) -> set[int]:
-    """Indices of the sentences that open an item of a list counted in words (第一，… 第二，…).
+def _ordinal_lists(sentences: Sequence[Sentence], text: str) -> dict[int, str]:
+    """The sentences that open an item of a list counted in words (第一，… 第二，…), by index,
+    with the kind of what they list.
 
     A list needs two items or more, each within :data:`LIST_REACH` characters
     of the one before (its paragraphs may be sections of their own): a lone
     "第一，" is a manner of speaking. The items of such a list, when they are
-    short and tell no story, are the narrator's points: lessons, advice, views.
+    short and tell no story, are the narrator's points: lessons, advice, views
+    (``insight``); after a sentence that sets goals ("给明年定几件事。", "A few
+    resolutions for next year."), they are ``resolution``.
     """
     items = [i for i, sentence in enumerate(sentences) if _ORDINAL_ITEM.match(text, sentence.start, sentence.end)]
-    out: set[int] = set()
+    out: dict[int, str] = {}
     run: list[int] = []
     for i in items:
         if run and sentences[i].start - sentences[run[-1]].start > LIST_REACH:
             run = []
         run.append(i)
         if len(run) >= 2:
-            out.update(run)
+            first = run[0]
+            lead = sentences[first - 1] if first else None
+            goals = lead is not None and _GOAL_LIST_INTRO.search(text, lead.start, lead.end) is not None
+            for j in run:
+                out[j] = "resolution" if goals else "insight"
     return out
+
+
+#: A sentence that announces the narrator's goals before a counted list ("给明年定几件事。",
+#: "明年想做三件事：", "A few resolutions for next year.").
+_GOAL_LIST_INTRO = re.compile(
+    r"(?:明年|新年|来年|新的一年|下一年|接下来|今后|往后|未来一年)[^。！？!?\n]{0,10}(?:几件事|[一二三四五两几]件事|目标|计划|打算|想做|要做)"
+    r"|(?:给|为)(?:明年|新年|自己|来年)[^。！？!?\n]{0,6}(?:定|立|列)"
+    r"|(?i:\b(?:goals?|plans?|resolutions?|intentions?)\b[^.!?\n]{0,30}\b(?:next year|this year|20\d\d|coming year)"
+    r"|\b(?:next year|for 20\d\d|the coming year)\b[^.!?\n]{0,30}\b(?:goals?|plans?|resolutions?|I will|I want to))")
 
 
 def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> str | None:
