@@ -93,13 +93,17 @@ class _Candidate:
     strong: bool
     #: Told as the time of what follows (辞职后…, 被裁之后…): an event only where it is first told.
     after: bool = False
+    #: The kind of the happening this step opens (毕业就进了…: job_start), told as part of it.
+    opens: str | None = None
 
     @property
     def kind(self) -> str:
-        return self.match.entry.category
+        return self.opens or self.match.entry.category
 
     def key(self) -> tuple[int, int, int, int]:
         m = self.match
+        if self.opens:
+            return (2, _RANK.get(self.kind, 99), -(m.end - m.start), m.start)  # never leads its event
         rank = -1 if _DECISIVE.match(m.entry.term) else _RANK.get(self.kind, 99)  # 去看身心科确诊焦虑症: health
         return (0 if self.strong else 1, rank, -(m.end - m.start), m.start)
 
@@ -170,6 +174,7 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             found.append(cand)
         busy = {c.clause for c in found if not c.after}
         found = [c for c in found if not (c.after and c.clause in busy)]  # 辞职后去读研 in one clause: the study
+        found = _opened(found, cues, text)
         told_here = _events_of(sentence, found, cues, voices, dating, text)
         if not told_here and not ahead:
             told_here = _dated_happening(sentence, kept, cues, voices, dating, text, hits.reflections, year,
@@ -190,6 +195,42 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         return section is not None and section.role in SUMMARY_ROLES
 
     return _without_repeats(events, text, in_summary)
+
+
+#: Kinds a step of ``opens`` (cues.toml) opens, and what may stand between the two (no sentence end,
+#: at most one comma: 毕业，我进了…; 毕业后于2021年夏天入职; "graduated in 2015 and joined …").
+_OPENED = ("job_start",)
+_OPEN_GAP_ZH = re.compile(r"[^。！？!?；;\n，,]{0,10}(?:[，,][^。！？!?；;\n，,]{0,6})?")
+_OPEN_GAP_EN = re.compile(r"[^.!?;\n]{0,40}")
+#: A graduation from a school it names (我从医学院硕士毕业，进了…; 在 UTM 读完…毕业之后; "graduated from
+#: Leeds and joined …") is a happening of its own, told beside the job.
+_FROM_SCHOOL_ZH = re.compile(r"(?:从|自|於|于|在)[^，,。！？；;：:\n]{1,40}$")
+_FROM_SCHOOL_EN = re.compile(r"[ \t]+from\b", re.IGNORECASE)
+
+
+def _opened(found: list[_Candidate], cues: Cues, text: str) -> list[_Candidate]:
+    """``found`` with a graduation told right before a job start made part of it (毕业就进了一家设计院,
+    毕业后入职, "graduated in 2015 and joined a bank"): the graduation dates the start, and the
+    evidence runs from it; one job_start event, not a study and a job."""
+    order = sorted(found, key=lambda c: c.match.start)
+    opened: dict[int, str] = {}
+    for i, cand in enumerate(order):
+        m = cand.match
+        hit = cues.any("opens", m.start, m.end)
+        if hit is None or hit.end < m.end - 1 or cand.kind in _OPENED:
+            continue  # 申请延期一年毕业: the degree delayed, not finished
+        latin = _is_latin(m.entry.term)
+        if _FROM_SCHOOL_EN.match(text, m.end) if latin else _FROM_SCHOOL_ZH.search(text, max(0, m.start - 45), m.start):
+            continue
+        for nxt in order[i + 1:]:
+            if nxt.match.start < m.end or nxt.kind == cand.kind:
+                continue  # the same graduation told again (大学毕业，毕业就…)
+            gap = text[m.end : nxt.match.start]
+            shape = _OPEN_GAP_EN if latin else _OPEN_GAP_ZH
+            if nxt.kind in _OPENED and shape.fullmatch(gap):
+                opened[id(cand)] = nxt.kind
+            break
+    return [attrs.evolve(c, opens=opened[id(c)]) if id(c) in opened else c for c in found]
 
 
 #: A line of a timeline: a date, a colon, a few words ("- 2009：硕士毕业，入职华为", "2012–2016: Dubai").

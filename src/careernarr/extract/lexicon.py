@@ -74,6 +74,7 @@ CUE_NAMES: dict[str, str] = {
     "purpose": "words right before an event word that make it a goal (为了晋升, in order to)",
     "advice": "words earlier in the sentence that make it advice (我的建议：…提离职, my advice)",
     "kin": "family members: a health word next to them is a family event (我妈中风入院)",
+    "opens": "event words of a step that opens the job told right after it (毕业就进了…, graduated and joined …): one job_start event",
     "anaphora": "words right before an event word that point back to one already told (这场转岗)",
     "generic": "words that make a statement general, not one happening (任何, 每个人, anyone)",
     "first_person": "the narrator speaking (我, I)",
