@@ -2,7 +2,7 @@
 event lexicons), and the sentences about the text itself that are no happening.
 
 A sentence that dates something done without an event word is a "dated happening". Its kind
-is that of the hints weighing most: a verb of the kind (裁了, 负责了, made me … director)
+is that of the hints weighing most: a verb of the kind (裁了, 负责了, moved up)
 counts twice a topic word (部门, 小程序), either twice inside the date's clause.
 """
 
@@ -28,8 +28,8 @@ ZH = [
 ]
 
 EN = [
-    ("In 2016 the board made me finance director.", "promotion", "made me … director", "hint verb"),
-    ("In May 2019 they made me shift supervisor.", "promotion", "made me … supervisor", "hint verb"),
+    ("In 2016 I got bumped a level.", "promotion", "got bumped", "hint verb"),
+    ("In May 2019 I moved up a grade.", "promotion", "moved up", "hint verb"),
     ("In April 2020 the tour was called off.", "other", "called off", "hint verb"),
     ("In March 2020 my back started hurting.", "health", "started hurting", "hint verb"),
 ]
