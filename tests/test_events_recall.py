@@ -43,6 +43,38 @@ TOLD: list[tuple[str, str]] = [
     # a job start arranged: the date it is due is no wish
     ("job_start", "offer已经签了，下周一入职。"),
     ("job_start", "谈好了薪水，明年一月五号去新公司报到。"),
+    # overwork told by when the work stopped at night, or days without rest
+    ("overwork", "去年旺季我连续三个月一天都没休息。"),
+    ("overwork", "那半年我几乎天天陪客户看房看到晚上十一点。"),
+    ("overwork", "项目上线前那周，我每天改稿改到凌晨两点。"),
+    ("overwork", "赶工那阵子晚上十一点还在工地。"),
+    # family: New Year away from home
+    ("family", "做餐饮这几年，我已经三年没回老家过年了。"),
+    # a job left after a stated time; staff sent away
+    ("job_end", "那家公司我待了四个月就走了。"),
+    ("job_end", "撑到去年底还是走了。"),
+    ("job_end", "2020年疫情，公司把我们整个组遣散了。"),
+    # back at work; a new employer told by where one goes to work
+    ("job_start", "孩子上了小学，2022年我重返职场。"),
+    ("job_start", "2023年我加入一家做新能源的公司做采购。"),
+    ("job_start", "去年十月我正式到一家物流公司当调度。"),
+    # conflict: clients taken, fees unpaid, falling out, arbitration
+    ("conflict", "去年我被同事跳了一单，白跑了两个月。"),
+    ("conflict", "那个客户拖欠了我三个月的设计费。"),
+    ("conflict", "2021年我和合伙人开始不合，最后散伙。"),
+    ("conflict", "我们几个司机去劳动仲裁，拿回了一部分工资。"),
+    # creator: an account, working for oneself
+    ("creator", "2020年我在抖音做了个讲装修的账号。"),
+    ("creator", "现在我自己做独立摄影师，接商业活动和产品拍摄。"),
+    # health, support, review, promotion, education, job_search
+    ("health", "去年冬天我得了急性肠胃炎，在医院挂了三天水。"),
+    ("health", "带了一学期课，嗓子哑到说不出话。"),
+    ("support", "那段时间我打了公司的心理援助热线。"),
+    ("support", "师傅手把手教我看图纸。"),
+    ("review", "去年年终考核我评了个优秀。"),
+    ("promotion", "在连锁超市干了五年，做到店长。"),
+    ("education", "疫情那年我在家把教师资格证考了。"),
+    ("job_search", "2021年6月我收到了研究所的录用通知。"),
 ]
 
 NOT_TOLD: list[str] = [
@@ -51,6 +83,19 @@ NOT_TOLD: list[str] = [
     "我想明年入职一家外企。",
     "下个月入职的新人要先培训。",
     "很多人想过 要不要辞职 最后都没辞",
+    "周末我们打游戏打到十二点。",
+    "他追剧追到凌晨两点。",
+    "昨晚我等他等到十点。",
+    "他们晚上十点还在睡觉。",
+    "我打算明年出来接案。",
+    "如果做到店长，工资能翻倍。",
+    "要做到主管的要求并不容易。",
+    "我在朋友家待了半个小时就走了。",
+    "我想把教师资格证考了。",
+    "怎么才能做到店长？",
+    "他的嗓子很好听。",
+    "新人一般待三个月就走了。",
+    "本文探讨合约制与自由接案两种工作模式。",
 ]
 
 
