@@ -75,6 +75,10 @@ TOLD: list[tuple[str, str]] = [
     ("promotion", "在连锁超市干了五年，做到店长。"),
     ("education", "疫情那年我在家把教师资格证考了。"),
     ("job_search", "2021年6月我收到了研究所的录用通知。"),
+    # straight from school into work; a school or studio set up; a wedding held
+    ("job_start", "我2015年一毕业就进了一家设计院画图。"),
+    ("creator", "退休后，他和朋友开设了一间小型书法教室。"),
+    ("family", "2019年国庆我们办了婚礼。"),
 ]
 
 NOT_TOLD: list[str] = [
@@ -96,6 +100,14 @@ NOT_TOLD: list[str] = [
     "他的嗓子很好听。",
     "新人一般待三个月就走了。",
     "本文探讨合约制与自由接案两种工作模式。",
+    # a post's date line, a family doctor, weddings as a photographer's work, a pension
+    "发布于 2023-04-02 10:15・IP 属地浙江",
+    "我们社区有两位家庭医生。",
+    "那年我跟着师傅跑了五十多场婚礼。",
+    "阿姨一个月退休金才两千多。",
+    "附近新开设了一家超市。",
+    "I wrote on a sticky note what she said.",
+    "It was the closest I came to the surgery career I imagined.",
 ]
 
 
