@@ -79,6 +79,11 @@ TOLD: list[tuple[str, str]] = [
     ("job_start", "我2015年一毕业就进了一家设计院画图。"),
     ("creator", "退休后，他和朋友开设了一间小型书法教室。"),
     ("family", "2019年国庆我们办了婚礼。"),
+    # English: a start told by its month, a post left some time after, staff laid off, time off
+    ("job_start", "I started that September, two weeks after the move."),
+    ("job_end", "He was made head of department in 2019 and left two years later."),
+    ("job_end", "That spring I had to lay off forty people."),
+    ("leave", "After the sale I took two months completely off."),
 ]
 
 NOT_TOLD: list[str] = [
@@ -108,6 +113,9 @@ NOT_TOLD: list[str] = [
     "附近新开设了一家超市。",
     "I wrote on a sticky note what she said.",
     "It was the closest I came to the surgery career I imagined.",
+    "I'll start in April.",
+    "If I left two years later, would it matter?",
+    "We might have to lay off some staff next year.",
 ]
 
 
