@@ -125,3 +125,26 @@ def test_english_wordings(tmp_path: Path, text: str, kind: str) -> None:
     events = _events(tmp_path, text)
     assert [e.kind for e in events] == [kind], [(e.kind, e.text, e.rule) for e in events]
 
+
+
+@pytest.mark.parametrize("line", ["写于2024年12月31日，虹桥机场边上的过夜酒店。", "發佈於 2024/2/26 23:41",
+                                  "Posted March 3, 2023 · 8 min read", "发布于 2023-04-02 10:15・IP 属地浙江"])
+def test_a_line_that_dates_the_writing_tells_no_happening(line: str) -> None:
+    text = f"一年的记录\n\n{line}\n\n2023年3月，我离职了。\n"
+    events = careernarr.parse(text, format="text").events
+    assert [(e.kind, e.text) for e in events] == [("job_end", "2023年3月，我离职了。")]
+
+
+def test_a_sentence_about_publishing_is_still_an_event() -> None:
+    events = careernarr.parse("2019年我发布了第一个视频，反响很好。\n", format="text").events
+    assert [e.kind for e in events] == ["creator"]
+
+
+def test_chapter_lines_of_a_video_description_are_headings() -> None:
+    text = ("Timestamp: 2025-02-16T18:40:02\nTitle: Why I quit\nURL: https://www.youtube.com/watch?v=abcdefghijk\n"
+            "Description:\nMy story. Chapters below.\n\n00:00 Intro\n11:20 Burnout and the sale\n15:06 Promoted, then quit\n\n"
+            "Content:\n[00:00] hey everyone.\n[11:20] in 2023 I burned out and was signed off for six weeks.\n")
+    narrative = careernarr.parse(text)
+    assert narrative.format == "transcript"
+    assert all("11:20 Burnout" not in e.text and "Promoted, then" not in e.text for e in narrative.events)
+    assert any(e.kind in ("health", "leave") and "signed off" in e.text for e in narrative.events)

@@ -51,3 +51,26 @@ def test_a_moved_on_sentence_under_a_dated_heading_keeps_the_heading() -> None:
     narrative = careernarr.parse("# 2021\n\nIn March I joined a startup. Later I was laid off.\n", format="markdown")
     found = {e.kind: (e.when, e.when_source) for e in narrative.events}
     assert found["job_end"] == ("2021", "heading")
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("one", ["有一个星期", "有一天", "有一次"])
+def test_one_day_within_the_story_takes_its_date(convert: object, one: str) -> None:
+    text = convert(f"写于2024年12月\n\n2023年3月到6月，我在工地上几乎没有休息。白天干活，晚上看图纸。{one}我连续加班到凌晨三点。")  # type: ignore[operator]
+    assert careernarr.parse(text, format="text").events[-1].when == "2023-03/2023-06"
+
+
+@pytest.mark.parametrize("convert", [lambda s: s, _S2TWP.convert], ids=["zh-Hans", "zh-Hant"])
+def test_a_planned_time_in_another_clause_does_not_date_what_was_done(convert: object) -> None:
+    text = convert("写于2024年6月\n\n她报名了会计的自考课程，打算明年转岗。")  # type: ignore[operator]
+    assert careernarr.parse(text, format="text").events[0].when is None
+    text = convert("写于2024年6月\n\n2023年她报名了会计的自考课程，打算明年转岗。")  # type: ignore[operator]
+    assert careernarr.parse(text, format="text").events[0].when == "2023"
+
+
+@pytest.mark.parametrize("before", ["去年六月之前", "去年六月以前"])
+def test_a_time_the_story_lies_before_dates_the_next_sentences_by_its_year(before: str) -> None:
+    text = f"写于2023年1月\n\n{before}，我在广告公司写文案。最后那半年每周都要通宵加班。"
+    events = careernarr.parse(text, format="text").events
+    assert events[-1].kind == "overwork" and events[-1].when == "2022"
+

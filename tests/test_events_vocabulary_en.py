@@ -301,6 +301,8 @@ def test_a_told_happening_is_an_event_of_its_kind(kind: str, text: str) -> None:
 
 
 NOT_EVENTS = [
+    # surgery as a specialty
+    "My plan was two years of general practice, then a surgery residency.",
     # plans and wishes
     "I want to quit my job.",
     "I'm planning to go freelance next year.",

@@ -53,7 +53,7 @@ def test_an_articles_fieldwork_year_is_its_reference_year() -> None:
 
 @SCRIPTS
 @pytest.mark.parametrize(("phrase", "value"), [
-    ("2021年国庆", "2021-10-01"), ("去年双十一", "2022-11-11"), ("2020年元旦", "2020-01-01"),
+    ("2021年国庆", "2021-10-01"), ("去年双十一", "2022-11-11"), ("2020年元旦", "2020-01-01"), ("2022年“双十一”", "2022-11-11"), ("去年「国庆」", "2022-10-01"),
     ("次年开春", "2022-21"),
 ])
 def test_holidays_and_season_openings(phrase: str, value: str, traditional: bool) -> None:
@@ -155,10 +155,13 @@ def test_a_few_days_pointed_at_are_no_length(text: str, phrase: str, value: str 
 
 
 def test_english_sizes_and_rates_are_no_times() -> None:
-    values = _values("A 15-minute calendar invite appeared. I got a four-day week and a two-week vacation.\n")
+    values = _values("A 15-minute calendar invite appeared. I got a four-day week and a two-week vacation. "
+                     "I worked 12-hour shifts for two years.\n")
     assert values["15-minute"] is None
     assert values["four-day"] is None
+    assert values["12-hour"] is None
     assert values["two-week"] == "P2W"
+    assert values["two years"] == "P2Y"
 
 
 def test_a_text_written_in_december_that_speaks_of_this_year_looks_back_at_it() -> None:
@@ -188,3 +191,64 @@ def test_this_year_before_an_age_is_no_time(text: str, value: str | None) -> Non
 ])
 def test_that_year_before_an_age_is_no_time(text: str, word: str, value: str | None) -> None:
     assert _values(f"写于2024年10月\n\n{text}\n").get(word) == value
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("上年年尾 appraisal，partner 寫我差。", {"上年年尾": "2023-10/2023-12"}),
+    ("我上年换了工作。", {"上年": "2023"}),
+    ("马上年底了，我很忙。", {"年底": "2024-10/2024-12"}),
+    ("加上年终奖一共十万。", {}),
+    ("晚上年会我喝多了。", {}),
+])
+def test_last_year_written_shang_nian_only_where_it_stands_alone(text: str, found: dict[str, str]) -> None:
+    values = _values(f"写于2024年5月\n\n{text}\n")
+    values.pop("2024年5月")
+    assert values == found
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("去年一整年开了十一单。", "去年一整年", "2022"),
+    ("2022年全年营收下降。", "2022年全年", "2022"),
+])
+def test_a_whole_year_is_the_year(text: str, phrase: str, value: str) -> None:
+    assert _values(f"写于2023年3月\n\n{text}\n")[phrase] == value
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("会议口译一天的行情大概一万五到两万。", "一天"),
+    ("旺季的时候一天飞四段，很累。", "一天"),
+    ("一个月要打两百通电话。", "一个月"),
+])
+def test_a_day_or_month_with_its_price_or_count_is_a_rate(text: str, phrase: str) -> None:
+    assert _values(f"写于2023年3月\n\n{text}\n")[phrase] is None
+
+
+def test_reading_time_under_a_blog_title_is_no_time() -> None:
+    values = _values("Why I left\n\nPosted March 3, 2023 · 8 min read\n\nI quit in May.\n")
+    assert values["8 min"] is None
+    assert values["March 3, 2023"] == "2023-03-03"
+
+
+def test_a_while_is_no_length() -> None:
+    assert "好半天" not in _values("写于2023年3月\n\n笔尖停在纸上好半天。\n")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("In 2019 I got my first GM job. And then 2020 happened. In March we lost everything.",
+     {"2019": "2019", "2020": "2020", "March": "2020-03"}),
+    ("Then 2008 hit and I was laid off.", {"2008": "2008"}),
+    ("He sold 2020 hit singles.", {}),
+])
+def test_a_bare_year_told_by_what_follows_it(text: str, found: dict[str, str]) -> None:
+    values = _values(f"Posted Feb 16, 2025\n\n{text}\n")
+    values.pop("Feb 16, 2025")
+    assert values == found
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In 2022 I quit. Since January I've been doing two days a week at the shelter.", "2023-01"),
+    ("In 2022 I quit. Since January, she has worked from home.", "2023-01"),
+    ("In 2019 I joined. Since January I worked nights.", "2019-01"),  # no perfect: the story's January
+])
+def test_since_a_month_with_a_perfect_counts_back_from_the_writing(text: str, value: str) -> None:
+    assert _values(f"Posted March 3, 2023\n\n{text}\n")["January"] == value

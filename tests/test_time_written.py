@@ -33,3 +33,12 @@ def test_a_year_in_the_middle_of_the_story_is_not_the_date_of_writing() -> None:
     middle = "我在2019年入行。" * 80
     text = f"随笔\n\n{middle}\n\n写东西的习惯是在2020年养成的。去年我换了工作。\n" + "这是后话。" * 120
     assert _values(text)["去年"] is None
+
+
+@pytest.mark.parametrize("line", ["（原发在 Translation 板，2024/10/15，朋友说值得留个纪录，转贴过来）",
+                                  "（原發在八卦板，2024/10/15，轉貼過來）", "(Originally posted on my blog, 2024/10/15)"])
+def test_a_reposting_note_dates_the_writing(line: str) -> None:
+    text = f"接案第五年\n\n{line}\n\n去年冬天我妈住院。今年七月我开始投履历。\n"
+    values = _values(text)
+    assert values["去年冬天"] == "2023-24"
+    assert values["今年七月"] == "2024-07"

@@ -20,6 +20,7 @@ years ago").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -38,6 +39,8 @@ _CARRY = 2
 #: How far (in characters) a duration may sit from the words it measures.
 ATTACH_GAP = 6
 _PUNCTUATION = set("，,、。；;：:！？!?—（）()“”\"「」")
+#: Right after a time: the story lies before it (六月之前, 六月以前).
+_BEFORE = re.compile(r"[ \t]*(?:之前|以前)")
 _OFFSET_AFTER = ("后", "前", "以后", "之后", "以前", "之前", "以来", "内", "里", "多后", " ago", " later",
                  " after", " before", " earlier", "ago", "later")
 
@@ -115,7 +118,8 @@ class Dating:
         if any(not t.value and "relative" in t.rule for t in self.inside(clause.start, clause.end)):
             return None  # "去年畀人炒咗" with no year to count from: its own time, unknown; not the sentence's
         scope = scope_of(sentence, clause)
-        points = [t for t in self.inside(scope.start, scope.end) if t.value and not self._is_offset(t)]
+        points = [t for t in self.inside(scope.start, scope.end) if t.value and not self._is_offset(t)
+                  and not self._planned(sentence, t)]
         best = self._nearest(points, at)
         if best is not None:
             return Dated(str(best.value), "sentence", best)
@@ -129,7 +133,7 @@ class Dating:
                 for t in points[1:]:  # 下半年…：十月，…。我在家待了一个月: the narrower time told after it
                     if _within(str(t.value), str(best.value)):
                         best = t
-                return Dated(str(best.value), "paragraph", best)
+                return Dated(self._carried(best), "paragraph", best)
         lead = self._leads.get(sentence.paragraph)
         if lead is not None and lead[0] < sentence.start:
             return Dated(str(lead[1].value), "paragraph", lead[1])
@@ -138,12 +142,27 @@ class Dating:
             return Dated(str(heading.value), "heading", heading)
         return None
 
+    def _carried(self, t: TimeExpr) -> str:
+        """The value ``t`` gives the sentences after it: its year when it is a bound the story
+        lies before (去年六月之前…。最后那半年…: some time that year, not in June)."""
+        value = str(t.value)
+        if _BEFORE.match(self._text, t.span.end) and value[:4].isdigit() and len(value) > 4:
+            return value[:4]
+        return value
+
+    def _planned(self, sentence: Sentence, t: TimeExpr) -> bool:
+        """Whether ``t`` dates a plan or a wish told in another clause of the sentence
+        (她报名了课程，打算明年转岗): the time of what is planned, not of what was done."""
+        clause = sentence.clauses[sentence.clause_at(t.span.start)]
+        return self._cues.any("modal", clause.start, t.span.end) is not None
+
     def _own_time(self, scope: Span, at: int) -> bool:
         """Whether the sentence tells a time of its own that is not a date: an unresolved one
         (毕业那年, last spring), or words that move the story on (后来, later, 如今) before ``at``."""
         for t in self.inside(scope.start, scope.end):
-            if not t.value and not t.duration and "-rate" not in t.rule:
-                return True  # (a rate, 一天要爬两趟塔吊 or four days a week, is no time of its own)
+            if not t.value and not t.duration and "-rate" not in t.rule and "-indefinite" not in t.rule:
+                return True  # (a rate, 一天要爬两趟塔吊 or four days a week, is no time of its own; nor is
+                # 有一天 / 有一个星期, one day within the time the story is at)
         return self._cues.any("moves_on", scope.start, max(at, scope.start + 1)) is not None
 
     def _named(self, best: TimeExpr, points: Sequence[TimeExpr], at: int) -> TimeExpr:

@@ -68,7 +68,7 @@ from .dating import LONG_SENTENCE, Dating, scope_of
 from .lexicon import Lexicon, Match, load_lexicon
 from .sentences import SUMMARY_ROLES, Sentence, sentences_of
 from .subject import Voices
-from .time_reference import reference_year
+from .time_reference import datelines, reference_year
 
 __all__ = ["KIND_ORDER", "EventExtractor", "find_events"]
 
@@ -137,7 +137,10 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     where: list[tuple[str, int, int | None]] = []  # (kind, paragraph, post floor) of each event
     narrated = not narrative.posts and voices.document == "narrator"
     year = reference_year(narrative, context.reference_date)
+    dated_lines = datelines(text)
     for sentence in sentences:
+        if any(lo <= sentence.start and sentence.end <= hi for lo, hi in dated_lines):
+            continue  # "写于2024年12月31日，虹桥", "Posted March 3, 2023": when it was written, not a happening
         grounded = narrated or sentence.role in SUMMARY_ROLES
         i = bisect.bisect_left(starts, sentence.start)
         inside: list[Match] = []
@@ -539,6 +542,8 @@ def _plans_section(sentence: Sentence) -> bool:
 
 #: A line that only heads a section: numbered or bold labels ("一、项目：从年初忙到年底",
 #: "**间隔年做了什么**", "# 休假") with no sentence-final mark.
+#: A chapter line of a video's description: a timestamp and a short title.
+_CHAPTER = re.compile(r"[ \t]*[-*•]?[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*(?:[-–—|:：][ \t]*)?[^\n。！？!?]{1,60}")
 _HEADING = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]+\S"
     r"|第[一二三四五六七八九十\d]{1,3}(?:章|部分|部|节|篇|幕)|(?i:(?:section|chapter|part)[ \t]+(?:\d{1,2}|[ivx]{1,4})\b)"
@@ -559,6 +564,8 @@ def _is_heading(sentence: Sentence, text: str, cues: Cues) -> bool:
             or text[sentence.end : line_end].strip(" \t*")):
         return False  # not the whole line
     bare = line.strip(" \t*_")
+    if sentence.role in SUMMARY_ROLES and _CHAPTER.fullmatch(line) is not None:
+        return True  # "11:20 Burnout and the sale": a chapter of the video the description lists
     if not bare or bare[-1] in _FINAL or len(bare) > 40:
         return False
     if _HEADING.match(line) is not None:

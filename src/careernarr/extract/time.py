@@ -7,7 +7,7 @@ Values are EDTF (points, intervals, seasons ``Y-21``…``Y-24``, approximations
 - 年初 / early Y ``Y-01/Y-03``; 年中 / mid Y ``Y-05/Y-08``; 年底, 年末, 年终,
   岁末 / late Y, the end of Y ``Y-10/Y-12``; 上半年 ``Y-01/Y-06``, 下半年
   ``Y-07/Y-12``; Q1…Q4, 第一季度… three months each; seasons are EDTF
-  seasons; 月初/上旬 days 1-10, 中旬 11-20, 月底/下旬 21 to the month's end.
+  seasons; 月初, 月底, 上旬, 中旬, 下旬 the month itself.
 - 去年, 今年, 明年, 前年, 两年前, last year, two years ago count from the
   *reference year* (:func:`reference_year`); 上个月, 上周, 昨天 from the
   reference date, when it has that precision. Without one they keep value

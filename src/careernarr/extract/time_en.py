@@ -85,6 +85,10 @@ _PER_SPAN_AFTER = re.compile(r"[ \t]+(?:work[ \t]*)?(?:weeks?|days?|workweeks?)\
 #: After "N-day": the week it is counted in (a four-day week).
 _WEEK_AFTER = re.compile(r"[ \t]+(?:work[ \t]*)?(?:weeks?|workweeks?)\b", re.IGNORECASE)
 #: After "N-minute": a noun it describes (a 15-minute call, a 5-minute walk).
+#: After "since <month>": a present perfect, a state lasting up to the time of writing.
+_PERFECT_AFTER = re.compile(r"[ \t,]+(?:I|we|she|he|they|it)(?:'ve|’ve|'s|’s| have| has)(?: been)?\b", re.IGNORECASE)
+#: Before a bare year told by what follows it (then 2020 happened): the start of a clause.
+_YEAR_AFTER_LEADS = frozenset({"", "then", "when", "once", "as", "but", "so", "until", "before", "after", "and"})
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]", re.IGNORECASE)
 
 
@@ -133,6 +137,7 @@ class _English:
             re.IGNORECASE,
         )
         self.year_cues = frozenset(w.lower() for w in c.get("year_before", []))
+        self.year_after = re.compile(rf"[ \t]+(?:{_alt(c.get('year_after', []))})\b") if c.get("year_after") else None
         not_year = lx.table("zh", "not_year")
         self.not_year_after = tuple(not_year.get("after", []))
         self.not_year_before = frozenset(not_year.get("before", []))
@@ -287,6 +292,8 @@ class _English:
                     atom.recent, atom.rule = 1, "en-recent-month"  # next March
                 else:
                     atom.rule = "en-that-month"  # that July: the story's
+            elif prev_word(text, start) == "since" and _PERFECT_AFTER.match(text, atom.end):
+                atom.recent, atom.rule = -1, "en-since-month"  # since January I've been: up to now
         return atom
 
     def year(self, m: re.Match[str], text: str) -> Atom | None:
@@ -297,8 +304,10 @@ class _English:
             if after.isascii() and after.isalnum() or after == "%":
                 return None
             self._apply_prefix(atom, text, month=False)
-        elif not bare_year_ok(text, start, end, self.not_year_after, self.not_year_before, self.year_cues):
-            return None
+        elif not bare_year_ok(text, start, end, self.not_year_after, self.not_year_before, self.year_cues) and not (
+                self.year_after is not None and self.year_after.match(text, end)
+                and prev_word(text, start) in _YEAR_AFTER_LEADS):
+            return None  # (then 2020 happened, when 2008 hit: a year; sold 2020 hit singles: a count)
         if atom.months is None and atom.season is None:
             suffix = self.suffix_re.match(text, end)
             if suffix:
@@ -390,9 +399,13 @@ class _English:
             atom.kind = "none"
             atom.rule = "en-rate"  # 60-hour weeks, 12-hour days, a four-day week: a rate, not a length of time
             return atom
-        if said.endswith(("-minute", "-second")) and _NOUN_AFTER.match(text, end):
+        if designator == "TM" and after.lstrip(" ·-").startswith("read"):
             atom.kind = "none"
-            atom.rule = "en-attribute"  # a 15-minute calendar invite: the size of a thing, not a time told
+            atom.rule = "en-attribute"  # "8 min read" under a blog title: the post's length, not a time told
+            return atom
+        if said.endswith(("-minute", "-second", "-hour")) and _NOUN_AFTER.match(text, end):
+            atom.kind = "none"  # a 15-minute calendar invite, 12-hour shifts, an eight-hour flight:
+            atom.rule = "en-attribute"  # the size of a thing, not a time told
             return atom
         if re.fullmatch(_VAGUE_WORDS, num):
             atom.kind = "none"

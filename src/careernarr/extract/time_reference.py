@@ -18,7 +18,7 @@ from .time_lexicon import TimeLexicon, builtin_time_lexicon
 from .time_numerals import digit_sequence
 from .time_values import parse_reference
 
-__all__ = ["about_year", "reference_year", "study_year", "written_date", "written_year"]
+__all__ = ["about_year", "datelines", "reference_year", "study_year", "written_date", "written_year"]
 
 #: How far into the text an "about" phrase is looked for.
 OPENING_CHARS = 3000
@@ -112,10 +112,8 @@ def _writer_text(narrative: Narrative) -> str:
     return narrative.text[: opener.span.end]
 
 
-def written_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:
-    """The year the text says it was written in, near its start or its end
-    (``写于2024年5月``, ``written in March 2023``), or ``None``."""
-    lex = lexicon or builtin_time_lexicon()
+def _written_pattern(lex: TimeLexicon) -> re.Pattern[str] | None:
+    """A date-of-writing cue and the year after it (写于2024年, posted on March 3, 2023)."""
     cached = _WRITTEN.get(id(lex))
     if cached is None or cached[0] is not lex:
         words = (lex.table("zh", "cues").get("written_before", []) + lex.table("en", "cues").get("written_before", []))
@@ -127,14 +125,47 @@ def written_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> in
         if len(_WRITTEN) > 16:
             _WRITTEN.clear()
         cached = _WRITTEN[id(lex)] = (lex, pattern)
+    return cached[1]
+
+
+def written_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:
+    """The year the text says it was written in, near its start or its end
+    (``写于2024年5月``, ``written in March 2023``), or ``None``."""
+    lex = lexicon or builtin_time_lexicon()
+    pattern = _written_pattern(lex)
+    if pattern is None:
+        return None
     text = _writer_text(narrative).translate(_fold(lex))
     for part in (text[:WRITTEN_CHARS], text[-WRITTEN_CHARS:]):
-        m = cached[1].search(part)
+        m = pattern.search(part)
         if m:
             found = _year_of(m, "y1", "cn1")
             if found is not None:
                 return found
     return None
+
+
+#: A line that says when the text (or a post) was written holds at most this many characters.
+DATELINE_CHARS = 80
+
+
+def datelines(text: str, lexicon: TimeLexicon | None = None) -> list[tuple[int, int]]:
+    """Spans of the short lines that say when the text or a post was written (``写于2024年12月31日，
+    虹桥机场``, ``發佈於 2024/2/26 23:41``, ``Posted March 3, 2023 · 8 min read``): they date the
+    writing and tell no happening."""
+    lex = lexicon or builtin_time_lexicon()
+    pattern = _written_pattern(lex)
+    if pattern is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in pattern.finditer(text.translate(_fold(lex))):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if end - start <= DATELINE_CHARS and not text[start : m.start()].strip(" \t*_>#-—–·|()（）[]【】"):
+            if not out or out[-1] != (start, end):
+                out.append((start, end))
+    return out
 
 
 def about_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:
@@ -217,7 +248,8 @@ def study_year(narrative: Narrative) -> int | None:
 _DATE_LINE_REST = 12
 #: …or, when it says so, a line of up to this many characters ("写于从浦东飞往乌鲁木齐的航班上，2024年12月").
 _CUED_LINE = 80
-_WRITTEN_CUE = re.compile(r"写于|写在|记于|完稿|成文|发表|发布|更新|收稿|投稿|日期|(?i:\b(?:posted|written|updated|published|filed|received|accepted|date)\b)")
+_WRITTEN_CUE = re.compile(r"写于|写在|记于|完稿|成文|发表|发布|更新|收稿|投稿|日期|原发|发在|转贴|转載|转载|转发自"
+                          r"|(?i:\b(?:posted|written|updated|published|filed|received|accepted|date|originally)\b)")
 
 
 def _date_line(text: str) -> str | None:
@@ -231,7 +263,7 @@ def _date_line(text: str) -> str | None:
             continue
         t = found[0]
         rest = (line[: t.span.start] + line[t.span.end :]).strip(" \t*_>#-—–·|()（）[]【】")
-        cued = _WRITTEN_CUE.search(line) is not None and len(line) <= _CUED_LINE
+        cued = _WRITTEN_CUE.search(line.translate(_fold(builtin_time_lexicon()))) is not None and len(line) <= _CUED_LINE
         if cued or (len(rest) <= _DATE_LINE_REST and not any(ch in rest for ch in "。！？!?：:；;")):
             return str(t.value)
     return None

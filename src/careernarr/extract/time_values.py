@@ -145,7 +145,7 @@ def parse_reference(value: str | None) -> Date | None:
 
 #: A fraction of a unit that fits the next one exactly becomes it (1.5 years is P1Y6M).
 _SMALLER: dict[str, tuple[str, int]] = {
-    "Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60),
+    "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60),
 }
 _ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 
@@ -161,7 +161,7 @@ def iso_duration(parts: list[tuple[float, str]]) -> str | None:
 
     Designators are ``Y M W D`` and ``TH TM TS`` for hours, minutes,
     seconds. A half that fits the next unit exactly becomes it (``1.5`` years
-    is ``P1Y6M``); otherwise the last component keeps a decimal (``P0.5M``).
+    is ``P1Y6M``, half a month ``P15D``: a month counted as thirty days); otherwise the last component keeps a decimal (``P0.5M``).
     ``None`` if a unit repeats or the amounts are not positive.
     """
     amounts: dict[str, float] = {}

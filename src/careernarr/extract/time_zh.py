@@ -147,6 +147,10 @@ class _Chinese:
         glue = lx.table("zh", "relative_year_glue")
         self.glue_chars = frozenset(str(glue.get("glues", "")))
         self.glue_taken = tuple(str(w) for w in glue.get("taken", []))
+        self.whole_year = [str(w) for w in lx.table("zh", "whole_year").get("words", [])]
+        standalone = lx.table("zh", "standalone_years")
+        self.standalone_years = frozenset(standalone.get("words", []))
+        self.standalone_after = frozenset(str(standalone.get("after", "")))
         self.eras = {k: int(v) for k, v in lx.table("zh", "era_years").items()}
 
         # 年-initial parts share the 年 of a year before them: 2025年底, 去年底.
@@ -168,11 +172,12 @@ class _Chinese:
             rf"(?:{S}(?P<day>{_DAY}){S}[日号])?(?:{S}(?P<mpart>{_alt(self.month_parts)}))?"
             rf"|(?P<ypart>{_alt(shared)})"
             rf"|{S}(?P<ypart2>{_alt(self.year_parts)})"
-            rf"|{S}(?P<holiday>{_alt(self.holidays)})"
+            rf"|{S}(?P<hq>[“\"「『])?(?P<holiday>{_alt(self.holidays)})(?(hq)[”\"」』])"
             rf"|{S}(?:第{S})?(?P<qcn>[一二三四1-4]){S}季度"
             rf"|{S}(?P<qq>Q[1-4])(?![0-9A-Za-z])"
             rf"|{S}(?P<season>{_alt(season_forms)})"
             rf"|{S}的{S}(?P<season_de>{_alt(self.lone_seasons)})"
+            rf"|{S}(?P<whole>{_alt(self.whole_year)})"  # 去年一整年, 2022年全年: the year itself
             r")?"
         )
         # Each pattern starts with one character class or literal words, so
@@ -336,6 +341,8 @@ class _Chinese:
                 atom.kind = "none"  # 离开中环那一年, 第一年…第二年: not "that/the next year"
                 atom.rule = "zh-deictic"
                 return atom
+            if word in self.standalone_years and "\u4e00" <= before <= "\u9fff" and before not in self.standalone_after:
+                return None  # 马上年底, 加上年终奖: 上 belongs to the word before
             if word in self.rel_years:
                 if word in ("前年", "后年") and before in self.glue_chars and not text.endswith(self.glue_taken, 0, start):
                     return None  # 以前年轻时, 之后年底: 以前, 之后 and then 年; not 所以前年, 项目前年
