@@ -239,14 +239,14 @@ _TIMELINE_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]*)?(?:\*\*)?[0-9]{4}[^：:\n
 
 def _without_repeats(events: list[Event], text: str, in_summary: Callable[[Event], bool]) -> list[Event]:
     """``events`` less the retellings of events the story tells: a line of a timeline
-    ("- 2018：辞职"; same kind and time, a timeline line names no one) and a summary's event
+    ("- 2018：辞职"; same kind, agreeing times, a timeline line names no one) and a summary's event
     (a transcript's Description, an abstract; same kind, agreeing times). The story's telling
     is the evidence."""
     story = [e for e in events if e.when and not _on_timeline_line(e, text)]
     if not story:
         return events
-    told = {(e.kind, e.when) for e in story}
-    out = [e for e in events if not (e.when and (e.kind, e.when) in told and _on_timeline_line(e, text))]
+    out = [e for e in events if not (e.when and _on_timeline_line(e, text) and any(
+        s.kind == e.kind and _same_time(s.when, e.when) for s in story))]  # "- 2021：回归职场" after 2021年3月…回到职场
     body = [(e.kind, e.when) for e in out if not in_summary(e)]
     return [e for e in out if not (in_summary(e) and any(k == e.kind and _same_time(w, e.when) for k, w in body))]
 
@@ -532,7 +532,8 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     prev = sentence.clauses[ci - 1].start if ci > 0 else clause.start
     if cues.any("hypothetical", _after_colon(text, prev, m.start), m.start) is not None:
         return None
-    if cues.any("modal", _after_colon(text, clause.start, m.start), m.start) is not None:
+    modal = cues.within("modal", _after_colon(text, clause.start, m.start), m.start)
+    if modal and not _due(m, modal, text):
         return None
     if cues.any("advice", sentence.start, m.start) is not None:
         return None  # "我的建议：先面试，拿到 offer 再提离职"
@@ -590,6 +591,18 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     if not strong and not _happened(m, sentence, clause, cues, dating):
         return None
     return _Candidate(m, ci, strong, after)
+
+
+#: Before a job start: words that say when it is due, not whether (下周一入职, 明年一月就要去报到).
+_DUE = frozenset({"明年", "后年", "下个月", "下月", "下周", "下个星期", "下礼拜", "下个礼拜", "明天", "就要", "即将",
+                  "将要"})
+
+
+def _due(m: Match, modal: Sequence[Match], text: str) -> bool:
+    """Whether the only modal words before a job start say when it is due: a start arranged
+    (下个月15号入职), not a wish or a plan (想入职, 打算明年入职)."""
+    return (m.entry.category == "job_start" and m.entry.strength == "strong"
+            and all(text[c.start : c.end] in _DUE for c in modal))
 
 
 #: After an event word: 了的/过的 + a person or nothing — it names the people who did it.

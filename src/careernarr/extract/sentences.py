@@ -299,6 +299,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 _CLAUSE_CHARS = re.compile("[，；;,— ]")
 
 
+def _past_spaces(text: str, i: int, e: int) -> int:
+    while i < e and text[i] == " ":
+        i += 1
+    return i
+
+
 def _clauses(text: str, s: int, e: int) -> list[Span]:
     cuts = [s]
     for found in _CLAUSE_CHARS.finditer(text, s, e):  # every other character is passed over
@@ -317,6 +323,8 @@ def _clauses(text: str, s: int, e: int) -> list[Span]:
             cuts.append(i)
         elif ch == " " and text[i + 1 : i + 3] in ("— ", "- ") and i > s:
             cuts.append(i + 1)
+        elif ch == " " and i > s and _HAN.match(text, i - 1) and _HAN.match(text, _past_spaces(text, i, e)):
+            cuts.append(i + 1)  # 今年年初 我辞职了: a transcript without punctuation pauses with a space
         elif ch == " " and i > s and text[i - 1].isascii() and text[i - 1].isalpha():
             m = _EN_RUN_ON.match(text, i + 1, e)
             if m:
