@@ -74,3 +74,11 @@ def test_a_time_the_story_lies_before_dates_the_next_sentences_by_its_year(befor
     events = careernarr.parse(text, format="text").events
     assert events[-1].kind == "overwork" and events[-1].when == "2022"
 
+
+
+def test_a_run_on_transcript_sentence_dates_later_clauses_by_the_time_told_before() -> None:
+    text = ("Timestamp: 2024-06-15T10:00:00\nTitle: 我的故事\nURL: https://www.bilibili.com/video/BV1xx411c7mD\n\nContent:\n"
+            "[00:10] 22年底工厂订单少了很多 线长天天在车间骂人 大家都很紧张 我们宿舍六个人每天下班都在讨论要不要走 "
+            "有人说再等等 有人说早走早好 我那时候也不知道怎么办 每天就是上班下班 反正我也在名单里面 就这样被裁了 赔了我两个月工资\n")
+    events = [e for e in careernarr.parse(text).events if e.kind == "job_end"]
+    assert [e.when for e in events] == ["2022-10/2022-12"]

@@ -34,6 +34,8 @@ __all__ = ["LONG_SENTENCE", "Dated", "Dating", "scope_of"]
 #: Sentences longer than this (see :func:`~careernarr.extract.sentences.text_size`)
 #: are read clause by clause (run-on transcripts).
 LONG_SENTENCE = 120
+#: How far back (in characters) in a run-on sentence the time told before an event's clauses still dates it.
+RUN_ON_REACH = 240
 #: How many sentences before, in the same paragraph, still date an event (the story's time carries).
 _CARRY = 2
 #: How far (in characters) a duration may sit from the words it measures.
@@ -126,6 +128,11 @@ class Dating:
         if self._own_time(scope, at):
             heading = self._heading_time(sentence.start)
             return Dated(str(heading.value), "heading", heading) if heading is not None else None
+        if scope.start > sentence.start:  # a run-on sentence (a transcript): the story's time told earlier in it
+            earlier = [t for t in self.inside(max(sentence.start, scope.start - RUN_ON_REACH), scope.start)
+                       if t.value and not self._is_offset(t) and not self._planned(sentence, t)]
+            if earlier and self._cues.any("moves_on", earlier[-1].span.end, max(at, scope.start + 1)) is None:
+                return Dated(self._carried(earlier[-1]), "sentence", earlier[-1])
         for prev in reversed(self._before.get(sentence.start, [])):
             points = [t for t in self.inside(prev.start, prev.end) if t.value and not self._is_offset(t)]
             if points:  # "In spring 2020 our unit was full. I was picking up extra shifts."
