@@ -466,3 +466,11 @@ def test_a_dated_sentence_closing_a_post_is_no_date_line() -> None:
     text = "### 标题\n\n开头。\n\n-----\n\n第一段。\n\n第二段。\n\n我在 2023-03-18 那天递了辞职信，老板很生气。\n"
     n = careernarr.parse(text, format="forum", extract=False)
     assert [p.time for p in n.posts] == [None, None]
+
+
+def test_a_closing_date_line_dates_its_post_in_taiwan_script_too() -> None:
+    import opencc
+
+    text = ("### 标题\n\n开头。\n\n-----\n\n谢邀。去年十一月我递了辞呈。\n\n发布于 2023-04-02 10:15・IP 属地浙江\n")
+    n = careernarr.parse(opencc.OpenCC("s2twp").convert(text), format="forum")
+    assert [p.time for p in n.posts] == [None, "2023-04-02"]  # 发布于 becomes 釋出於

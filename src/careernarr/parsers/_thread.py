@@ -137,7 +137,7 @@ def header_of(line: str) -> Header | None:
 
 #: Words around a post's own date line: 发表于 2024-03-02, 楼主 alice 2024/03/02 21:14, Posted on March 2, 2024.
 _DATE_LABEL = re.compile(
-    r"发表于|發表於|发表时间|發表時間|发布于|發佈於|發布於|发布时间|發佈時間|编辑于|編輯於|"
+    r"发表于|發表於|发表时间|發表時間|发布于|發佈於|發布於|釋出於|释出于|发布时间|發佈時間|编辑于|編輯於|"
     r"IP[ \t]*属地|IP[ \t]*屬地|楼主|樓主|层主|層主|作者|日期|时间|時間|星期[一二三四五六日天]|周[一二三四五六日天]|週[一二三四五六日天]|"
     r"\b(?:posted|published|edited|updated|written|date|on|at|by|op|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\b",
