@@ -86,6 +86,5 @@ def test_the_narrators_own_fieldwork_is_still_a_happening() -> None:
     assert _dated("2023年夏天，我去云南做了田野调查。").when == "2023-22"
 
 
-def test_without_a_hint_the_kind_is_other() -> None:
-    event = _dated("2020年8月，我们在城郊吃了一顿饭。")
-    assert event.kind == "other" and event.rule == DATED_HAPPENING
+def test_without_a_hint_there_is_no_event() -> None:
+    assert not _events("2020年8月，我们在城郊吃了一顿饭。")

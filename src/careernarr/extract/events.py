@@ -44,8 +44,10 @@ the document's own bare year, written in its first month, lists plans.
 
 A sentence that dates a happening and tells it done (2019年夏天我们中了一个标, "In June 2021
 she qualified") but gives no event from its words is still an event, of the kind of an event
-word it holds or ``other`` (rule "dated happening"), unless it is imagined, planned, asked, a
-heading, an analysis or a saying, or its only date is the document's own year or one after it.
+word it holds or of the topic words and verbs (``hints``) that weigh most in it (rule "dated
+happening"), unless it is imagined, planned, asked, a heading, an analysis or a saying, or its
+only date is the document's own year or one after it. With no such word (2021年10月，我们在城郊吃了
+一顿饭) nothing names it part of a working life: no event.
 Each event names the lexicon entry that found it
 (``rule``), its time and duration (see :mod:`careernarr.extract.dating`) and
 whose it is (see :mod:`careernarr.extract.subject`).
@@ -272,7 +274,8 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
                      hints: Sequence[Match] = ()) -> list[Event]:
     """A happening told with a date where no event word made an event ("2019年夏天我们中了一个标",
     "In June 2021 she qualified"): kept, so that the timeline holds it, with the kind of an
-    event word the sentence holds (one its context did not confirm) or ``other``.
+    event word the sentence holds (one its context did not confirm) or of the hints that weigh
+    most in it; with neither, none (a dinner dated in a career story names no kind of its own).
 
     The sentence must date it (a time expression with a value, not only a duration, and not
     the document's own year naming the whole story), tell it done (了/过/咗, a past tense), and
@@ -312,14 +315,16 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
     word = next((m for m in words if span.start <= m.start and m.end <= span.end), None)
     if word is None:
         word = _naming_hint(hints, span, clause, t.span.start)
+    if word is None:
+        return []  # 2021年10月，我们在城郊吃了一顿饭: dated and done, but nothing names it part of a working life
     return [Event(
-        kind=word.entry.category if word is not None else "other",
+        kind=word.entry.category,
         text=span.of(text),
         span=span,
         when=when.value if when else t.value,
         duration=duration.value if duration else None,
         subject=voices.subject(sentence, clause, (t.span.start, t.span.end)),
-        rule=DATED_HAPPENING if word is None else f"{DATED_HAPPENING}; {word.entry.rule}"
+        rule=f"{DATED_HAPPENING}; {word.entry.rule}"
              + (f" ({word.entry.strength})" if word.entry.strength in _HINTS else " (unconfirmed)"),
         when_source=when.source if when else "clause",
     )]
