@@ -10,7 +10,7 @@ from typing import Any
 
 import careernarr
 from careernarr.extract.context import ExtractionContext
-from careernarr.model import Narrative, Post, Section, TimeExpr
+from careernarr.model import Event, Narrative, Post, Section, TimeExpr
 from careernarr.parsers.text import paragraph_sections
 from careernarr.plugins import Host
 
@@ -100,3 +100,18 @@ def in_other_script(path: Path, language: str, tmp_path: Path) -> Narrative:
     converted = tmp_path / path.name
     converted.write_text(opencc.OpenCC(config).convert(path.read_text(encoding="utf-8")), encoding="utf-8")
     return careernarr.parse(converted)
+
+
+@functools.cache
+def to_traditional(text: str) -> str:
+    """``text`` in Taiwan script (OpenCC s2twp), as the script-invariance checks convert it."""
+    import opencc
+
+    return str(opencc.OpenCC("s2twp").convert(text))
+
+
+def events_in(tmp_path: Path, text: str) -> list[Event]:
+    """The events of ``text``, written to a file and parsed with the built-in plugins only."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return list(careernarr.parse(path, host=builtin_host()).events)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import opencc
 import pytest
-from extract_helpers import builtin_host
+from extract_helpers import events_in, to_traditional
 
 import careernarr
 from careernarr.model import Event
@@ -19,9 +19,7 @@ _S2TWP = opencc.OpenCC("s2twp")
 
 
 def _events(tmp_path: Path, text: str, traditional: bool = False) -> list[Event]:
-    path = tmp_path / "doc.txt"
-    path.write_text(_S2TWP.convert(text) if traditional else text, encoding="utf-8")
-    return list(careernarr.parse(path, host=builtin_host()).events)
+    return events_in(tmp_path, to_traditional(text) if traditional else text)
 
 
 SCRIPTS = pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import opencc
 import pytest
-from extract_helpers import builtin_host
+from extract_helpers import events_in, to_traditional
 
-import careernarr
 from careernarr.model import Event
 
 _S2TWP = opencc.OpenCC("s2twp")
@@ -20,9 +19,7 @@ SCRIPTS = pytest.mark.parametrize("traditional", [False, True], ids=["hans", "ha
 
 
 def _events(tmp_path: Path, text: str, traditional: bool = False) -> list[Event]:
-    path = tmp_path / "doc.txt"
-    path.write_text("写于2024年5月\n\n" + (_S2TWP.convert(text) if traditional else text), encoding="utf-8")
-    return list(careernarr.parse(path, host=builtin_host()).events)
+    return events_in(tmp_path, "写于2024年5月\n\n" + (to_traditional(text) if traditional else text))
 
 
 def _kinds(events: list[Event]) -> list[str]:

@@ -7,27 +7,18 @@ event of the kind named (in simplified and in Taiwan traditional script); each `
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
-from extract_helpers import builtin_host
+from extract_helpers import events_in, to_traditional
 
-import careernarr
 from careernarr.model import Event
 
-
-@functools.cache
-def _to_traditional(text: str) -> str:
-    import opencc
-
-    return str(opencc.OpenCC("s2twp").convert(text))
+_to_traditional = to_traditional
 
 
 def _events(tmp_path: Path, text: str) -> list[Event]:
-    path = tmp_path / "doc.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return list(careernarr.parse(path, host=builtin_host()).events)
+    return events_in(tmp_path, text + "\n")
 
 
 def _in(script: str, text: str) -> str:

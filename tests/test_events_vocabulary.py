@@ -11,31 +11,22 @@ nouns, plans, hypotheticals, negations, general statements, someone else's shop)
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
 import pytest
-from extract_helpers import builtin_host
+from extract_helpers import events_in, to_traditional
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import careernarr
 from careernarr.extract.lexicon import builtin_lexicon, compile_term
 from careernarr.model import Event
 
-
-@functools.cache
-def _to_traditional(text: str) -> str:
-    import opencc
-
-    return str(opencc.OpenCC("s2twp").convert(text))
+_to_traditional = to_traditional
 
 
 def _events(tmp_path: Path, text: str) -> list[Event]:
-    path = tmp_path / "doc.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return list(careernarr.parse(path, host=builtin_host()).events)
+    return events_in(tmp_path, text + "\n")
 
 
 def _shown(events: list[Event]) -> list[tuple[str, str, str]]:
