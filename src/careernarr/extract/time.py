@@ -154,7 +154,7 @@ class TimeFinder:
         self.pay_after = re.compile(
             rf"{S}(?:的|嘅|'s|’s|'|’|of|worth of)?{S}(?:{pay})(?![A-Za-z])", re.IGNORECASE)
         self.pay_before = re.compile(
-            rf"(?<![A-Za-z])(?:{pay}){S}(?:只|就|才|也|都|再|共)?{S}"
+            rf"(?<![A-Za-z])(?:{pay}){S}(?:只|就|才|也|都|再|共|多|少|一共|总共)?{S}"
             rf"(?:是|有|拿了|拿到了|拿|发了|发|给了|给|加了|加|得返|得|了|of|was|is|were|:|=)?{S}\Z",
             re.IGNORECASE)
 
@@ -219,7 +219,7 @@ class TimeFinder:
         text = narrative.text
         folded = self.fold_text(text)
         skip = _skip_spans(narrative)
-        atoms = [a for a in self.atoms(folded, skip) if not self._pay(folded, a)]
+        atoms = [a for a in map(lambda a: _bonus_year(folded, a), self.atoms(folded, skip)) if not self._pay(folded, a)]
         atoms, scopes = _heading_years(narrative, folded, atoms)
         ref_date = parse_reference(reference_date or narrative.date or written_date(narrative))
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
@@ -909,3 +909,11 @@ class TimeExtractor:
     def extract(self, context: ExtractionContext) -> Sequence[TimeExpr]:
         """The time expressions of ``context.narrative``."""
         return extract_times(context.narrative, context.reference_date, tuple(context.lexicons))
+
+
+def _bonus_year(text: str, atom: Atom) -> Atom:
+    """那年年终奖, 2023年终奖: the year is a time, 年终 is the bonus (the atom keeps the year only)."""
+    if atom.kind != "date" or not atom.has_year or not text.startswith("年终奖", atom.end - 2):
+        return atom
+    end = atom.end - 2 if text[atom.end - 3] == "年" else atom.end - 1
+    return attrs.evolve(atom, end=end, months=None)

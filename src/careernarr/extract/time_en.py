@@ -126,6 +126,9 @@ class _English:
         self.frequency = {w.lower() for w in c.get("frequency", [])}
         self.article_before = {w.lower() for w in c.get("article_before", [])}
         self.age_after = [w.lower() for w in c.get("age_after", [])]
+        pay_verbs = [w.lower() for w in c.get("pay_verbs", [])]
+        self.pay_in_before = (re.compile(rf"(?<![A-Za-z])(?:{_alt(pay_verbs)})[ \t]+in[ \t]+\Z", re.IGNORECASE)
+                              if pay_verbs else None)
         self.off_after = re.compile(rf"[ \t]+(?:{_alt([w.lower() for w in c.get('off_after', [])])})(?![A-Za-z])",
                                     re.IGNORECASE)
         self.length_before = re.compile(
@@ -392,6 +395,8 @@ class _English:
             return None  # 30 years old, a 3-year-old
         if word_before == "by" and _AGE_GAP_BEFORE.search(text, max(0, start - 40), start):
             return None  # the oldest apprentice by twenty years: an age gap
+        if word_before == "in" and self.pay_in_before and self.pay_in_before.search(text, max(0, start - 24), start):
+            return None  # more than my father made in a year: a rate of pay
         atom = Atom(start, end, "en-duration", kind="duration")
         said = text[start:end].lower()
         if ((said.endswith(("-hour", "-hours")) and _PER_SPAN_AFTER.match(text, end))
