@@ -42,6 +42,8 @@ _CARRY = 2
 ATTACH_GAP = 6
 _PUNCTUATION = set("，,、。；;：:！？!?—（）()“”\"「」")
 #: Right after a time: the story lies before it (六月之前, 六月以前).
+#: The last character of the words before 之后 that make it a later time (几年之后, 很久之后, 那些事之后是另一段).
+_MOVED_ON_BY = frozenset("年月日天周久些时候代期")
 _BEFORE = re.compile(r"[ \t]*(?:之前|以前)")
 _OFFSET_AFTER = ("后", "前", "以后", "之后", "以前", "之前", "以来", "内", "里", "多后", " ago", " later",
                  " after", " before", " earlier", "ago", "later")
@@ -125,9 +127,13 @@ class Dating:
         best = self._nearest(points, at)
         if best is not None:
             return Dated(str(best.value), "sentence", best)
+        year_only = False
         if self._own_time(scope, at):
-            heading = self._heading_time(sentence.start)
-            return Dated(str(heading.value), "heading", heading) if heading is not None else None
+            right_after = self._right_after(scope, at)
+            if right_after is None:
+                heading = self._heading_time(sentence.start)
+                return Dated(str(heading.value), "heading", heading) if heading is not None else None
+            year_only = right_after
         if scope.start > sentence.start:  # a run-on sentence (a transcript): the story's time told earlier in it
             earlier = [t for t in self.inside(max(sentence.start, scope.start - RUN_ON_REACH), scope.start)
                        if t.value and not self._is_offset(t) and not self._planned(sentence, t)]
@@ -140,7 +146,8 @@ class Dating:
                 for t in points[1:]:  # 下半年…：十月，…。我在家待了一个月: the narrower time told after it
                     if _within(str(t.value), str(best.value)):
                         best = t
-                return Dated(self._carried(best), "paragraph", best)
+                value = self._carried(best)
+                return Dated(value[:4] if year_only and value[:4].isdigit() else value, "paragraph", best)
         lead = self._leads.get(sentence.paragraph)
         if lead is not None and lead[0] < sentence.start:
             return Dated(str(lead[1].value), "paragraph", lead[1])
@@ -171,6 +178,27 @@ class Dating:
                 return True  # (a rate, 一天要爬两趟塔吊 or four days a week, is no time of its own; nor is
                 # 有一天 / 有一个星期, one day within the time the story is at)
         return self._cues.any("moves_on", scope.start, max(at, scope.start + 1)) is not None
+
+    def _right_after(self, scope: Span, at: int) -> bool | None:
+        """Whether the sentence's only own time is a 之后 that follows on from the sentences before:
+        ``False`` after a happening told (返工之后我转做兼职: the time they told carries), ``True``
+        opening the sentence (2018年2月我提了离职。之后休息了三个月: that year carries, not the month);
+        ``None`` when the story moves on (后来, 如今, 三年之后) or the sentence tells a time of its own."""
+        hits = list(self._cues.within("moves_on", scope.start, max(at, scope.start + 1)))
+        if not hits or any(self._text[h.start : h.end] != "之后" for h in hits):
+            return None
+        if any(not t.value and not t.duration and "-rate" not in t.rule and "-indefinite" not in t.rule
+               for t in self.inside(scope.start, scope.end)):
+            return None
+        opening = True
+        for h in hits:
+            before = self._text[scope.start : h.start].strip(" \t，,")
+            if not before:
+                continue
+            if before[-1] in _MOVED_ON_BY or any(t.span.end == h.start for t in self._times):
+                return None  # 几年之后, 三个月之后: time has passed
+            opening = False
+        return opening
 
     def _named(self, best: TimeExpr, points: Sequence[TimeExpr], at: int) -> TimeExpr:
         """A vaguer time joined to the event's words (2022年3月的年中述职) names it; the exact one dates it."""

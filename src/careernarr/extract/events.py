@@ -520,6 +520,12 @@ def _after_colon(text: str, start: int, end: int) -> int:
     return start if last is None else last.end()
 
 
+#: 调到 / 调至 / 调成 followed by an amount (一千二, 3000块, 八折, 26度): a price or a setting, not a posting.
+_ADJUSTED_TO_AMOUNT = re.compile(
+    "调(?:到|至|成|高到|低到|涨到)(?:了)?[ \t]*(?:[0-9][0-9.,]*[ \t]*(?:块|元|%|％|折|度|[kKwW万千百])"
+    "|[一二三四五六七八九十两几]*[百千万][一二三四五六七八九十两]*|[一二三四五六七八九]折)")
+
+
 _GLOSS = re.compile(r"[ \t]*(?:（[^（）\n]{0,40}）|\([^()\n]{0,40}\))?[”’」』）)*]*")
 
 
@@ -530,6 +536,8 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     text = cues.text
     if _is_question(cues, sentence, m.start, m.end):
         return None
+    if m.entry.category == "transfer" and _ADJUSTED_TO_AMOUNT.search(text, m.start, min(clause.end, m.end + 12)) is not None:
+        return None  # 把价格从六百块调到一千二: a price or a setting changed, nobody moved
     if cues.any("negation", max(clause.start, m.start - _NEGATION_REACH), m.start) is not None:
         return None
     if ("…" in m.entry.term or m.entry.pattern) and cues.any("negation", m.start + 1, m.end - 1) is not None:

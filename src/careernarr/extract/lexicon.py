@@ -227,7 +227,8 @@ def _han_piece(part: str) -> str:
             continue
         if prev and bool(_LATIN.match(prev)) != bool(_LATIN.match(ch)):
             out.append(r"[ \t]*")
-        out.append(re.escape(ch))
+        # Taiwan script writes the particle 着 as 著, which OpenCC's t2s keeps (连著, 跟著, 睡不著)
+        out.append("[着著]" if ch == "着" else re.escape(ch))
         prev = ch
     return "".join(out)
 
