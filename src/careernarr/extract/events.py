@@ -158,8 +158,9 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         if (inside and _is_saying(sentence, sayings, saying_starts, text)
                 and cues.any("first_person", sentence.start, sentence.end) is None):
             continue
-        if inside and (_is_heading(sentence, text, cues) or _is_analysis(sentence, text)):
-            continue  # "四、休假：终于把年假休完了", "研究发现，倦怠并非…": the body tells, or nothing happened
+        if inside and (_is_heading(sentence, text, cues) or _is_analysis(sentence, text)
+                       or _announces_topic(sentence, text, cues) or _of_the_text(sentence, text)):
+            continue  # "四、休假：终于把年假休完了", "研究发现，倦怠并非…", "[06:30] The injury.": the body tells, or nothing happened
         kept = _longest(inside)
         sentence = _split_at_connectors(sentence, kept, text)
         floor = sentence.post.floor if sentence.post is not None else None
@@ -333,7 +334,8 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
 #: Anywhere in a sentence: how the text itself was made: its fieldwork, interviews, notes.
 _MADE = re.compile(
     r"本文基于|本研究|笔者.{0,30}?(?:进行|开展|做)了?.{0,6}?(?:田野调查|访谈|调研)|访谈于|调查于"
-    r"|(?i:\binterviews? (?:were|was) (?:conducted|carried out|held|done)\b"
+    r"|(?i:\binterviews? (?:were|was) (?:conducted|carried out|held|done)\b|\binterviews? conducted (?:between|in|over)\b"
+    r"|\bdrawing on (?:[\w-]+ ){0,4}interviews\b|\binterview-based\b"
     r"|\bthis (?:paper|study|article|essay(?:-study)?|chapter|report|piece) (?:draws on|follows|is based on|uses|reports)"
     r"|\b(?:these|this) (?:are|is) (?:the|my) .{0,20}\bnotes?\b)")
 
@@ -343,6 +345,20 @@ def _of_the_text(sentence: Sentence, text: str) -> bool:
     "Interviews were conducted between …"): no happening of its story. (A line dating the
     writing, 写于…, is left out before: see :func:`find_events`.)"""
     return _MADE.search(text, sentence.start, sentence.end) is not None
+
+
+#: A spoken or written announcement of what comes next: "The injury.", "[11:20] So, the burnout part."
+_TOPIC = re.compile(r"(?i)(?:\[[0-9:]{4,8}\][ \t]*)?(?:(?:so|and|now|okay|ok|right|alright)[, \t]+)?the(?:[ \t]+[\w'’-]+){1,3}[ \t]*[.:!…]?")
+
+
+def _announces_topic(sentence: Sentence, text: str, cues: Cues) -> bool:
+    """Whether the sentence only names a topic in a few words ("The injury.", "so the burnout part."):
+    it says no one and tells nothing; what follows tells it."""
+    said = text[sentence.start : sentence.end].strip(" \t*_")
+    if _TOPIC.fullmatch(said) is None:
+        return False
+    return not _someone(cues, sentence.start, sentence.end) and cues.any(
+        "realis", sentence.start, sentence.end) is None
 
 
 #: Strengths of the lexicon words that only name a dated happening's kind: topic words and verbs.
