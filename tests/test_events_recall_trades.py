@@ -128,3 +128,41 @@ def test_years_later_carries_no_time(tmp_path: Path, script: str) -> None:
     events = _events(tmp_path, _in(script, "2015年我进了这家公司。几年之后，我被调到了总部。"))
     moved = [e for e in events if e.kind == "transfer"]
     assert moved and moved[0].when is None, [(e.kind, e.when, e.text) for e in events]
+
+
+TOLD_MORE: list[tuple[str, str]] = [
+    ("conflict", "2021年佢喺成个team面前话我冇上进心。"),
+    ("transfer", "2020年店长就让我转去私教部。"),
+    ("overwork", "2022年赶工期，我连着在工地待了十六天。"),
+    ("leave", "2023年我给自己放了一个月的 gap，去海边住了两周。"),
+    ("health", "2023年眼睛一直很干，后来去县医院看，说是干眼症。"),
+    ("health", "2022年我也是从那天开始戒烟的。"),
+]
+
+NOT_TOLD_MORE: list[str] = [
+    # no shame in it: a saying, not a happening
+    "去看医生不丢脸，真的。",
+    "求助不丢人。",
+    # a reply's 'were it me'
+    "你做得已经很好了，换我当年早就辞职了。",
+    # 开始 is no shop opened
+    "2017年一开始在分馆柜台。",
+    # a topic announced, a text's method
+    "[06:30] The injury.",
+    "So the burnout part.",
+    "Drawing on two long interviews, it traces how caseload pressure shaped her burnout in 2019.",
+]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("kind", "text"), TOLD_MORE)
+def test_more_told_happenings_give_their_kind(tmp_path: Path, kind: str, text: str, script: str) -> None:
+    events = _events(tmp_path, _in(script, text))
+    assert any(e.kind == kind for e in events), [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("text", NOT_TOLD_MORE)
+def test_more_untold_give_no_event(tmp_path: Path, text: str, script: str) -> None:
+    events = _events(tmp_path, _in(script, text))
+    assert events == [], [(e.kind, e.rule, e.text) for e in events]

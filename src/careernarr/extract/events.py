@@ -741,7 +741,10 @@ _DEFINES = re.compile(
     r"[ \t]*(?:了)?[ \t]*(?:(?:也)?(?:不是|并非|并不是|不等于|不代表|不一定|唔系|唔等于|是一种|是一个|本身|应被|是真的会|可以，|(?:不)?会让(?:你|人)|让人|使人)"
     r"|(?i:is not|isn't|is never|doesn't mean|does not mean|says (?:more|nothing|a lot)|is a |is an |happens to|can happen|(?:won't|will not|doesn't|does not) make you|makes you))")
 #: Later in the clause: a saying that the word only illustrates (项目延期了天不会塌).
-_SAYING_TAIL = re.compile(r"(?:都|也)(?:冇|没)人(?:记得|在乎|会记得|理)|天(?:也)?不会塌|天塌不下来|地球照样转|(?i:isn't the end of the world|is not the end of the world|the world won't end)")
+_SAYING_TAIL = re.compile(r"(?:都|也)(?:冇|没)人(?:记得|在乎|会记得|理)|天(?:也)?不会塌|天塌不下来|地球照样转"
+                          r"|不丢人|不丢脸|不可耻|唔丢架|唔丢脸|没什么(?:好)?丢人|没什么(?:好)?丢脸"  # 求助不丢人: no shame in it
+                          r"|(?i:isn't the end of the world|is not the end of the world|the world won't end"
+                          r"|is nothing to be ashamed of|is not a weakness|isn't a weakness)")
 _NOT_BECAUSE = re.compile(r"[ \t]*(?:也)?(?:不是|并非|并不是|唔系)(?:因为|为了|因為)|(?i:[ \t]*(?:is not|isn't) (?:because|why))")
 
 
