@@ -237,8 +237,8 @@ class TimeFinder:
         out = []
         for atom, when, resolved in items:
             start, end, approx = self._approximation(folded, atom)
-            if approx and when is not None and when.is_point:
-                when = when.approximate()
+            if approx and when is not None and (when.is_point or atom.rule.startswith("range:")):
+                when = when.approximate()  # 大约2025年, about 2017 to 2020
             rule = atom.rule + ("~" if approx else "")
             out.append(TimeExpr(
                 text=text[start:end], span=(start, end), value=when.edtf() if when else None,

@@ -382,9 +382,12 @@ class _English:
             return None
         num = " ".join(m.group("num").lower().split())
         unit = m.group("unit").lower()
-        unit = unit[:-1] if unit not in self.units and unit.endswith("s") else unit
+        plural = unit not in self.units and unit.endswith("s")
+        unit = unit[:-1] if plural else unit
         if unit not in self.units:
             return None
+        if plural and num in ("a", "an") and not m.group("half"):
+            return None  # "a days position", "an hours drive": a shift or a size, not one day
         times, designator = self.units[unit]
         direction = (m.group("dir") or "").strip().lower()
         word_before = prev_word(text, start)
