@@ -91,7 +91,7 @@ _PAY_AMOUNT = re.compile(r"[ \t]*(?:只|就|才|也|都)?(?:是|有|拿了|拿�
 _PAY_COMPANY = re.compile(r"[ \t]*(?:和|跟|与|及|、|加)[ \t]*(?:股票|期权|分红|奖金|红包|年薪|薪水|工资|调薪)")
 #: A 民国 year written anywhere in the document: its bare 108年, 110年 are 民国 years too.
 _ERA_NAMED = re.compile(r"民国[ \t]*(?:\d{2,3}|[零一二三四五六七八九十百]{1,5}|元)[ \t]*年")
-_ERA_COUNT = re.compile(r"(?P<n>1[0-2]\d)[ \t]*年(?![ \t]*(?:多|来|以上|左右|的时间|之久|间|内|后|以后|之后|前|以前|之前))")
+_ERA_COUNT = re.compile(r"(?P<n>1[0-2]\d)[ \t]*年(?![ \t]*(?:多|来|以上|左右|的时间|之久|的历史|历史|间|内|后|以后|之后|前|以前|之前))")
 #: Right before a year: (ever) since (the summer of).
 _SINCE_BEFORE = re.compile(r"(?<![A-Za-z])(?:ever[ \t]+)?since[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+of[ \t]+)?\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.[ \t]")
