@@ -238,7 +238,7 @@ class TimeFinder:
                          ongoing=lambda atom: self._ongoing(folded, atom),
                          focus=told if told is not None and told == ref_year else None, speech=self.speech)
         placed = [placer.place(atom) for atom in atoms]
-        items = self._ranges(folded, placed, placer)
+        items = _glossed(folded, self._ranges(folded, placed, placer))
         out = []
         for atom, when, resolved in items:
             start, end, approx = self._approximation(folded, atom)
@@ -930,3 +930,27 @@ def _era_count(text: str, atom: Atom) -> Atom:
     if m is None or text[atom.start - 1 : atom.start].isdigit() or _ERA_COUNT.match(text, atom.start) is None:
         return atom
     return Atom(atom.start, atom.end, "zh-era-year", year=1911 + int(m.group("n")))
+
+
+_GLOSS_OPEN = re.compile(r"[ \t]*[（(][ \t]*")
+_GLOSS_CLOSE = re.compile(r"[ \t]*[）)]")
+
+
+def _glossed(text: str, items: list[tuple[Atom, When | None, bool]]) -> list[tuple[Atom, When | None, bool]]:
+    """去年（2022）, last year (2022): a time glossed with the same time in brackets is one expression."""
+    out: list[tuple[Atom, When | None, bool]] = []
+    i = 0
+    while i < len(items):
+        atom, when, resolved = items[i]
+        if i + 1 < len(items) and when is not None:
+            opened = _GLOSS_OPEN.match(text, atom.end)
+            gloss, other, _ = items[i + 1]
+            closed = _GLOSS_CLOSE.match(text, gloss.end) if opened is not None else None
+            if (opened is not None and closed is not None and gloss.start == opened.end()
+                    and other is not None and other.edtf() == when.edtf()):
+                out.append((attrs.evolve(atom, end=closed.end()), when, resolved))
+                i += 2
+                continue
+        out.append(items[i])
+        i += 1
+    return out
