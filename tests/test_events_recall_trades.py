@@ -166,3 +166,9 @@ def test_more_told_happenings_give_their_kind(tmp_path: Path, kind: str, text: s
 def test_more_untold_give_no_event(tmp_path: Path, text: str, script: str) -> None:
     events = _events(tmp_path, _in(script, text))
     assert events == [], [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_check_up_that_found_harm_is_health(tmp_path: Path, script: str) -> None:
+    events = _events(tmp_path, _in(script, "2021年体检发现血压偏高，我开始每天走路上班。"))
+    assert any(e.kind == "health" for e in events), [(e.kind, e.rule, e.text) for e in events]
