@@ -98,7 +98,9 @@ LIST_INTRO = re.compile(
 #: Headings and list intros of the narrator's goals ("For 2023", "Next year", "明年的计划", "新年目标").
 RESOLUTION_HEADING = re.compile(
     r"^[#\s*]*(?:for|in)\s+(?:19|20)\d\d\b|next year|goals?\b|plans? for|resolutions?|intentions?|to-?do"
-    r"|(?:明年|新年|来年|新的一年|下一年|下年|出年|\d{4}年)[^：:\n。]{0,4}(?:计划|目标|愿望|希望|打算|flag)|立个flag|目标清单",
+    r"|(?:明年|新年|来年|新的一年|下一年|下年|出年|上半年|下半年|下学期|\d{4}年)[^：:\n。]{0,4}(?:计划|目标|愿望|希望|打算|flag)|立个flag|目标清单"
+    r"|(?:明年|新年|来年|下半年|下学期|接下来|今后|往后)[^：:\n。]{0,4}(?:想|要|打算)做[^：:\n。]{0,4}(?:事|事情)"
+    r"|^[#\s*]*(?:接下来|下一步|往后|今后|展望|looking ahead|what'?s next|next)[\s*]*$",
     re.IGNORECASE)
 _GOAL_INTRO = re.compile(r"[^。！？!?\n]{0,30}[：:][ \t]*$")
 #: An item of a list: a line that opens with a bullet or a number.
@@ -645,7 +647,8 @@ def _list_intro(sentence: Sentence, text: str) -> str | None:
     intro = LIST_INTRO.search(text, sentence.start, sentence.end)
     if intro is None:
         goal = _GOAL_INTRO.search(text, sentence.start, sentence.end)
-        return "resolution" if goal is not None and RESOLUTION_HEADING.search(goal.group(0)) else None
+        return ("resolution" if goal is not None and (RESOLUTION_HEADING.search(goal.group(0)) or _GOAL_SET.search(goal.group(0)))
+                else None)
     words = intro.group(0)
     return "insight" if _LESSONS_LEARNED.search(words) else "advice"
 
@@ -688,7 +691,8 @@ def _inline_list(sentence: Sentence, text: str) -> tuple[str, list[Span]] | None
 
 
 #: Before a colon: goals the narrator set ("我给自己定了三个目标：", "立了几个flag：").
-_GOAL_SET = re.compile(r"(?:定了|立了|定下|列了|给自己定)[^：:\n。]{0,8}(?:目标|flag|计划|规矩|原则)|(?:打算|计划|目标)(?:很简单|是)?[ \t]*[：:]$",
+_GOAL_SET = re.compile(r"(?:定了|立了|定下|列了|给自己定)[^：:\n。]{0,8}(?:目标|flag|计划|规矩|原则)|(?:打算|计划|目标)(?:很简单|是)?[ \t]*[：:]$"
+                       r"|(?:做了|下了|定了)[^：:\n。]{0,4}决定[ \t]*[：:]$",
                        re.IGNORECASE)
 
 
