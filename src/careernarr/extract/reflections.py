@@ -267,8 +267,11 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight += 1  # quoted speech: someone's words, a weak cue of its own
         notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
+    kept = saying and _kept_words(scope, sentence, cues.text)
     if saying and named and name is not None:
         notes.append("named speaker")  # "林老师说：“离开讲台那天我哭了…”": their words, story or not
+    elif kept:
+        notes.append("words kept")  # "he told me something I still think about: "…"": told to be kept
     elif speech and not narrated and _lead_tells_a_story(unit, scope, cues):
         weight -= 2
         notes.append("said in a story -2")
@@ -276,7 +279,7 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
           and not _resolves_apart(distinct.values(), own, cues, framing)):
         weight -= 2
         notes.append("story -2")
-    if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
+    if text_size(cues.text[(scope if kept else unit).start : (scope if kept else unit).end]) > LONG_REFLECTION:
         weight -= 1
         notes.append("long -1")
     resolved = any(m.entry.category == "resolution" and m.entry.strength != "weak" for m in distinct.values())
@@ -324,6 +327,20 @@ def _resolves_apart(found: Iterable[Match], own: Sequence[Span], cues: Cues, fra
     return any(not _tells_a_story([clause], cues, framing) for _, clause in _resolution_clauses(found, own, firm=True))
 
 
+#: Words before a quotation that mark it as words the narrator kept ("跟我讲过一句话，我一直记得",
+#: "只问了一句：", "told me something I still think about:", "the question that changed everything:").
+_KEPT_WORDS = re.compile(
+    r"(?:说|讲|问|写|话|留|送)(?:了|过)?(?:一句|句)(?:话)?|一直记得|记到(?:现在|今天)|忘不了|忘不掉|记住了|记在心里|贴在"
+    r"|(?i:\bstill\s+(?:think|remember|hear|keep)|\bnever\s+forg[eo]t|stuck\s+with\s+me|sticky\s+note"
+    r"|the\s+(?:question|words?|line|thing)\s+that\s+(?:changed|stuck|stayed)|exact\s+words)")
+
+
+def _kept_words(quote: Span, sentence: Sentence, text: str) -> bool:
+    """Whether the words before ``quote`` in its sentence mark it as a saying the narrator kept
+    (see :data:`_KEPT_WORDS`): a saying, even when it asks a question."""
+    return _KEPT_WORDS.search(text, sentence.start, quote.start) is not None
+
+
 def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: bool = False) -> bool:
     """Whether quoted words are someone's saying: introduced by a speech verb or a colon, a
     full statement (not a question or a fragment), which carries a reflection cue, is
@@ -331,14 +348,16 @@ def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: b
     names (``named``: "老婆说“你这几年太累了”" — their words, whatever they tell)."""
     text = cues.text
     words = text[quote.start : quote.end].strip("“”「」『』\"'‘’ ")
-    if text_size(words) < (NAMED_SAYING if named else 8) or words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么")):
+    kept = _kept_words(quote, sentence, text)
+    if text_size(words) < (NAMED_SAYING if named or kept else 8) or (
+            not kept and words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么"))):
         return False
     lead = text[max(sentence.start, quote.start - 16) : quote.start].rstrip("“「『\"'‘ ")
     spoken = (named or lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start)
               is not None or cues.any("speech", quote.end, min(sentence.end, quote.end + 12)) is not None)
     if not spoken:
         return False
-    if cued or named:
+    if cued or named or kept:
         return True
     personal = any(_has(cues, name, [quote]) for name in ("first_person", "second_person", "third_person"))
     return not (personal and (_has(cues, "realis", [quote]) or _has(cues, "narrative", [quote])))
@@ -347,8 +366,13 @@ def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: b
 def _spoken(cues: Cues, sentence: Sentence, quote: Span) -> bool:
     """Whether a quotation is someone's words: :func:`_is_speech`, or a speech verb a few
     words before it ("my charge nurse said to me "…"")."""
-    return _is_speech(cues, sentence, quote) or cues.any(
-        "speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start) is not None
+    if _is_speech(cues, sentence, quote) or cues.any(
+            "speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start) is not None:
+        return True
+    # "Dana told me something on our first call that I wrote on a sticky note: "…"": a speech verb
+    # earlier in the sentence, and a colon that hands over to the quotation
+    lead = cues.text[sentence.start : quote.start].rstrip(_OPENING + " ")
+    return lead.endswith((":", "：")) and cues.any("speech", sentence.start, quote.start) is not None
 
 
 def _speech_share(unit: Span, sentence: Sentence, cues: Cues) -> int:
@@ -496,8 +520,10 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         for unit in units + _quote_units(sentence, units, cues, speakers):
             if unit not in units and any(r.span.start < unit.end and unit.start < r.span.end for r in out[before:]):
                 continue  # a saying quoted in a longer stretch that is a reflection already
-            if _is_question(text, unit) and not (thread and _rhetorical(unit, in_sentence)):
-                continue
+            if _is_question(text, unit) and not (thread and _rhetorical(unit, in_sentence)) and not any(
+                    q.end >= unit.end - 2 and _kept_words(q, sentence, text) and _spoken(cues, sentence, q)
+                    for q in sentence.quoted):
+                continue  # a question, unless it is words the narrator kept ("她只问了一句：“…？”")
             if sentence.role in SUMMARY_ROLES and _SUMMARY_FIELD.match(text, unit.start, unit.end):
                 continue  # "**目的**：…", "Key takeaway: …": a field of a summary describes the document
             if _is_heading(sentence, unit, text):
