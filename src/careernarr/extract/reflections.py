@@ -335,6 +335,21 @@ _KEPT_WORDS = re.compile(
     r"|the\s+(?:question|words?|line|thing)\s+that\s+(?:changed|stuck|stayed)|exact\s+words)")
 
 
+#: Right before a quotation: words that make it a verdict on the narrator told in the story
+#: ("老板说我“没有风险意识”", "园长的评语是：", "被问“…”", "told me I "don't communicate enough"").
+_VERDICT = re.compile(
+    r"(?:(?:说|讲|话|评价|批评|骂|嫌|夸)(?:我|我们)|说法是(?:我|我们)?|评语是|反馈是|评价是|考评是|评分是|被(?:问|说|骂|批评|评为))"
+    r"[ \t：:，,]*[“「『\"'‘]?$"
+    r"|(?i:\b(?:told|said|wrote)\s+(?:me\s+)?(?:that\s+)?(?:I|we)|\b(?:I|we)\s+(?:was|were)\s+told(?:\s+(?:that|they|it))?"
+    r"|\bcalled\s+me|\bfeedback\s+was)[\s:,]*[\"“'‘]?$")
+
+
+def _verdict(quote: Span, sentence: Sentence, text: str) -> bool:
+    """Whether ``quote`` is a verdict on the narrator (see :data:`_VERDICT`): a happening of the
+    story, not a saying."""
+    return _VERDICT.search(text, max(sentence.start, quote.start - 24), quote.start) is not None
+
+
 def _kept_words(quote: Span, sentence: Sentence, text: str) -> bool:
     """Whether the words before ``quote`` in its sentence mark it as a saying the narrator kept
     (see :data:`_KEPT_WORDS`): a saying, even when it asks a question."""
@@ -348,6 +363,8 @@ def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: b
     names (``named``: "老婆说“你这几年太累了”" — their words, whatever they tell)."""
     text = cues.text
     words = text[quote.start : quote.end].strip("“”「」『』\"'‘’ ")
+    if _verdict(quote, sentence, text):
+        return False
     kept = _kept_words(quote, sentence, text)
     if text_size(words) < (NAMED_SAYING if named or kept else 8) or (
             not kept and words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么"))):
@@ -815,7 +832,8 @@ def _squash(text: str) -> str:
 #: Words before a speech verb that are not its speaker ("她在电话里哭着说").
 _ZH_SPEAKER_TAIL = re.compile(
     r"(?:曾经|曾|常常|常|总是|总|一直|也|还|又|就|都|一再|再三|笑着|哭着|在电话里|在信里|私下|后来|当时|那时"
-    r"|对我|对她|对他|对我们|跟我|和我|向我|同我|同佢|成日|经常|时时|到现在|至今|现在|还是|总会|都会|会|回忆|坦言|轻声|认真地|淡淡地)+$")
+    r"|对我|对她|对他|对我们|跟我|和我|向我|同我|同佢|成日|经常|时时|到现在|至今|现在|还是|总会|都会|会|回忆|坦言|轻声|认真地|淡淡地"
+    r"|只|才|便|这才|终于|最后|直接|倒是|以前|之前|走之前|临走前|第一日就|第一天就|第一次就|私下里|当着[^，,。]{1,8}的面|在[^，,。]{1,6}上|点名)+$")
 _ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以|另一位|另一名|另一个|一位|一名"
                               r"|受访者|被访者|受访的)+")
 #: A name that ends with a title or a role ("陈师傅", "王老师", "我妈"), and words after a name that
@@ -910,6 +928,13 @@ class _Speakers:
             name = self._clean_zh(text[sentence.start : hits[-1].start])
             if name:
                 return self._resolve(name)
+            # "我爸倒是很平静，只说：「…」": the speech verb has no subject of its own; the one the
+            # sentence opens with, a titled name or kin ("陈老师", "我爸"), speaks
+            opener = _ZH_TITLED.match(text, sentence.start, hits[-1].start)
+            if opener is not None and re.search(r"[，,]", text[opener.end() : hits[-1].start]):
+                name = self._clean_zh(opener.group(0))
+                if name:
+                    return self._resolve(name)
         en_whose = _EN_WHOSE_WORDS.search(lead)
         if en_whose:
             return self._resolve(en_whose.group(1))
