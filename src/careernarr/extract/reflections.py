@@ -833,13 +833,16 @@ def _squash(text: str) -> str:
 _ZH_SPEAKER_TAIL = re.compile(
     r"(?:曾经|曾|常常|常|总是|总|一直|也|还|又|就|都|一再|再三|笑着|哭着|在电话里|在信里|私下|后来|当时|那时"
     r"|对我|对她|对他|对我们|跟我|和我|向我|同我|同佢|成日|经常|时时|到现在|至今|现在|还是|总会|都会|会|回忆|坦言|轻声|认真地|淡淡地"
-    r"|只|才|便|这才|终于|最后|直接|倒是|以前|之前|走之前|临走前|第一日就|第一天就|第一次就|私下里|当着[^，,。]{1,8}的面|在[^，,。]{1,6}上|点名)+$")
+    r"|讲过|说过|讲|说|一句|只是|只|才|便|这才|终于|最后|直接|倒是|以前|之前|走之前|临走前|第一日就|第一天就|第一次就|私下里|当着[^，,。]{1,8}的面|在[^，,。]{1,6}上|点名)+$")
 _ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以|另一位|另一名|另一个|一位|一名"
                               r"|受访者|被访者|受访的)+")
 #: A name that ends with a title or a role ("陈师傅", "王老师", "我妈"), and words after a name that
 #: tell what the speaker did before speaking (看了半天才, 想了想).
 _ZH_TITLED = re.compile(r"[^，,。]{0,4}?(?:老师|先生|女士|小姐|医生|护士|经理|主任|校长|师傅|阿姨|教授|同学|主管|老板"
                         r"|组长|总监|妈妈|爸爸|我妈|我爸|老婆|老公|太太)")
+#: "我第一个主管陈姐", "我以前的老板Ken": a role of the narrator's, then the name of who held it.
+_ZH_MY_ROLE_NAME = re.compile(r"^我[^，,。]{0,5}?(?:主管|老板|上司|经理|领导|师傅|师父|导师|前辈|同事|组长|老师)([^，,。的]{2,5})$")
+_ZH_I_TO = re.compile(r"^我(?:跟|对|和|同|向|给)[^，,。]{1,6}$")
 _ZH_ACTION = re.compile(r"[了着过才就想]")
 #: A time before the speaker ("散会后老周", "那天晚上妈妈"): not part of the name.
 _ZH_SPEAKER_WHEN = re.compile(r"^[^，,。]{1,6}?(?:之后|以后|后|时|那天|当天|晚上|早上)")
@@ -903,6 +906,11 @@ class _Speakers:
         when = _ZH_SPEAKER_WHEN.match(words)
         if when and len(words) - when.end() >= 2:
             words = words[when.end():]
+        if _ZH_I_TO.match(words):
+            return "我"  # "我跟老板说": the narrator speaks
+        boss = _ZH_MY_ROLE_NAME.match(words)
+        if boss:
+            words = boss.group(1)  # "我第一个主管陈姐": the name, not the role
         titled = _ZH_TITLED.match(words)
         if titled and _ZH_ACTION.search(words, titled.end()):
             words = titled.group(0)  # "陈师傅看了半天才(说)": the one named, not what they did first
@@ -946,6 +954,9 @@ class _Speakers:
         if lead.strip():
             found = [m for m in _EN_SPEAKER.finditer(lead)  # not "a meeting and (said)"
                      if m.group(1).rsplit(None, 1)[-1].lower() not in ("and", "but", "then", "so", "or")]
+            others = [m for m in found if m.group(1) != "I"]
+            if others and found[-1].group(1) == "I":
+                found = others  # "Dana told me something that I wrote on a sticky note:": Dana's words
             if found:
                 return self._resolve(found[-1].group(1))
             did = _EN_SPEAKER_AND.search(lead)
@@ -1029,11 +1040,15 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
                   and _spoken(cues, sentence, q)]
         before = Span(sentence.start, quoted[0].start if quoted else unit.start)
         own = cues.any("self_speech", before.start, before.end)
-        if own is not None and cues.text[max(0, own.start - 1) : own.start] not in _TO_ME:
+        # the narrator speaks when no one else does around it ("Dana told me something that I wrote …")
+        later = [h for h in cues.within("speech", before.start, before.end)
+                 if h.end <= own.start or h.start >= own.end] if own is not None else []
+        if own is not None and cues.text[max(0, own.start - 1) : own.start] not in _TO_ME and not later:
             who: str | None = "narrator"
         else:
             who = speakers.of_quote(sentence, quoted[0]) if quoted else None
-        if thread and post is not None and who in (None, "narrator"):
+        if thread and post is not None and who in (None, "narrator") and not (
+                quoted and speakers.said_by_other(sentence, quoted[0])):
             who = post.author or ("narrator" if post.floor == 0 else None)
         return "quote", who
     if thread and post is not None:
