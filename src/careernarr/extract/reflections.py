@@ -287,7 +287,8 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight -= 1
         notes.append("hypothetical -1")
     advice = [m.start for m in distinct.values() if m.entry.category == "advice" and m.entry.strength != "weak"]
-    if reply and not resolved and _aimed(unit, sentence, cues, min(advice) if advice else None):
+    counsel = any(m.entry.category == "advice" for m in distinct.values())
+    if reply and not resolved and _aimed(unit, sentence, cues, min(advice) if advice else None, counsel=counsel):
         weight -= 2
         notes.append("aimed at someone -2")
     return weight, needed, notes
@@ -450,26 +451,36 @@ def _lead_tells_a_story(unit: Span, quote: Span, cues: Cues) -> bool:
     return _has(cues, "first_person", [lead]) and _has(cues, "narrative", [lead])
 
 
-def _aimed(unit: Span, sentence: Sentence, cues: Cues, advice: int | None = None) -> bool:
+def _aimed(unit: Span, sentence: Sentence, cues: Cues, advice: int | None = None, *, counsel: bool = False) -> bool:
     """Whether a reply's sentence speaks to or of someone (a turn in the argument).
 
     Someone named (他, op) makes it one; so does "you" in a post that answers
     someone (@user) or in words about what "you" said ("你说的", "你这么理解").
     Otherwise "you" is anyone ("35岁不是问题，问题是你还学不学得动"). Advice
-    (starting at ``advice``) is meant for "you": a "you" after it does not count.
+    (starting at ``advice``) is meant for "you": a "you" after it does not count;
+    in a sentence that ``counsel``s (any advice cue), neither does the one it is
+    addressed to ("楼主唔好一个人顶住", "OP, talk to your BA first"): a reply's advice
+    to the one who asked.
     """
     post = sentence.post
     answering = post is not None and bool(post.mentions or post.reply_to)
+    to_op = post is not None and set(post.reply_to) <= {0}  # a reply to the one who asked
     for name in ("second_person", "third_person"):
         end = advice if advice is not None and name == "second_person" else unit.end
         for hit in cues.within(name, unit.start, end):
             if sentence.in_quote(hit.start, hit.end) is not None:
+                continue
+            if counsel and ((_ADDRESSEE.fullmatch(cues.text, hit.start, hit.end)
+                             and not cues.text.startswith(("的", " 的", " op", "op"), hit.end)) or (
+                    name == "second_person" and to_op and not _TO_YOU.match(cues.text, hit.end))):
                 continue
             if name == "third_person" or answering or _TO_YOU.match(cues.text, hit.end):
                 return True
     return False
 
 
+#: Who a reply speaks to: the one who opened the thread.
+_ADDRESSEE = re.compile(r"楼主|op|OP|原\s?po|原PO|原帖|樓主")
 #: "你说的", "你这么", "your point": "you" meaning the one argued with, not anyone.
 _TO_YOU = re.compile(r"\s*(?:说|讲|这|那|的观点|的意思|所说|所讲|们这|们那|理解|误会|搞错|举的|自己也|也知道|倒是|还真)"
                      r"|\s+(?:said|say|are wrong|missed|misread|claim)\b|'s\s+point")
