@@ -792,6 +792,20 @@ _GOAL_LIST_INTRO = re.compile(
     r"|\b(?:next year|for 20\d\d|the coming year)\b[^.!?\n]{0,30}\b(?:goals?|plans?|resolutions?|I will|I want to))")
 
 
+#: A heading that is only a year ("## 2025", "2025年").
+_YEAR_HEADING = re.compile(r"[#\s*]*((?:19|20)\d\d)[\s*]*(?:年)?[\s*]*")
+
+
+def _later_year(heading: str, narrative: Narrative | None) -> bool:
+    """Whether ``heading`` is only a year after the one the document was written in: a
+    section of plans ("## 2025" in a wrap-up dated 2024-12-30)."""
+    m = _YEAR_HEADING.fullmatch(heading)
+    if m is None or narrative is None or not narrative.date:
+        return False
+    written = re.match(r"(\d{4})", str(narrative.date))
+    return written is not None and int(m.group(1)) > int(written.group(1))
+
+
 def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> str | None:
     """Whether a sentence sits in a section whose heading announces lessons or advice.
 
@@ -804,7 +818,7 @@ def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> str |
         return None
     if narrative is not None and narrative.title and _squash(str(heading)) == _squash(narrative.title):
         return None
-    if RESOLUTION_HEADING.search(str(heading)):
+    if RESOLUTION_HEADING.search(str(heading)) or _later_year(str(heading), narrative):
         return "resolution"
     if LESSON_HEADING.search(str(heading)) is None:
         return None
