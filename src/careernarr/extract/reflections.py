@@ -221,13 +221,15 @@ def _units(sentence: Sentence, cue_matches: Sequence[Match], text: str) -> list[
 
 
 def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cues,
-          thread: bool, *, short_reply: bool = False, closing: bool = False) -> tuple[int, int, list[str]]:
+          thread: bool, *, short_reply: bool = False, closing: bool = False,
+          dated: bool = False) -> tuple[int, int, list[str]]:
     """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why.
 
     ``short_reply``: the unit belongs to a reply of a few sentences (a view of its
     own, which needs no extra weight). ``closing``: the unit lies in the closing
     part of a document (see :data:`CLOSING`), where the narrator's "我想/我会/I hope"
-    looks ahead rather than back.
+    looks ahead rather than back. ``dated``: the unit names a date ("2019年和2020年的考评，她都是
+    “合格”，而不是“良好”"), so a cue of a general statement marks a happening and counts weak.
     """
     distinct: dict[str, Match] = {}
     for m in cues_found:
@@ -244,7 +246,7 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         framing.append(Span(told.start(), told.end()))  # "他跟我说，读博最值钱的不是…": the 我 heard it
     personal = _has_outside(cues, "first_person", own, framing)
     reply = thread and sentence.post is not None and sentence.post.floor > 0
-    strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
+    strengths = [("weak" if personal or dated else "strong") if m.entry.strength == "general" else m.entry.strength
                  for m in distinct.values()]
     if reply:  # a reply that opens with "我觉得" / "I feel" states a view
         strengths = ["strong" if m.entry.category == "opinion" and m.start - unit.start <= lead + 2
@@ -517,6 +519,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     listing: str | None = None  # the kind of the list of advice or lessons being read
     counted = _ordinal_lists(sentences, text)
     closing_from = int(len(text) * CLOSING)
+    dates = [t for t in context.time_expressions if t.value and re.match(r"\d{4}", t.value)]
     out: list[Reflection] = []
     for i, sentence in enumerate(sentences):
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
@@ -558,7 +561,9 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 continue  # "二、研究发现", "## Things I learned": a heading names what follows
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
             weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short,
-                                          closing=unit.start >= closing_from)
+                                          closing=unit.start >= closing_from,
+                                          dated=any(unit.start <= t.span.start and t.span.end <= unit.end
+                                                    for t in dates))
             if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
                 weight += 2
                 notes.append("lessons section +2")
@@ -873,7 +878,7 @@ _ZH_ACTION = re.compile(r"[了着过才就想]")
 _ZH_SPEAKER_WHEN = re.compile(r"^[^，,。]{1,6}?(?:之后|以后|后|时|那天|当天|晚上|早上)")
 #: Words before a speech verb that do not name someone ("得到的回答", "用他的话说", "换句话说").
 _NOT_A_SPEAKER = re.compile(r"[的了着过地得回应询反追提发]$|^(?:用|按|照|借|换句|换个|俗|有句|正如|如|就像|像)|的话$|[0-9A-Za-z]$"
-                            r"|[不没别再想要会能习惯试图]")
+                            r"|[不没别再想要会能]|习惯|试图")
 _ZH_PRONOUNS = {"他": "", "她": "", "他们": "", "她们": "", "对方": ""}
 _ZH_SELF = {"我", "我们", "笔者", "本人"}
 _ZH_SPEECH_AFTER = re.compile(
@@ -1052,6 +1057,8 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
     post = sentence.post
     weights: dict[str, int] = {}
     for m in found:
+        if m.entry.strength == "weak" and any(o is not m and _spans_statement(o, m) for o in found):
+            continue  # "可以" in "客户可以再找，嗓子坏了找不回": a word of the statement, not of its kind
         weights[m.entry.category] = weights.get(m.entry.category, 0) + _WEIGHT.get(m.entry.strength, 0)
     rank = {k: i for i, k in enumerate(_KIND_ORDER)}
     kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9))) if weights else default
