@@ -559,6 +559,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 continue  # "**目的**：…", "Key takeaway: …": a field of a summary describes the document
             if _is_heading(sentence, unit, text):
                 continue  # "二、研究发现", "## Things I learned": a heading names what follows
+            if cues.any("channel", unit.start, unit.end) is not None:
+                continue  # "Thanks for watching …", "下期给大家讲讲…，记得一键三连": words to the audience
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
             weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short,
                                           closing=unit.start >= closing_from,
@@ -879,7 +881,7 @@ _ZH_SPEAKER_WHEN = re.compile(r"^[^，,。]{1,6}?(?:之后|以后|后|时|那天
 #: Words before a speech verb that do not name someone ("得到的回答", "用他的话说", "换句话说").
 _NOT_A_SPEAKER = re.compile(r"[的了着过地得回应询反追提发]$|^(?:用|按|照|借|换句|换个|俗|有句|正如|如|就像|像)|的话$|[0-9A-Za-z]$"
                             r"|[不没别再想要会能]|习惯|试图")
-_ZH_PRONOUNS = {"他": "", "她": "", "他们": "", "她们": "", "对方": ""}
+_ZH_PRONOUNS = {"他": "", "她": "", "他们": "", "她们": "", "对方": "", "佢": "", "佢哋": ""}
 _ZH_SELF = {"我", "我们", "笔者", "本人"}
 _ZH_SPEECH_AFTER = re.compile(
     r"^[”」』\"'’\s，,]*([^，,。！？!?“”「」『』\s]{1,8}?)(?:曾|也|还|又|笑着|哭着)?"
