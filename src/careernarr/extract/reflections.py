@@ -77,6 +77,8 @@ NAMED_SAYING = 6
 SPEECH_REACH = 20
 #: A sentence longer than this mostly describes; it counts one less.
 LONG_REFLECTION = 55
+#: A finding of a study (an article) with a firm cue may run this long before it counts one less.
+LONG_FINDING = 75
 #: A sentence at most this long under a lessons heading is a saying of its own.
 SAYING = 40
 #: Where the closing part of a document starts, as a share of its text: a first-person "我想/我会/
@@ -222,7 +224,7 @@ def _units(sentence: Sentence, cue_matches: Sequence[Match], text: str) -> list[
 
 def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cues,
           thread: bool, *, short_reply: bool = False, closing: bool = False,
-          dated: bool = False) -> tuple[int, int, list[str]]:
+          dated: bool = False, study: bool = False) -> tuple[int, int, list[str]]:
     """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why.
 
     ``short_reply``: the unit belongs to a reply of a few sentences (a view of its
@@ -230,6 +232,8 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
     part of a document (see :data:`CLOSING`), where the narrator's "我想/我会/I hope"
     looks ahead rather than back. ``dated``: the unit names a date ("2019年和2020年的考评，她都是
     “合格”，而不是“良好”"), so a cue of a general statement marks a happening and counts weak.
+    ``study``: the document is an article, whose findings take long sentences (no "long -1"
+    for a firm cue).
     """
     distinct: dict[str, Match] = {}
     for m in cues_found:
@@ -281,7 +285,9 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
           and not _resolves_apart(distinct.values(), own, cues, framing)):
         weight -= 2
         notes.append("story -2")
-    if text_size(cues.text[(scope if kept else unit).start : (scope if kept else unit).end]) > LONG_REFLECTION:
+    firm = any(s in ("strong", "narrated") for s in strengths)
+    if text_size(cues.text[(scope if kept else unit).start : (scope if kept else unit).end]) > (
+            LONG_FINDING if study and firm else LONG_REFLECTION):
         weight -= 1
         notes.append("long -1")
     resolved = any(m.entry.category == "resolution" and m.entry.strength != "weak" for m in distinct.values())
@@ -565,7 +571,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
             weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short,
                                           closing=unit.start >= closing_from,
                                           dated=any(unit.start <= t.span.start and t.span.end <= unit.end
-                                                    for t in dates))
+                                                    for t in dates), study=narrative.format == "article")
             if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
                 weight += 2
                 notes.append("lessons section +2")
