@@ -47,6 +47,14 @@ ZH_SAYINGS = [
     ("每天十一点前关电脑，说到做到。", "resolution"),
     # a reader in that place is told what to do; the author's stand
     ("如果你是刚入行的新人：先把合同看三遍。", "advice"),
+    ("先问清楚试用期能不能转正，再决定要不要签。", "advice"),
+    # what depends on what, however much, the moment one knew
+    ("一份工作开不开心，七成取决于你的搭档。", "insight"),
+    ("办公室装修得再漂亮，也比不上按时下班。", "insight"),
+    ("老师和辅导员的差别在于能不能拒绝家长。", "insight"),
+    ("那一刻我就知道，这个岗位留不住我了。", "insight"),
+    ("睡眠不解决，效率提不了。", "insight"),
+    ("说句公道话：这个行业的门槛一直很低。", "opinion"),
     ("本文主张，医院应把夜班补贴写进合同。", "opinion"),
 ]
 
@@ -76,6 +84,10 @@ def test_the_same_wordings_in_taiwan_script(text: str, kind: str) -> None:
     ("I promised myself I'm not working another Christmas Eve.", "resolution"),
     ("We argue that exhaustion in the field was a staffing problem.", "opinion"),
     ("Best decision I made for my knees.", "opinion"),
+    ("Saying no is a skill you can practise.", "insight"),
+    ("People assume court reporters just type fast.", "opinion"),
+    ("In 2025 I want to take every Friday afternoon off.", "resolution"),
+    ("Overtime pays less than it costs, so put a limit on it.", "advice"),
 ])
 def test_english_wordings_of_findings_advice_and_plans(text: str, kind: str) -> None:
     [reflection] = _essay(text)
@@ -89,6 +101,11 @@ def test_english_wordings_of_findings_advice_and_plans(text: str, kind: str) -> 
     "组长给我的评语是：“踏实，但沟通需加强。”",
     "Twice I was told they \"went with someone more senior.\"",
     "The VP told me I \"lack executive presence\".",
+    # a hedge, and words to the audience of a video
+    "要不要读研，这取决于你的专业。",
+    "Thanks for watching, and I'll see you next week.",
+    "今天就聊到这，下期给大家讲讲面试，记得一键三连。",
+    "I don't know if I'll ever go back to teaching.",
 ])
 def test_transitions_and_verdicts_on_the_narrator_are_not_reflections(text: str) -> None:
     assert _essay(text) == (), [r.rule for r in _essay(text)]
