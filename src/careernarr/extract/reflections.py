@@ -1054,6 +1054,8 @@ class _Speakers:
         return None
 
 
+#: The document speaking of itself ("本文认为", "本研究指出"): its author, the narrator.
+_DOCUMENT_SELF = {"本文", "文章", "本研究", "该研究", "这篇文章", "本篇", "研究", "本报告", "报告"}
 _REPORTED_KIND = {"提醒": "advice", "建议": "advice", "warns": "advice", "recommends": "advice",
                   "suggests": "advice", "advises": "advice"}
 
@@ -1101,6 +1103,13 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
         name = speakers._clean_zh(told.group("who"))
         return "quote", (speakers._resolve(name) if name and name not in _ZH_SELF else None)
     reported = speakers.reported(unit)
+    if reported is not None and reported[0] in _DOCUMENT_SELF:
+        # "本文认为，教师倦怠应被理解为…": the document's own finding, said by its author
+        rest = [m for m in found if not (m.entry.category == "opinion" and m.start - unit.start <= lead + 6)]
+        weights = {}
+        for m in rest:
+            weights[m.entry.category] = weights.get(m.entry.category, 0) + _WEIGHT.get(m.entry.strength, 0)
+        return (max(weights, key=lambda k: (weights[k], -rank.get(k, 9))) if weights else "insight"), "narrator"
     if reported is not None:
         who, verb = reported
         return _REPORTED_KIND.get(verb, "opinion"), who
