@@ -478,10 +478,12 @@ def _aimed(unit: Span, sentence: Sentence, cues: Cues, advice: int | None = None
         for hit in cues.within(name, unit.start, end):
             if sentence.in_quote(hit.start, hit.end) is not None:
                 continue
-            if counsel and ((_ADDRESSEE.fullmatch(cues.text, hit.start, hit.end)
-                             and not cues.text.startswith(("的", " 的", " op", "op"), hit.end)) or (
-                    name == "second_person" and to_op and not _TO_YOU.match(cues.text, hit.end))):
+            if counsel and _ADDRESSEE.fullmatch(cues.text, hit.start, hit.end) and not cues.text.startswith(
+                    ("的", " 的", " op", "op"), hit.end):
                 continue
+            if (name == "second_person" and to_op and not _TO_YOU.match(cues.text, hit.end)
+                    and text_size(cues.text[unit.start : unit.end]) <= SAYING):
+                continue  # "有得必有失吧，看你自己最在乎什么": a short word to the one who asked
             if name == "third_person" or answering or _TO_YOU.match(cues.text, hit.end):
                 return True
     return False
