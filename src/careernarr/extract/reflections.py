@@ -551,8 +551,12 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         # A short reply states a view of its own; a longer one comes to its point at the end.
         short = sentence.post is not None and (per_post.get(sentence.post.floor, 0) <= SHORT_REPLY
                                                or last_of_post.get(sentence.post.floor) == i)
+        counted_items = _counted_in_sentence(sentence, text) if inline is None else []
         if inline is not None:
             units = inline[1]
+        elif counted_items:
+            units = counted_items  # "第一,…,第二,学会说不,…,第三,…": each point is one
+            lesson = lesson or "insight"
         else:
             units = _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text)
         before = len(out)
@@ -763,6 +767,26 @@ def _inline_list(sentence: Sentence, text: str) -> tuple[str, list[Span]] | None
 _GOAL_SET = re.compile(r"(?:定了|立了|定下|列了|给自己定)[^：:\n。]{0,8}(?:目标|flag|计划|规矩|原则)|(?:打算|计划|目标)(?:很简单|是)?[ \t]*[：:]$"
                        r"|(?:做了|下了|定了)[^：:\n。]{0,4}决定[ \t]*[：:]$",
                        re.IGNORECASE)
+
+
+#: A point counted inside a sentence: "第一，", "第二,", "其次，" (a transcript speaks its list).
+_COUNTED_POINT = re.compile(r"第[一二三四五六七八九十][点个条]?[，,、：:]")
+
+
+def _counted_in_sentence(sentence: Sentence, text: str) -> list[Span]:
+    """The points of a list counted inside one sentence ("第一,剪辑是门手艺…,第二,学会说不,…"),
+    each from its marker to the next, when it counts two or more; else nothing."""
+    marks = [m.start() for m in _COUNTED_POINT.finditer(text, sentence.start, sentence.end)]
+    if len(marks) < 2:
+        return []
+    cuts = [*marks, sentence.end]
+    items = []
+    for a, b in zip(cuts, cuts[1:]):
+        while b > a and text[b - 1] in " \t，,。.！!；;":
+            b -= 1
+        if b - a >= 4:
+            items.append(Span(a, b))
+    return items if len(items) >= 2 else []
 
 
 def _continues_list(sentence: Sentence, text: str) -> bool:
