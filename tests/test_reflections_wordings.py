@@ -82,7 +82,7 @@ def test_the_same_wordings_in_taiwan_script(text: str, kind: str) -> None:
     ("Volunteers rarely quit because they stop caring.", "insight"),
     ("Decide your walk-away number before the interview.", "advice"),
     ("I promised myself I'm not working another Christmas Eve.", "resolution"),
-    ("We argue that exhaustion in the field was a staffing problem.", "opinion"),
+    ("We argue that exhaustion in the field was a staffing problem.", "insight"),
     ("Best decision I made for my knees.", "opinion"),
     ("Saying no is a skill you can practise.", "insight"),
     ("People assume court reporters just type fast.", "opinion"),
@@ -152,3 +152,16 @@ def test_a_dated_wrap_up_has_plans_under_the_next_years_heading(tmp_path: Path) 
     found = [(r.kind, r.text) for r in careernarr.parse(doc).reflections]
     assert ("resolution", "每周游泳两次") in found and ("resolution", "把日语捡起来") in found
     assert all(kind != "resolution" for kind, text in found if "换了组" in text)
+
+
+def test_a_list_counted_inside_one_sentence_gives_a_reflection_a_point() -> None:
+    text = "做自由职业这几年\n\n我给新人就三条第一,别接没有合同的活,第二,学会拒绝,第三,每年给自己放一次长假\n"
+    found = [r.text for r in careernarr.parse(text, format="essay").reflections]
+    assert "第二,学会拒绝" in found and "第三,每年给自己放一次长假" in found
+
+
+def test_the_document_speaking_of_itself_gives_the_authors_finding() -> None:
+    [r] = _essay("本文认为，护士的离职应被理解为排班制度的结果，而非个人的韧性不足。")
+    assert (r.kind, r.speaker) == ("insight", "narrator")
+    [r] = _essay("We argue that attrition is better understood as a slow accumulation.")
+    assert r.kind == "insight"

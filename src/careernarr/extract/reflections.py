@@ -44,6 +44,7 @@ run-on sentence (a transcript) is read a line, then a few clauses, at a time.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -781,7 +782,7 @@ def _counted_in_sentence(sentence: Sentence, text: str) -> list[Span]:
         return []
     cuts = [*marks, sentence.end]
     items = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         while b > a and text[b - 1] in " \t，,。.！!；;":
             b -= 1
         if b - a >= 4:
