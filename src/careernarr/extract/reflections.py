@@ -28,14 +28,27 @@ own); a quotation told within the narrator's story ("当我…时，他回应：
 does not. Questions are never reflections, except in a thread the ones that
 carry their answer ("难道…吗"). Sentences under a heading of lessons or advice
 ("心得", "What I've learned", "给…的你") and the items of a list announced as
-advice or lessons ("几个建议：") are sayings of that kind.
+advice or lessons ("几个建议：") are sayings of that kind; under a heading of
+plans (接下来, "## 2025" in a document written in 2024) they are resolutions; a
+list counted inside one sentence ("第一,…,第二,…") gives a reflection a point.
+
+Quoted words the narrator marks as kept ("说过一句话，我一直记得", "told me
+something I still think about:") are a saying, even a question; a verdict on
+the narrator quoted in the story ("老板说我“…”", "评语是：", "I was told
+they "…"") is not. Words to the audience of a video or a post (welcome back,
+一键三连: the ``channel`` cues) are never reflections. A general statement in a
+sentence that names a date ("2021年的考评，她是“称职”，而不是“优秀”") tells a
+happening. In a reply to the one who asked, advice addressed to them (楼主,
+OP, 你) and a short remark that says 你 are no turns of the argument.
 
 The kind is that of the heaviest cues (``insight``, ``advice``,
 ``resolution``, ``opinion``; a sentence framed by "我觉得", "Honestly," is an
 opinion); words spoken inside a quotation are a ``quote``, whose ``speaker``
 is the one named before or after it ("林晓雯说：", "my mentor told me", "”她说"
 names nobody); a view reported in the third person ("王建平认为，…") is that
-person's opinion. In a thread the speaker is the post's author, and a reply's
+person's opinion, but the document speaking of itself ("本文认为") gives the
+author's finding. In a thread the speaker is the post's author (not of someone
+else's quoted words), and a reply's
 general statement is an ``opinion``. Themes come from the theme lexicons. A
 run-on sentence (a transcript) is read a line, then a few clauses, at a time.
 ``rule`` lists the cues that counted and the adjustments made.
