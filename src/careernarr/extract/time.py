@@ -89,6 +89,9 @@ _FORWARD = re.compile(
 _PAY_AMOUNT = re.compile(r"[ \t]*(?:只|就|才|也|都)?(?:是|有|拿了|拿到|领了|发了|发|给了)[ \t]*[0-9零一二两三四五六七八九十半几]")
 #: After 年终: other pay it is listed with (年终和股票, 年终、分红): the bonus, not a time of year.
 _PAY_COMPANY = re.compile(r"[ \t]*(?:和|跟|与|及|、|加)[ \t]*(?:股票|期权|分红|奖金|红包|年薪|薪水|工资|调薪)")
+#: Right before a bare month: when something told takes effect, the next such month
+#: (a promotion in November, effective January: the January after).
+_EFFECTIVE = re.compile(r"(?:effective|starting|as of|起生效|生效于)[ \t]*(?:from[ \t]+|in[ \t]+)?\Z", re.IGNORECASE)
 #: A 民国 year written anywhere in the document: its bare 108年, 110年 are 民国 years too.
 _ERA_NAMED = re.compile(r"民国[ \t]*(?:\d{2,3}|[零一二三四五六七八九十百]{1,5}|元)[ \t]*年")
 _ERA_COUNT = re.compile(r"(?P<n>1[0-2]\d)[ \t]*年(?![ \t]*(?:多|来|以上|左右|的时间|之久|的历史|历史|间|内|后|以后|之后|前|以前|之前))")
@@ -591,10 +594,11 @@ class _Placer:
         if atom.kind != "date":
             return atom, None, False
         ctx = self.context_year(atom.start)
+        effective = _EFFECTIVE.search(self.text, max(0, atom.start - 16), atom.start) is not None
         if (ctx is not None and atom.month is not None and not atom.has_year and self.story_month is not None
                 and self.story_month == (ctx, self.story_month[1]) and atom.month < self.story_month[1]
-                and not self._after_reference(ctx + 1, atom.month)
-                and (self._forward(atom.start) or self._moves_on(atom, ctx + 1))):
+                and (effective or not self._after_reference(ctx + 1, atom.month))
+                and (effective or self._forward(atom.start) or self._moves_on(atom, ctx + 1))):
             # December 2022 … then in January: 2023. A story told in order moves forward; a
             # document about one year (its months told by topic) only with "then", 之后 ….
             ctx += 1
