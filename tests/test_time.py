@@ -425,7 +425,7 @@ def test_documents_tell_their_story_years() -> None:
     assert english["That summer"] == ("2023-22", None, True)
     assert english["ten hours"] == (None, "PT10H", False)
     assert english["September"] == ("2023-09", None, True)  # not 2016: "back in '16" is background
-    assert english["a week"] == (None, "P1W", False)
+    assert english["a week off"] == (None, "P1W", False)
     assert english["The following year"] == ("2024", None, True)
     thread = careernarr.parse(HERE / "docs" / "thread-trad.md")
     found = [(t.text, t.value, t.duration) for t in thread.time_expressions if t.value or t.duration or t.rule != "zh-rate"]

@@ -89,6 +89,12 @@ _FORWARD = re.compile(
 _PAY_AMOUNT = re.compile(r"[ \t]*(?:只|就|才|也|都)?(?:是|有|拿了|拿到|领了|发了|发|给了)[ \t]*[0-9零一二两三四五六七八九十半几]")
 #: After 年终: other pay it is listed with (年终和股票, 年终、分红): the bonus, not a time of year.
 _PAY_COMPANY = re.compile(r"[ \t]*(?:和|跟|与|及|、|加)[ \t]*(?:股票|期权|分红|奖金|红包|年薪|薪水|工资|调薪)")
+#: Right before a bare month: when something told takes effect, the next such month
+#: (a promotion in November, effective January: the January after).
+_EFFECTIVE = re.compile(r"(?:effective|starting|as of|起生效|生效于)[ \t]*(?:from[ \t]+|in[ \t]+)?\Z", re.IGNORECASE)
+#: A 民国 year written anywhere in the document: its bare 108年, 110年 are 民国 years too.
+_ERA_NAMED = re.compile(r"民国[ \t]*(?:\d{2,3}|[零一二三四五六七八九十百]{1,5}|元)[ \t]*年")
+_ERA_COUNT = re.compile(r"(?P<n>1[0-2]\d)[ \t]*年(?![ \t]*(?:多|来|以上|左右|的时间|之久|的历史|历史|间|内|后|以后|之后|前|以前|之前))")
 #: Right before a year: (ever) since (the summer of).
 _SINCE_BEFORE = re.compile(r"(?<![A-Za-z])(?:ever[ \t]+)?since[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+of[ \t]+)?\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.[ \t]")
@@ -220,6 +226,8 @@ class TimeFinder:
         folded = self.fold_text(text)
         skip = _skip_spans(narrative)
         atoms = [a for a in map(lambda a: _bonus_year(folded, a), self.atoms(folded, skip)) if not self._pay(folded, a)]
+        if _ERA_NAMED.search(folded):
+            atoms = [_era_count(folded, a) for a in atoms]
         atoms, scopes = _heading_years(narrative, folded, atoms)
         ref_date = parse_reference(reference_date or narrative.date or written_date(narrative))
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
@@ -233,12 +241,12 @@ class TimeFinder:
                          ongoing=lambda atom: self._ongoing(folded, atom),
                          focus=told if told is not None and told == ref_year else None, speech=self.speech)
         placed = [placer.place(atom) for atom in atoms]
-        items = self._ranges(folded, placed, placer)
+        items = _glossed(folded, self._ranges(folded, placed, placer))
         out = []
         for atom, when, resolved in items:
             start, end, approx = self._approximation(folded, atom)
-            if approx and when is not None and when.is_point:
-                when = when.approximate()
+            if approx and when is not None and (when.is_point or atom.rule.startswith("range:")):
+                when = when.approximate()  # 大约2025年, about 2017 to 2020
             rule = atom.rule + ("~" if approx else "")
             out.append(TimeExpr(
                 text=text[start:end], span=(start, end), value=when.edtf() if when else None,
@@ -586,10 +594,11 @@ class _Placer:
         if atom.kind != "date":
             return atom, None, False
         ctx = self.context_year(atom.start)
+        effective = _EFFECTIVE.search(self.text, max(0, atom.start - 16), atom.start) is not None
         if (ctx is not None and atom.month is not None and not atom.has_year and self.story_month is not None
                 and self.story_month == (ctx, self.story_month[1]) and atom.month < self.story_month[1]
-                and not self._after_reference(ctx + 1, atom.month)
-                and (self._forward(atom.start) or self._moves_on(atom, ctx + 1))):
+                and (effective or not self._after_reference(ctx + 1, atom.month))
+                and (effective or self._forward(atom.start) or self._moves_on(atom, ctx + 1))):
             # December 2022 … then in January: 2023. A story told in order moves forward; a
             # document about one year (its months told by topic) only with "then", 之后 ….
             ctx += 1
@@ -917,3 +926,35 @@ def _bonus_year(text: str, atom: Atom) -> Atom:
         return atom
     end = atom.end - 2 if text[atom.end - 3] == "年" else atom.end - 1
     return attrs.evolve(atom, end=end, months=None)
+
+
+def _era_count(text: str, atom: Atom) -> Atom:
+    """108年 in a text that writes 民国 years: the 民国 year 108 (2019), not 108 years."""
+    m = _ERA_COUNT.fullmatch(text, atom.start, atom.end) if atom.kind == "duration" else None
+    if m is None or text[atom.start - 1 : atom.start].isdigit() or _ERA_COUNT.match(text, atom.start) is None:
+        return atom
+    return Atom(atom.start, atom.end, "zh-era-year", year=1911 + int(m.group("n")))
+
+
+_GLOSS_OPEN = re.compile(r"[ \t]*[（(][ \t]*")
+_GLOSS_CLOSE = re.compile(r"[ \t]*[）)]")
+
+
+def _glossed(text: str, items: list[tuple[Atom, When | None, bool]]) -> list[tuple[Atom, When | None, bool]]:
+    """去年（2022）, last year (2022): a time glossed with the same time in brackets is one expression."""
+    out: list[tuple[Atom, When | None, bool]] = []
+    i = 0
+    while i < len(items):
+        atom, when, resolved = items[i]
+        if i + 1 < len(items) and when is not None:
+            opened = _GLOSS_OPEN.match(text, atom.end)
+            gloss, other, _ = items[i + 1]
+            closed = _GLOSS_CLOSE.match(text, gloss.end) if opened is not None else None
+            if (opened is not None and closed is not None and gloss.start == opened.end()
+                    and other is not None and other.edtf() == when.edtf()):
+                out.append((attrs.evolve(atom, end=closed.end()), when, resolved))
+                i += 2
+                continue
+        out.append(items[i])
+        i += 1
+    return out

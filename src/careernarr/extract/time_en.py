@@ -190,7 +190,9 @@ class _English:
                        r"the[ \t]+year(?![A-Za-z])(?![ \t]+(?:before|after|of|that|when|in[ \t]+which|\d))"),
         ]
         unit_alt = _alt([u + "s" for u in self.units] + list(self.units), spaces=False)
-        unit = rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>(?i:{unit_alt}))(?![A-Za-z])"
+        adjectives = [w.lower() for w in lx.table("en", "cues").get("unit_adjectives", [])]
+        between = rf"(?:[ \t]+(?i:{_alt(adjectives)}))?" if adjectives else ""
+        unit = rf"{between}(?:[ \t]+|[ \t]*-[ \t]*)(?P<unit>(?i:{unit_alt}))(?![A-Za-z])"
         after = r"(?P<half>[ \t]+and[ \t]+a[ \t]+half)?(?P<dir>[ \t]+(?:ago|later|earlier|before|after))?"
         self.duration_res = [
             re.compile(rf"(?P<num>\d[\d.]*){unit}{after}"),
@@ -382,9 +384,12 @@ class _English:
             return None
         num = " ".join(m.group("num").lower().split())
         unit = m.group("unit").lower()
-        unit = unit[:-1] if unit not in self.units and unit.endswith("s") else unit
+        plural = unit not in self.units and unit.endswith("s")
+        unit = unit[:-1] if plural else unit
         if unit not in self.units:
             return None
+        if plural and num in ("a", "an") and not m.group("half"):
+            return None  # "a days position", "an hours drive": a shift or a size, not one day
         times, designator = self.units[unit]
         direction = (m.group("dir") or "").strip().lower()
         word_before = prev_word(text, start)
@@ -416,9 +421,12 @@ class _English:
             atom.kind = "none"
             atom.rule = "en-vague"
             return atom
+        off = None if direction else self.off_after.match(text, end)
+        if off is not None:
+            atom.end = off.end()  # "a week off", "two months off": the time off is what is told
         if num in ("a", "an"):
             if (word_before not in self.article_before and direction not in ("ago", "later") and not m.group("half")
-                    and not self.off_after.match(text, end)):
+                    and off is None):
                 return None  # twice a year, $90k a year (but: a week off)
             amount = 1.0
         elif num.startswith("half"):

@@ -95,7 +95,24 @@ def reference_year(narrative: Narrative, reference_date: str | None = None,
     written = parse_reference(written_date(narrative))
     if written is not None:
         return written[0]
-    return written_year(narrative, lexicon) or about_year(narrative, lexicon) or study_year(narrative)
+    return (written_year(narrative, lexicon) or glossed_year(narrative) or about_year(narrative, lexicon)
+            or study_year(narrative))
+
+
+#: A relative year glossed with its number: 去年（2022）, 今年(2024年), last year (2022).
+_GLOSSED = re.compile(
+    r"(?P<w>今年|去年|前年|明年|后年|後年|(?i:this year|last year|next year))[ \t]*[（(][ \t]*"
+    r"(?P<y>(?:19|20)\d\d)[ \t]*年?[ \t]*[）)]")
+_GLOSS_SHIFT = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "后年": 2, "後年": 2,
+                "this year": 0, "last year": -1, "next year": 1}
+
+
+def glossed_year(narrative: Narrative) -> int | None:
+    """The year of writing told by a relative year glossed with its number: 去年（2022） → 2023."""
+    m = _GLOSSED.search(_writer_text(narrative))
+    if m is None:
+        return None
+    return int(m.group("y")) - _GLOSS_SHIFT[m.group("w").lower()]
 
 
 #: How far from either end of the text a statement of when it was written is looked for.

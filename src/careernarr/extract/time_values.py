@@ -106,9 +106,10 @@ class When:
             return f"{self.lo[0]:04d}-{self.season}" + ("~" if self.approx else "")
         if self.open_end:
             return f"{_fmt(self.lo)}/.."
+        mark = "~" if self.approx else ""
         if self.lo == self.hi:
-            return _fmt(self.lo) + ("~" if self.approx else "")
-        return f"{_fmt(self.lo)}/{_fmt(self.hi)}"
+            return _fmt(self.lo) + mark
+        return f"{_fmt(self.lo)}{mark}/{_fmt(self.hi)}{mark}"  # about 2017 to 2020: 2017~/2020~
 
 
 def month_shift(year: int, month: int, delta: int) -> tuple[int, int]:

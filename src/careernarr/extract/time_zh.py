@@ -66,6 +66,8 @@ _PROSE_AFTER_MONTH_PART = {
 _NOT_WHEN_AFTER_SHI = set("间光长代期薪")
 
 
+#: After a season told alone: what is usual in it, not one season of the story (夏天最难熬，冬天反倒好一些).
+_HABITUAL_AFTER = re.compile(r"[ \t]*(?:最|总是|总会|一般|通常|往往|反倒|反而|倒是|比较|都是|都会|都要|都得|就是最)")
 #: Right before a season: the whole of it (成个夏天 in Cantonese, 整个夏天).
 _WHOLE = re.compile(r"(?:一整个|整整一个|整个|成个|成一个)[ \t]*\Z")
 #: Before such a season: a year nobody names (有一年成个夏天).
@@ -493,6 +495,9 @@ class _Chinese:
                     atom.rule = "zh-indefinite"
                     return atom
             atom.season = self.lone_seasons[g("season") or ""]
+            if whole is None and _HABITUAL_AFTER.match(text, m.end()):
+                atom.kind = "none"  # 夏天最难熬: every summer, no season of the story
+                atom.rule = "zh-habitual"
         return atom
 
     def relative(self, m: re.Match[str], text: str) -> Atom | None:
