@@ -100,3 +100,16 @@ def test_english_predicates_decide(tmp_path: Path, text: str, kind: str) -> None
     assert kind in _kinds(events), [(e.kind, e.text, e.rule) for e in events]
     if kind != "leave":
         assert _kinds(events)[:1] == [kind], [(e.kind, e.text, e.rule) for e in events]
+
+
+# A date after 在 is no workplace: 在2019年前后从…转岗做… is the move within the firm.
+@SCRIPTS
+def test_a_date_after_zai_is_no_workplace(tmp_path: Path, traditional: bool) -> None:
+    events = _events(tmp_path, "老陈在2019年前后从客服转岗做质检。\n", traditional)
+    assert _kinds(events) == ["transfer"], [(e.kind, e.text, e.rule) for e in events]
+
+
+# A trailing participle phrase tells circumstances, not the clause's happening.
+def test_a_trailing_participle_phrase_does_not_lead(tmp_path: Path) -> None:
+    text = "In 2021 she opened a small private practice, seeing clients while keeping two days at the hospital.\n"
+    assert _kinds(_events(tmp_path, text)) == ["creator"]

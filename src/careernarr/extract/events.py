@@ -178,6 +178,7 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         found = [c for c in found if not (c.after and c.clause in busy)]  # 辞职后去读研 in one clause: the study
         found = _opened(found, cues, text)
         found = _made_way(found, sentence, cues)
+        found = _without_adjuncts(found, sentence, text)
         told_here = _events_of(sentence, found, cues, voices, dating, text)
         if not told_here and not ahead:
             told_here = _dated_happening(sentence, kept, cues, voices, dating, text, hits.reflections, year,
@@ -1014,6 +1015,26 @@ def _kin_subject(lead: _Candidate, clause: Span, cues: Cues, dating: Dating) -> 
     if lead.kind == "job_start" and not _CHILD.search(text, kin.start, kin.end):
         return False  # "My wife went back to work": a spouse's or parent's new job is theirs (job_start)
     return cues.any("first_person", kin.end, lead.match.start) is None
+
+
+#: An English participle phrase trailing a clause ("…, while keeping two days at the hospital",
+#: "…, seeing clients at home"): circumstances of the clause's happening, not its predicate.
+_ADJUNCT_EN = re.compile(r",?[ \t]+(?:while|whilst)[ \t]+[a-z]+ing\b|,[ \t]+[a-z]+ing\b")
+
+
+def _without_adjuncts(found: list[_Candidate], sentence: Sentence, text: str) -> list[_Candidate]:
+    """``found`` without English event words inside a trailing participle phrase of a clause that
+    holds an event word before it ("In 2022 she opened a private practice, seeing clients while
+    keeping two days at the hospital": the practice, not a hospital stay)."""
+    out = []
+    for c in found:
+        clause = sentence.clauses[c.clause]
+        earlier = [o for o in found if o.clause == c.clause and o.match.end <= c.match.start and not o.after]
+        adjunct = earlier and any(
+            _ADJUNCT_EN.search(text, e.match.end, c.match.start) is not None for e in earlier)
+        if not (adjunct and _is_latin(text[c.match.start : c.match.end]) and clause.start <= c.match.start):
+            out.append(c)
+    return out
 
 
 #: A promotion told as taking someone's place (老板让我顶上去, 我接了他的位子, "took over her job").
