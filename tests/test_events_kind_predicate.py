@@ -113,3 +113,20 @@ def test_a_date_after_zai_is_no_workplace(tmp_path: Path, traditional: bool) -> 
 def test_a_trailing_participle_phrase_does_not_lead(tmp_path: Path) -> None:
     text = "In 2021 she opened a small private practice, seeing clients while keeping two days at the hospital.\n"
     assert _kinds(_events(tmp_path, text)) == ["creator"]
+
+
+# A couple named together quarrelling is family life; pupils (孩子们) are no relatives, and a couple
+# that quits together may include the narrator.
+@SCRIPTS
+@pytest.mark.parametrize(("text", "kind"), [
+    ("2020年，小两口为买房的事吵过好几回。\n", "family"),
+    ("2023年孩子们考上了重点中学，我很骄傲。\n", "education"),
+    ("2021年两口子一起辞职回了老家。\n", "job_end"),
+])
+def test_couples_and_pupils(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
+    assert _kinds(_events(tmp_path, text, traditional))[:1] == [kind]
+
+
+def test_staff_let_go_is_a_job_end(tmp_path: Path) -> None:
+    text = "In 2020 I had to let three of my engineers go over a video call, one of them had just had a baby.\n"
+    assert _kinds(_events(tmp_path, text))[:1] == ["job_end"]

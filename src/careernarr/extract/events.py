@@ -994,6 +994,8 @@ _KIN_LEAD = re.compile(r"(?:也是在|也是|也|又|就|后来|然后|同年|�
                        r"(?i:and|then|also|in|on|by|that|this|last|year|so|but|when)\b|[\s，,、:：*\-])*")
 #: A child: its start (报到 at a school, "started kindergarten") is the family's life, not a job.
 _CHILD = re.compile(r"儿|女|孩|(?i:son|daughter|kid|child)")
+#: A couple named together (夫妻俩, 两口子): the narrator may be one of them.
+_COUPLE = re.compile(r"夫妻|两口|兩口|公婆")
 #: Right after a family member: it is only the owner of what follows (儿子的学校, "my dad's friend").
 _KIN_OWNS = re.compile(r"[ \t]*(?:的|嘅|['’]s\b)")
 
@@ -1012,6 +1014,10 @@ def _kin_subject(lead: _Candidate, clause: Span, cues: Cues, dating: Dating) -> 
         lead_in[t.span.start - clause.start : t.span.end - clause.start] = " " * (t.span.end - t.span.start)
     if not _KIN_LEAD.fullmatch("".join(lead_in)) or _KIN_OWNS.match(text, kin.end):
         return False
+    if text.startswith(("们", "們"), kin.end):
+        return False  # 孩子们考上了重点中学: a teacher's pupils, not the narrator's children
+    if _COUPLE.search(text, kin.start, kin.end):
+        return False  # 两口子一起辞职: the narrator may be one of the two
     if lead.kind == "job_start" and not _CHILD.search(text, kin.start, kin.end):
         return False  # "My wife went back to work": a spouse's or parent's new job is theirs (job_start)
     return cues.any("first_person", kin.end, lead.match.start) is None
