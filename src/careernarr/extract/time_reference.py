@@ -265,8 +265,19 @@ def study_year(narrative: Narrative) -> int | None:
 _DATE_LINE_REST = 12
 #: …or, when it says so, a line of up to this many characters ("写于从浦东飞往乌鲁木齐的航班上，2024年12月").
 _CUED_LINE = 80
-_WRITTEN_CUE = re.compile(r"写于|写在|记于|完稿|成文|发表|发布|更新|收稿|投稿|日期|原发|发在|转贴|转載|转载|转发自"
-                          r"|(?i:\b(?:posted|written|updated|published|filed|received|accepted|date|originally)\b)")
+_LINE_CUES: dict[int, tuple[TimeLexicon, re.Pattern[str]]] = {}
+
+
+def _line_cue(lex: TimeLexicon) -> re.Pattern[str]:
+    """Words that make a short dated line the date of writing (lexicon ``written_line``)."""
+    cached = _LINE_CUES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        zh = "|".join(re.escape(w) for w in lex.table("zh", "cues").get("written_line", []))
+        en = "|".join(re.escape(w) for w in lex.table("en", "cues").get("written_line", []))
+        parts = ([zh] if zh else []) + ([rf"(?i:\b(?:{en})\b)"] if en else [])
+        cached = (lex, re.compile("|".join(parts) or r"(?!)"))
+        _LINE_CUES[id(lex)] = cached
+    return cached[1]
 
 
 def _date_line(text: str) -> str | None:
@@ -280,7 +291,8 @@ def _date_line(text: str) -> str | None:
             continue
         t = found[0]
         rest = (line[: t.span.start] + line[t.span.end :]).strip(" \t*_>#-—–·|()（）[]【】")
-        cued = _WRITTEN_CUE.search(line.translate(_fold(builtin_time_lexicon()))) is not None and len(line) <= _CUED_LINE
+        lex = builtin_time_lexicon()
+        cued = _line_cue(lex).search(line.translate(_fold(lex))) is not None and len(line) <= _CUED_LINE
         if cued or (len(rest) <= _DATE_LINE_REST and not any(ch in rest for ch in "。！？!?：:；;")):
             return str(t.value)
     return None
