@@ -31,8 +31,11 @@ A clause is cut where a connector joins two happenings of different kinds
 (辞职后去读研, "quit in March and started freelancing in May"). One event per
 clause: a plain term beats a weak one, then the kind that comes first in
 :data:`KIND_ORDER` (a health word next to a family member makes a
-``family`` event). Neighbouring clauses of the same kind are one event (in a
-sentence of one kind, all its clauses of that kind are). The same words told
+``family`` event, and so does a relative who opens the clause and acts: 儿子去大专报到, 妻子辞掉了
+工作). Someone else's leaving told right before the narrator takes their place (老业务跳槽走了，老板
+让我顶上去) leaves the promotion alone; English event words in a trailing participle phrase
+(", seeing clients while keeping two days at the hospital") do not lead. Neighbouring clauses
+of the same kind are one event (in a sentence of one kind, all its clauses of that kind are). The same words told
 again (a thread quoting an earlier post) are one event, at their first
 telling; a line of a timeline ("- 2018：辞职") that repeats an event told elsewhere
 (same kind and time) leaves the story's telling as the evidence, and so does a summary
