@@ -62,6 +62,30 @@ def test_chinese_lexicons_are_written_in_simplified_script() -> None:
         assert to_simplified.convert(body) == body, name
 
 
+#: Terms whose Taiwan-phrase round trip (s2twp, then tw2sp) lands on another word that must
+#: not be a term of its own: 社群 comes back as 社区 (a neighbourhood).
+_ROUND_TRIP_ALLOWED = {"社群"}
+
+
+def test_every_chinese_term_is_found_in_taiwan_script_too() -> None:
+    """A simplified document converted to Taiwan phrases (s2twp) comes back to the working
+    script through tw2sp; a term that comes back as another word has that word as a term too."""
+    import opencc
+
+    to_taiwan, back = opencc.OpenCC("s2twp"), opencc.OpenCC("tw2sp")
+    lexicon = builtin_lexicon()
+    entries = [*lexicon.events, *lexicon.reflections, *lexicon.themes, *(e for c in lexicon.cues.values() for e in c)]
+    terms = {e.term for e in entries if e.source.startswith("zh.") and not e.pattern}
+    missing = []
+    for term in sorted(terms):
+        if any(part in _ROUND_TRIP_ALLOWED for part in term.split("…")):
+            continue
+        again = back.convert(to_taiwan.convert(term))
+        if again != term and again not in terms:
+            missing.append((term, again))
+    assert missing == []
+
+
 @pytest.mark.parametrize("term, language, text, found", [
     ("负责…项目", "zh", "我负责一个核心项目。", "负责一个核心项目"),
     ("负责…项目", "zh", "我负责对接，然后这个项目黄了。", None),         # … stays in one clause

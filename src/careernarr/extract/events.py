@@ -31,8 +31,11 @@ A clause is cut where a connector joins two happenings of different kinds
 (辞职后去读研, "quit in March and started freelancing in May"). One event per
 clause: a plain term beats a weak one, then the kind that comes first in
 :data:`KIND_ORDER` (a health word next to a family member makes a
-``family`` event). Neighbouring clauses of the same kind are one event (in a
-sentence of one kind, all its clauses of that kind are). The same words told
+``family`` event, and so does a relative who opens the clause and acts: 儿子去大专报到, 妻子辞掉了
+工作). Someone else's leaving told right before the narrator takes their place (老业务跳槽走了，老板
+让我顶上去) leaves the promotion alone; English event words in a trailing participle phrase
+(", seeing clients while keeping two days at the hospital") do not lead. Neighbouring clauses
+of the same kind are one event (in a sentence of one kind, all its clauses of that kind are). The same words told
 again (a thread quoting an earlier post) are one event, at their first
 telling; a line of a timeline ("- 2018：辞职") that repeats an event told elsewhere
 (same kind and time) leaves the story's telling as the evidence, and so does a summary
@@ -178,6 +181,8 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         busy = {c.clause for c in found if not c.after}
         found = [c for c in found if not (c.after and c.clause in busy)]  # 辞职后去读研 in one clause: the study
         found = _opened(found, cues, text)
+        found = _made_way(found, sentence, cues)
+        found = _without_adjuncts(found, sentence, text)
         told_here = _events_of(sentence, found, cues, voices, dating, text)
         if not told_here and not ahead:
             told_here = _dated_happening(sentence, kept, cues, voices, dating, text, hits.reflections, year,
@@ -1003,11 +1008,91 @@ def _clause_span(sentence: Sentence, group: Sequence[_Candidate], text: str,
     return Span(start, end)
 
 
-def _kind(lead: _Candidate, clause: Span, cues: Cues) -> str:
-    """The lead's kind; a health or quarrel word next to a family member is a family event."""
+def _kind(lead: _Candidate, clause: Span, cues: Cues, dating: Dating) -> str:
+    """The lead's kind; a health or quarrel word next to a family member is a family event, and
+    so is any happening whose subject is a family member (see :func:`_kin_subject`)."""
     if lead.kind in ("health", "conflict") and cues.any("kin", clause.start, clause.end) is not None:
         return "family"  # 我妈中风入院; 两公婆差啲为咗呢件事嗌交
+    if lead.kind != "family" and _kin_subject(lead, clause, cues, dating):
+        return "family"  # 儿子九月份去大专报到; 妻子辞掉了工作回到村里
     return lead.kind
+
+
+#: What may stand before a family member who is a clause's subject, once its dates are set aside:
+#: connectors and the narrator's possessive (也是在这一年，妻子…; 后来我老婆…; "Then my wife …").
+_KIN_LEAD = re.compile(r"(?:也是在|也是|也|又|就|后来|然后|同年|当年|那年|这年|那时|当时|我的|我家|我|在|"
+                       r"(?i:and|then|also|in|on|by|that|this|last|year|so|but|when)\b|[\s，,、:：*\-])*")
+#: A child: its start (报到 at a school, "started kindergarten") is the family's life, not a job.
+_CHILD = re.compile(r"儿|女|孩|(?i:son|daughter|kid|child)")
+#: A couple named together (夫妻俩, 两口子): the narrator may be one of them.
+_COUPLE = re.compile(r"夫妻|两口|兩口|公婆")
+#: Right after a family member: it is only the owner of what follows (儿子的学校, "my dad's friend").
+_KIN_OWNS = re.compile(r"[ \t]*(?:的|嘅|['’]s\b)")
+
+
+def _kin_subject(lead: _Candidate, clause: Span, cues: Cues, dating: Dating) -> bool:
+    """Whether a family member opens the lead's clause as the one who acts (儿子去大专报到, 妻子辞掉了
+    工作, "my wife quit her job"), with no 我/I between them and the event word: the narrator telling a
+    relative's step tells family life (a job a spouse or parent starts stays a job_start: theirs). A
+    relative elsewhere ("a buddy's dad got me in", 我妈让我辞职) leaves the kind alone."""
+    kin = cues.any("kin", clause.start, lead.match.start)
+    if kin is None or kin.end > lead.match.start:
+        return False
+    text = cues.text
+    lead_in = list(text[clause.start : kin.start])
+    for t in dating.inside(clause.start, kin.start):
+        lead_in[t.span.start - clause.start : t.span.end - clause.start] = " " * (t.span.end - t.span.start)
+    if not _KIN_LEAD.fullmatch("".join(lead_in)) or _KIN_OWNS.match(text, kin.end):
+        return False
+    if text.startswith(("们", "們"), kin.end):
+        return False  # 孩子们考上了重点中学: a teacher's pupils, not the narrator's children
+    if _COUPLE.search(text, kin.start, kin.end):
+        return False  # 两口子一起辞职: the narrator may be one of the two
+    if lead.kind == "job_start" and not _CHILD.search(text, kin.start, kin.end):
+        return False  # "My wife went back to work": a spouse's or parent's new job is theirs (job_start)
+    return cues.any("first_person", kin.end, lead.match.start) is None
+
+
+#: An English participle phrase trailing a clause ("…, while keeping two days at the hospital",
+#: "…, seeing clients at home"): circumstances of the clause's happening, not its predicate.
+_ADJUNCT_EN = re.compile(r",?[ \t]+(?:while|whilst)[ \t]+[a-z]+ing\b|,[ \t]+[a-z]+ing\b")
+
+
+def _without_adjuncts(found: list[_Candidate], sentence: Sentence, text: str) -> list[_Candidate]:
+    """``found`` without English event words inside a trailing participle phrase of a clause that
+    holds an event word before it ("In 2022 she opened a private practice, seeing clients while
+    keeping two days at the hospital": the practice, not a hospital stay)."""
+    out = []
+    for c in found:
+        clause = sentence.clauses[c.clause]
+        earlier = [o for o in found if o.clause == c.clause and o.match.end <= c.match.start and not o.after]
+        adjunct = earlier and any(
+            _ADJUNCT_EN.search(text, e.match.end, c.match.start) is not None for e in earlier)
+        if not (adjunct and _is_latin(text[c.match.start : c.match.end]) and clause.start <= c.match.start):
+            out.append(c)
+    return out
+
+
+#: A promotion told as taking someone's place (老板让我顶上去, 我接了他的位子, "took over her job").
+_IN_THEIR_PLACE = re.compile(r"顶|接替|[他她]的|(?i:\b(?:his|her|their)\b)")
+
+
+def _made_way(found: list[_Candidate], sentence: Sentence, cues: Cues) -> list[_Candidate]:
+    """``found`` without someone else's leaving or move told right before the narrator takes their
+    place (公司一个老业务跳槽走了，老板让我顶上去; 主管调去了分公司，我接了他的位子): the place taken
+    is the narrator's promotion, the other's leaving only its cause."""
+    takes = [c.clause for c in found if c.kind == "promotion"
+             and _IN_THEIR_PLACE.search(cues.text, c.match.start, c.match.end)]
+    if not takes:
+        return found
+    first = min(takes)
+
+    def someone_else(c: _Candidate) -> bool:
+        clause = sentence.clauses[c.clause]
+        return not any(not _KIN_OWNS.match(cues.text, h.end) and cues.text[h.start : h.end].lower() not in ("my", "our")
+                       for h in cues.within("first_person", clause.start, c.match.start))
+
+    return [c for c in found if not (c.kind in ("job_end", "transfer") and c.clause < first and someone_else(c))]
 
 
 def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voices: Voices,
@@ -1028,7 +1113,7 @@ def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voi
                 span = Span(sentence.clauses[lo].start, sentence.clauses[hi].end)
     else:
         span = sentence.span
-    kind = _kind(lead, clause, voices.cues)
+    kind = _kind(lead, clause, voices.cues, dating)
     subject = voices.subject(sentence, clause, (lead.match.start, lead.match.end))
     if kind == "family" and subject == "other" and voices.of(sentence) == "narrator":
         subject = "narrator"  # 陪爸妈回老家, 我妈中风入院: the narrator's family life

@@ -85,6 +85,7 @@ CUE_NAMES: dict[str, str] = {
     "speech": "verbs that introduce quoted speech (说, 问, said)",
     "self_speech": "the narrator introducing their own words (我说, 我对自己说)",
     "elder": "people who pass sayings on, named by their role (前辈, 师傅, mentor): they speak a quotation",
+    "channel": "a speaker's words to the audience of a video or a post (welcome back, 一键三连, 下期见): no reflection",
 }
 
 _CLAUSE_GAP_ZH = r"[^。！？!?；;\n，,]{0,12}?"

@@ -28,14 +28,27 @@ own); a quotation told within the narrator's story ("当我…时，他回应：
 does not. Questions are never reflections, except in a thread the ones that
 carry their answer ("难道…吗"). Sentences under a heading of lessons or advice
 ("心得", "What I've learned", "给…的你") and the items of a list announced as
-advice or lessons ("几个建议：") are sayings of that kind.
+advice or lessons ("几个建议：") are sayings of that kind; under a heading of
+plans (接下来, "## 2025" in a document written in 2024) they are resolutions; a
+list counted inside one sentence ("第一,…,第二,…") gives a reflection a point.
+
+Quoted words the narrator marks as kept ("说过一句话，我一直记得", "told me
+something I still think about:") are a saying, even a question; a verdict on
+the narrator quoted in the story ("老板说我“…”", "评语是：", "I was told
+they "…"") is not. Words to the audience of a video or a post (welcome back,
+一键三连: the ``channel`` cues) are never reflections. A general statement in a
+sentence that names a date ("2021年的考评，她是“称职”，而不是“优秀”") tells a
+happening. In a reply to the one who asked, advice addressed to them (楼主,
+OP, 你) and a short remark that says 你 are no turns of the argument.
 
 The kind is that of the heaviest cues (``insight``, ``advice``,
 ``resolution``, ``opinion``; a sentence framed by "我觉得", "Honestly," is an
 opinion); words spoken inside a quotation are a ``quote``, whose ``speaker``
 is the one named before or after it ("林晓雯说：", "my mentor told me", "”她说"
 names nobody); a view reported in the third person ("王建平认为，…") is that
-person's opinion. In a thread the speaker is the post's author, and a reply's
+person's opinion, but the document speaking of itself ("本文认为") gives the
+author's finding. In a thread the speaker is the post's author (not of someone
+else's quoted words), and a reply's
 general statement is an ``opinion``. Themes come from the theme lexicons. A
 run-on sentence (a transcript) is read a line, then a few clauses, at a time.
 ``rule`` lists the cues that counted and the adjustments made.
@@ -44,6 +57,7 @@ run-on sentence (a transcript) is read a line, then a few clauses, at a time.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -77,6 +91,8 @@ NAMED_SAYING = 6
 SPEECH_REACH = 20
 #: A sentence longer than this mostly describes; it counts one less.
 LONG_REFLECTION = 55
+#: A finding of a study (an article) with a firm cue may run this long before it counts one less.
+LONG_FINDING = 75
 #: A sentence at most this long under a lessons heading is a saying of its own.
 SAYING = 40
 #: Where the closing part of a document starts, as a share of its text: a first-person "我想/我会/
@@ -98,7 +114,9 @@ LIST_INTRO = re.compile(
 #: Headings and list intros of the narrator's goals ("For 2023", "Next year", "明年的计划", "新年目标").
 RESOLUTION_HEADING = re.compile(
     r"^[#\s*]*(?:for|in)\s+(?:19|20)\d\d\b|next year|goals?\b|plans? for|resolutions?|intentions?|to-?do"
-    r"|(?:明年|新年|来年|新的一年|下一年|下年|出年|\d{4}年)[^：:\n。]{0,4}(?:计划|目标|愿望|希望|打算|flag)|立个flag|目标清单",
+    r"|(?:明年|新年|来年|新的一年|下一年|下年|出年|上半年|下半年|下学期|\d{4}年)[^：:\n。]{0,4}(?:计划|目标|愿望|希望|打算|flag)|立个flag|目标清单"
+    r"|(?:明年|新年|来年|下半年|下学期|接下来|今后|往后)[^：:\n。]{0,4}(?:想|要|打算)做[^：:\n。]{0,4}(?:事|事情)"
+    r"|^[#\s*]*(?:接下来|下一步|往后|今后|展望|looking ahead|what'?s next|next)[\s*]*$",
     re.IGNORECASE)
 _GOAL_INTRO = re.compile(r"[^。！？!?\n]{0,30}[：:][ \t]*$")
 #: An item of a list: a line that opens with a bullet or a number.
@@ -219,13 +237,17 @@ def _units(sentence: Sentence, cue_matches: Sequence[Match], text: str) -> list[
 
 
 def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cues,
-          thread: bool, *, short_reply: bool = False, closing: bool = False) -> tuple[int, int, list[str]]:
+          thread: bool, *, short_reply: bool = False, closing: bool = False,
+          dated: bool = False, study: bool = False) -> tuple[int, int, list[str]]:
     """``(weight, needed, notes)`` of a unit: its cues' weight, the weight it needs, and why.
 
     ``short_reply``: the unit belongs to a reply of a few sentences (a view of its
     own, which needs no extra weight). ``closing``: the unit lies in the closing
     part of a document (see :data:`CLOSING`), where the narrator's "我想/我会/I hope"
-    looks ahead rather than back.
+    looks ahead rather than back. ``dated``: the unit names a date ("2019年和2020年的考评，她都是
+    “合格”，而不是“良好”"), so a cue of a general statement marks a happening and counts weak.
+    ``study``: the document is an article, whose findings take long sentences (no "long -1"
+    for a firm cue).
     """
     distinct: dict[str, Match] = {}
     for m in cues_found:
@@ -242,7 +264,7 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         framing.append(Span(told.start(), told.end()))  # "他跟我说，读博最值钱的不是…": the 我 heard it
     personal = _has_outside(cues, "first_person", own, framing)
     reply = thread and sentence.post is not None and sentence.post.floor > 0
-    strengths = [("weak" if personal else "strong") if m.entry.strength == "general" else m.entry.strength
+    strengths = [("weak" if personal or dated else "strong") if m.entry.strength == "general" else m.entry.strength
                  for m in distinct.values()]
     if reply:  # a reply that opens with "我觉得" / "I feel" states a view
         strengths = ["strong" if m.entry.category == "opinion" and m.start - unit.start <= lead + 2
@@ -265,8 +287,11 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight += 1  # quoted speech: someone's words, a weak cue of its own
         notes.append("quoted speech +1")
     narrated = any(m.entry.strength == "narrated" for m in distinct.values())
+    kept = saying and _kept_words(scope, sentence, cues.text)
     if saying and named and name is not None:
         notes.append("named speaker")  # "林老师说：“离开讲台那天我哭了…”": their words, story or not
+    elif kept:
+        notes.append("words kept")  # "he told me something I still think about: "…"": told to be kept
     elif speech and not narrated and _lead_tells_a_story(unit, scope, cues):
         weight -= 2
         notes.append("said in a story -2")
@@ -274,7 +299,9 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
           and not _resolves_apart(distinct.values(), own, cues, framing)):
         weight -= 2
         notes.append("story -2")
-    if text_size(cues.text[unit.start : unit.end]) > LONG_REFLECTION:
+    firm = any(s in ("strong", "narrated") for s in strengths)
+    if text_size(cues.text[(scope if kept else unit).start : (scope if kept else unit).end]) > (
+            LONG_FINDING if study and firm else LONG_REFLECTION):
         weight -= 1
         notes.append("long -1")
     resolved = any(m.entry.category == "resolution" and m.entry.strength != "weak" for m in distinct.values())
@@ -282,7 +309,8 @@ def weigh(cues_found: Sequence[Match], unit: Span, sentence: Sentence, cues: Cue
         weight -= 1
         notes.append("hypothetical -1")
     advice = [m.start for m in distinct.values() if m.entry.category == "advice" and m.entry.strength != "weak"]
-    if reply and not resolved and _aimed(unit, sentence, cues, min(advice) if advice else None):
+    counsel = any(m.entry.category == "advice" for m in distinct.values())
+    if reply and not resolved and _aimed(unit, sentence, cues, min(advice) if advice else None, counsel=counsel):
         weight -= 2
         notes.append("aimed at someone -2")
     return weight, needed, notes
@@ -322,6 +350,35 @@ def _resolves_apart(found: Iterable[Match], own: Sequence[Span], cues: Cues, fra
     return any(not _tells_a_story([clause], cues, framing) for _, clause in _resolution_clauses(found, own, firm=True))
 
 
+#: Words before a quotation that mark it as words the narrator kept ("跟我讲过一句话，我一直记得",
+#: "只问了一句：", "told me something I still think about:", "the question that changed everything:").
+_KEPT_WORDS = re.compile(
+    r"(?:说|讲|问|写|话|留|送)(?:了|过)?(?:一句|句)(?:话)?|一直记得|记到(?:现在|今天)|忘不了|忘不掉|记住了|记在心里|贴在"
+    r"|(?i:\bstill\s+(?:think|remember|hear|keep)|\bnever\s+forg[eo]t|stuck\s+with\s+me|sticky\s+note"
+    r"|the\s+(?:question|words?|line|thing)\s+that\s+(?:changed|stuck|stayed)|exact\s+words)")
+
+
+#: Right before a quotation: words that make it a verdict on the narrator told in the story
+#: ("老板说我“没有风险意识”", "园长的评语是：", "被问“…”", "told me I "don't communicate enough"").
+_VERDICT = re.compile(
+    r"(?:(?:说|讲|话|评价|批评|骂|嫌|夸)(?:我|我们)|说法是(?:我|我们)?|评语是|反馈是|评价是|考评是|评分是|被(?:问|说|骂|批评|评为))"
+    r"[ \t：:，,]*[“「『\"'‘]?$"
+    r"|(?i:\b(?:told|said|wrote)\s+(?:me\s+)?(?:that\s+)?(?:I|we)|\b(?:I|we)\s+(?:was|were)\s+told(?:\s+(?:that|they|it))?"
+    r"|\bcalled\s+me|\bfeedback\s+was)[\s:,]*[\"“'‘]?$")
+
+
+def _verdict(quote: Span, sentence: Sentence, text: str) -> bool:
+    """Whether ``quote`` is a verdict on the narrator (see :data:`_VERDICT`): a happening of the
+    story, not a saying."""
+    return _VERDICT.search(text, max(sentence.start, quote.start - 24), quote.start) is not None
+
+
+def _kept_words(quote: Span, sentence: Sentence, text: str) -> bool:
+    """Whether the words before ``quote`` in its sentence mark it as a saying the narrator kept
+    (see :data:`_KEPT_WORDS`): a saying, even when it asks a question."""
+    return _KEPT_WORDS.search(text, sentence.start, quote.start) is not None
+
+
 def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: bool = False) -> bool:
     """Whether quoted words are someone's saying: introduced by a speech verb or a colon, a
     full statement (not a question or a fragment), which carries a reflection cue, is
@@ -329,14 +386,18 @@ def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: b
     names (``named``: "老婆说“你这几年太累了”" — their words, whatever they tell)."""
     text = cues.text
     words = text[quote.start : quote.end].strip("“”「」『』\"'‘’ ")
-    if text_size(words) < (NAMED_SAYING if named else 8) or words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么")):
+    if _verdict(quote, sentence, text):
+        return False
+    kept = _kept_words(quote, sentence, text)
+    if text_size(words) < (NAMED_SAYING if named or kept else 8) or (
+            not kept and words.rstrip("。.！!…，, ").endswith(("？", "?", "吗", "呢", "么"))):
         return False
     lead = text[max(sentence.start, quote.start - 16) : quote.start].rstrip("“「『\"'‘ ")
     spoken = (named or lead.endswith((":", "：")) or cues.any("speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start)
               is not None or cues.any("speech", quote.end, min(sentence.end, quote.end + 12)) is not None)
     if not spoken:
         return False
-    if cued or named:
+    if cued or named or kept:
         return True
     personal = any(_has(cues, name, [quote]) for name in ("first_person", "second_person", "third_person"))
     return not (personal and (_has(cues, "realis", [quote]) or _has(cues, "narrative", [quote])))
@@ -345,8 +406,13 @@ def _is_saying(quote: Span, sentence: Sentence, cues: Cues, cued: bool, named: b
 def _spoken(cues: Cues, sentence: Sentence, quote: Span) -> bool:
     """Whether a quotation is someone's words: :func:`_is_speech`, or a speech verb a few
     words before it ("my charge nurse said to me "…"")."""
-    return _is_speech(cues, sentence, quote) or cues.any(
-        "speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start) is not None
+    if _is_speech(cues, sentence, quote) or cues.any(
+            "speech", max(sentence.start, quote.start - SPEECH_REACH), quote.start) is not None:
+        return True
+    # "Dana told me something on our first call that I wrote on a sticky note: "…"": a speech verb
+    # earlier in the sentence, and a colon that hands over to the quotation
+    lead = cues.text[sentence.start : quote.start].rstrip(_OPENING + " ")
+    return lead.endswith((":", "：")) and cues.any("speech", sentence.start, quote.start) is not None
 
 
 def _speech_share(unit: Span, sentence: Sentence, cues: Cues) -> int:
@@ -407,26 +473,38 @@ def _lead_tells_a_story(unit: Span, quote: Span, cues: Cues) -> bool:
     return _has(cues, "first_person", [lead]) and _has(cues, "narrative", [lead])
 
 
-def _aimed(unit: Span, sentence: Sentence, cues: Cues, advice: int | None = None) -> bool:
+def _aimed(unit: Span, sentence: Sentence, cues: Cues, advice: int | None = None, *, counsel: bool = False) -> bool:
     """Whether a reply's sentence speaks to or of someone (a turn in the argument).
 
     Someone named (他, op) makes it one; so does "you" in a post that answers
     someone (@user) or in words about what "you" said ("你说的", "你这么理解").
     Otherwise "you" is anyone ("35岁不是问题，问题是你还学不学得动"). Advice
-    (starting at ``advice``) is meant for "you": a "you" after it does not count.
+    (starting at ``advice``) is meant for "you": a "you" after it does not count;
+    in a sentence that ``counsel``s (any advice cue), neither does the one it is
+    addressed to ("楼主唔好一个人顶住", "OP, talk to your BA first"): a reply's advice
+    to the one who asked.
     """
     post = sentence.post
     answering = post is not None and bool(post.mentions or post.reply_to)
+    to_op = post is not None and set(post.reply_to) <= {0}  # a reply to the one who asked
     for name in ("second_person", "third_person"):
         end = advice if advice is not None and name == "second_person" else unit.end
         for hit in cues.within(name, unit.start, end):
             if sentence.in_quote(hit.start, hit.end) is not None:
                 continue
+            if counsel and _ADDRESSEE.fullmatch(cues.text, hit.start, hit.end) and not cues.text.startswith(
+                    ("的", " 的", " op", "op"), hit.end):
+                continue
+            if (name == "second_person" and to_op and not _TO_YOU.match(cues.text, hit.end)
+                    and text_size(cues.text[unit.start : unit.end]) <= SAYING):
+                continue  # "有得必有失吧，看你自己最在乎什么": a short word to the one who asked
             if name == "third_person" or answering or _TO_YOU.match(cues.text, hit.end):
                 return True
     return False
 
 
+#: Who a reply speaks to: the one who opened the thread.
+_ADDRESSEE = re.compile(r"楼主|op|OP|原\s?po|原PO|原帖|樓主")
 #: "你说的", "你这么", "your point": "you" meaning the one argued with, not anyone.
 _TO_YOU = re.compile(r"\s*(?:说|讲|这|那|的观点|的意思|所说|所讲|们这|们那|理解|误会|搞错|举的|自己也|也知道|倒是|还真)"
                      r"|\s+(?:said|say|are wrong|missed|misread|claim)\b|'s\s+point")
@@ -463,6 +541,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
     listing: str | None = None  # the kind of the list of advice or lessons being read
     counted = _ordinal_lists(sentences, text)
     closing_from = int(len(text) * CLOSING)
+    dates = [t for t in context.time_expressions if t.value and re.match(r"\d{4}", t.value)]
     out: list[Reflection] = []
     for i, sentence in enumerate(sentences):
         in_sentence = _longest(_bucket(matches, starts, sentence.span))
@@ -486,23 +565,33 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         # A short reply states a view of its own; a longer one comes to its point at the end.
         short = sentence.post is not None and (per_post.get(sentence.post.floor, 0) <= SHORT_REPLY
                                                or last_of_post.get(sentence.post.floor) == i)
+        counted_items = _counted_in_sentence(sentence, text) if inline is None else []
         if inline is not None:
             units = inline[1]
+        elif counted_items:
+            units = counted_items  # "第一,…,第二,学会说不,…,第三,…": each point is one
+            lesson = lesson or "insight"
         else:
             units = _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text)
         before = len(out)
         for unit in units + _quote_units(sentence, units, cues, speakers):
             if unit not in units and any(r.span.start < unit.end and unit.start < r.span.end for r in out[before:]):
                 continue  # a saying quoted in a longer stretch that is a reflection already
-            if _is_question(text, unit) and not (thread and _rhetorical(unit, in_sentence)):
-                continue
+            if _is_question(text, unit) and not (thread and _rhetorical(unit, in_sentence)) and not any(
+                    q.end >= unit.end - 2 and _kept_words(q, sentence, text) and _spoken(cues, sentence, q)
+                    for q in sentence.quoted):
+                continue  # a question, unless it is words the narrator kept ("她只问了一句：“…？”")
             if sentence.role in SUMMARY_ROLES and _SUMMARY_FIELD.match(text, unit.start, unit.end):
                 continue  # "**目的**：…", "Key takeaway: …": a field of a summary describes the document
             if _is_heading(sentence, unit, text):
                 continue  # "二、研究发现", "## Things I learned": a heading names what follows
+            if cues.any("channel", unit.start, unit.end) is not None:
+                continue  # "Thanks for watching …", "下期给大家讲讲…，记得一键三连": words to the audience
             found = [m for m in in_sentence if unit.start <= m.start and m.end <= unit.end]
             weight, needed, notes = weigh(found, unit, sentence, cues, thread, short_reply=short,
-                                          closing=unit.start >= closing_from)
+                                          closing=unit.start >= closing_from,
+                                          dated=any(unit.start <= t.span.start and t.span.end <= unit.end
+                                                    for t in dates), study=narrative.format == "article")
             if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
                 weight += 2
                 notes.append("lessons section +2")
@@ -645,7 +734,8 @@ def _list_intro(sentence: Sentence, text: str) -> str | None:
     intro = LIST_INTRO.search(text, sentence.start, sentence.end)
     if intro is None:
         goal = _GOAL_INTRO.search(text, sentence.start, sentence.end)
-        return "resolution" if goal is not None and RESOLUTION_HEADING.search(goal.group(0)) else None
+        return ("resolution" if goal is not None and (RESOLUTION_HEADING.search(goal.group(0)) or _GOAL_SET.search(goal.group(0)))
+                else None)
     words = intro.group(0)
     return "insight" if _LESSONS_LEARNED.search(words) else "advice"
 
@@ -688,8 +778,29 @@ def _inline_list(sentence: Sentence, text: str) -> tuple[str, list[Span]] | None
 
 
 #: Before a colon: goals the narrator set ("我给自己定了三个目标：", "立了几个flag：").
-_GOAL_SET = re.compile(r"(?:定了|立了|定下|列了|给自己定)[^：:\n。]{0,8}(?:目标|flag|计划|规矩|原则)|(?:打算|计划|目标)(?:很简单|是)?[ \t]*[：:]$",
+_GOAL_SET = re.compile(r"(?:定了|立了|定下|列了|给自己定)[^：:\n。]{0,8}(?:目标|flag|计划|规矩|原则)|(?:打算|计划|目标)(?:很简单|是)?[ \t]*[：:]$"
+                       r"|(?:做了|下了|定了)[^：:\n。]{0,4}决定[ \t]*[：:]$",
                        re.IGNORECASE)
+
+
+#: A point counted inside a sentence: "第一，", "第二,", "其次，" (a transcript speaks its list).
+_COUNTED_POINT = re.compile(r"第[一二三四五六七八九十][点个条]?[，,、：:]")
+
+
+def _counted_in_sentence(sentence: Sentence, text: str) -> list[Span]:
+    """The points of a list counted inside one sentence ("第一,剪辑是门手艺…,第二,学会说不,…"),
+    each from its marker to the next, when it counts two or more; else nothing."""
+    marks = [m.start() for m in _COUNTED_POINT.finditer(text, sentence.start, sentence.end)]
+    if len(marks) < 2:
+        return []
+    cuts = [*marks, sentence.end]
+    items = []
+    for a, b in itertools.pairwise(cuts):
+        while b > a and text[b - 1] in " \t，,。.！!；;":
+            b -= 1
+        if b - a >= 4:
+            items.append(Span(a, b))
+    return items if len(items) >= 2 else []
 
 
 def _continues_list(sentence: Sentence, text: str) -> bool:
@@ -734,6 +845,20 @@ _GOAL_LIST_INTRO = re.compile(
     r"|\b(?:next year|for 20\d\d|the coming year)\b[^.!?\n]{0,30}\b(?:goals?|plans?|resolutions?|I will|I want to))")
 
 
+#: A heading that is only a year ("## 2025", "2025年").
+_YEAR_HEADING = re.compile(r"[#\s*]*((?:19|20)\d\d)[\s*]*(?:年)?[\s*]*")
+
+
+def _later_year(heading: str, narrative: Narrative | None) -> bool:
+    """Whether ``heading`` is only a year after the one the document was written in: a
+    section of plans ("## 2025" in a wrap-up dated 2024-12-30)."""
+    m = _YEAR_HEADING.fullmatch(heading)
+    if m is None or narrative is None or not narrative.date:
+        return False
+    written = re.match(r"(\d{4})", str(narrative.date))
+    return written is not None and int(m.group(1)) > int(written.group(1))
+
+
 def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> str | None:
     """Whether a sentence sits in a section whose heading announces lessons or advice.
 
@@ -746,7 +871,7 @@ def _in_lessons(sentence: Sentence, narrative: Narrative | None = None) -> str |
         return None
     if narrative is not None and narrative.title and _squash(str(heading)) == _squash(narrative.title):
         return None
-    if RESOLUTION_HEADING.search(str(heading)):
+    if RESOLUTION_HEADING.search(str(heading)) or _later_year(str(heading), narrative):
         return "resolution"
     if LESSON_HEADING.search(str(heading)) is None:
         return None
@@ -785,20 +910,24 @@ def _squash(text: str) -> str:
 #: Words before a speech verb that are not its speaker ("她在电话里哭着说").
 _ZH_SPEAKER_TAIL = re.compile(
     r"(?:曾经|曾|常常|常|总是|总|一直|也|还|又|就|都|一再|再三|笑着|哭着|在电话里|在信里|私下|后来|当时|那时"
-    r"|对我|对她|对他|对我们|跟我|和我|向我|同我|同佢|成日|经常|时时|到现在|至今|现在|还是|总会|都会|会|回忆|坦言|轻声|认真地|淡淡地)+$")
+    r"|对我|对她|对他|对我们|跟我|和我|向我|同我|同佢|成日|经常|时时|到现在|至今|现在|还是|总会|都会|会|回忆|坦言|轻声|认真地|淡淡地"
+    r"|讲过|说过|讲|说|一句|只是|只|才|便|这才|终于|最后|直接|倒是|以前|之前|走之前|临走前|第一日就|第一天就|第一次就|私下里|当着[^，,。]{1,8}的面|在[^，,。]{1,6}上|点名)+$")
 _ZH_SPEAKER_HEAD = re.compile(r"^(?:而|但|可|后来|当时|那时|只有|就连|连|然后|于是|所以|另一位|另一名|另一个|一位|一名"
                               r"|受访者|被访者|受访的)+")
 #: A name that ends with a title or a role ("陈师傅", "王老师", "我妈"), and words after a name that
 #: tell what the speaker did before speaking (看了半天才, 想了想).
 _ZH_TITLED = re.compile(r"[^，,。]{0,4}?(?:老师|先生|女士|小姐|医生|护士|经理|主任|校长|师傅|阿姨|教授|同学|主管|老板"
                         r"|组长|总监|妈妈|爸爸|我妈|我爸|老婆|老公|太太)")
+#: "我第一个主管陈姐", "我以前的老板Ken": a role of the narrator's, then the name of who held it.
+_ZH_MY_ROLE_NAME = re.compile(r"^我[^，,。]{0,5}?(?:主管|老板|上司|经理|领导|师傅|师父|导师|前辈|同事|组长|老师)([^，,。的]{2,5})$")
+_ZH_I_TO = re.compile(r"^我(?:跟|对|和|同|向|给)[^，,。]{1,6}$")
 _ZH_ACTION = re.compile(r"[了着过才就想]")
 #: A time before the speaker ("散会后老周", "那天晚上妈妈"): not part of the name.
 _ZH_SPEAKER_WHEN = re.compile(r"^[^，,。]{1,6}?(?:之后|以后|后|时|那天|当天|晚上|早上)")
 #: Words before a speech verb that do not name someone ("得到的回答", "用他的话说", "换句话说").
 _NOT_A_SPEAKER = re.compile(r"[的了着过地得回应询反追提发]$|^(?:用|按|照|借|换句|换个|俗|有句|正如|如|就像|像)|的话$|[0-9A-Za-z]$"
-                            r"|[不没别再想要会能习惯试图]")
-_ZH_PRONOUNS = {"他": "", "她": "", "他们": "", "她们": "", "对方": ""}
+                            r"|[不没别再想要会能]|习惯|试图")
+_ZH_PRONOUNS = {"他": "", "她": "", "他们": "", "她们": "", "对方": "", "佢": "", "佢哋": ""}
 _ZH_SELF = {"我", "我们", "笔者", "本人"}
 _ZH_SPEECH_AFTER = re.compile(
     r"^[”」』\"'’\s，,]*([^，,。！？!?“”「」『』\s]{1,8}?)(?:曾|也|还|又|笑着|哭着)?"
@@ -855,6 +984,11 @@ class _Speakers:
         when = _ZH_SPEAKER_WHEN.match(words)
         if when and len(words) - when.end() >= 2:
             words = words[when.end():]
+        if _ZH_I_TO.match(words):
+            return "我"  # "我跟老板说": the narrator speaks
+        boss = _ZH_MY_ROLE_NAME.match(words)
+        if boss:
+            words = boss.group(1)  # "我第一个主管陈姐": the name, not the role
         titled = _ZH_TITLED.match(words)
         if titled and _ZH_ACTION.search(words, titled.end()):
             words = titled.group(0)  # "陈师傅看了半天才(说)": the one named, not what they did first
@@ -880,6 +1014,13 @@ class _Speakers:
             name = self._clean_zh(text[sentence.start : hits[-1].start])
             if name:
                 return self._resolve(name)
+            # "我爸倒是很平静，只说：「…」": the speech verb has no subject of its own; the one the
+            # sentence opens with, a titled name or kin ("陈老师", "我爸"), speaks
+            opener = _ZH_TITLED.match(text, sentence.start, hits[-1].start)
+            if opener is not None and re.search(r"[，,]", text[opener.end() : hits[-1].start]):
+                name = self._clean_zh(opener.group(0))
+                if name:
+                    return self._resolve(name)
         en_whose = _EN_WHOSE_WORDS.search(lead)
         if en_whose:
             return self._resolve(en_whose.group(1))
@@ -891,6 +1032,9 @@ class _Speakers:
         if lead.strip():
             found = [m for m in _EN_SPEAKER.finditer(lead)  # not "a meeting and (said)"
                      if m.group(1).rsplit(None, 1)[-1].lower() not in ("and", "but", "then", "so", "or")]
+            others = [m for m in found if m.group(1) != "I"]
+            if others and found[-1].group(1) == "I":
+                found = others  # "Dana told me something that I wrote on a sticky note:": Dana's words
             if found:
                 return self._resolve(found[-1].group(1))
             did = _EN_SPEAKER_AND.search(lead)
@@ -950,6 +1094,8 @@ class _Speakers:
         return None
 
 
+#: The document speaking of itself ("本文认为", "本研究指出"): its author, the narrator.
+_DOCUMENT_SELF = {"本文", "文章", "本研究", "该研究", "这篇文章", "本篇", "研究", "本报告", "报告"}
 _REPORTED_KIND = {"提醒": "advice", "建议": "advice", "warns": "advice", "recommends": "advice",
                   "suggests": "advice", "advises": "advice"}
 
@@ -961,6 +1107,8 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
     post = sentence.post
     weights: dict[str, int] = {}
     for m in found:
+        if m.entry.strength == "weak" and any(o is not m and _spans_statement(o, m) for o in found):
+            continue  # "可以" in "客户可以再找，嗓子坏了找不回": a word of the statement, not of its kind
         weights[m.entry.category] = weights.get(m.entry.category, 0) + _WEIGHT.get(m.entry.strength, 0)
     rank = {k: i for i, k in enumerate(_KIND_ORDER)}
     kind = max(weights, key=lambda k: (weights[k], -rank.get(k, 9))) if weights else default
@@ -974,11 +1122,15 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
                   and _spoken(cues, sentence, q)]
         before = Span(sentence.start, quoted[0].start if quoted else unit.start)
         own = cues.any("self_speech", before.start, before.end)
-        if own is not None and cues.text[max(0, own.start - 1) : own.start] not in _TO_ME:
+        # the narrator speaks when no one else does around it ("Dana told me something that I wrote …")
+        later = [h for h in cues.within("speech", before.start, before.end)
+                 if h.end <= own.start or h.start >= own.end] if own is not None else []
+        if own is not None and cues.text[max(0, own.start - 1) : own.start] not in _TO_ME and not later:
             who: str | None = "narrator"
         else:
             who = speakers.of_quote(sentence, quoted[0]) if quoted else None
-        if thread and post is not None and who in (None, "narrator"):
+        if thread and post is not None and who in (None, "narrator") and not (
+                quoted and speakers.said_by_other(sentence, quoted[0])):
             who = post.author or ("narrator" if post.floor == 0 else None)
         return "quote", who
     if thread and post is not None:
@@ -991,6 +1143,13 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
         name = speakers._clean_zh(told.group("who"))
         return "quote", (speakers._resolve(name) if name and name not in _ZH_SELF else None)
     reported = speakers.reported(unit)
+    if reported is not None and reported[0] in _DOCUMENT_SELF:
+        # "本文认为，教师倦怠应被理解为…": the document's own finding, said by its author
+        rest = [m for m in found if not (m.entry.category == "opinion" and m.start - unit.start <= lead + 6)]
+        weights = {}
+        for m in rest:
+            weights[m.entry.category] = weights.get(m.entry.category, 0) + _WEIGHT.get(m.entry.strength, 0)
+        return (max(weights, key=lambda k: (weights[k], -rank.get(k, 9))) if weights else "insight"), "narrator"
     if reported is not None:
         who, verb = reported
         return _REPORTED_KIND.get(verb, "opinion"), who
