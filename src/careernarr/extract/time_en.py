@@ -37,10 +37,11 @@ _DECADE_FULL = re.compile(r"(?:19|20)\d0|'\d0|[2-9]0")
 #: Before a month: "the following March", "the next April" (the year after the one in context).
 _FOLLOWING = re.compile(r"(?<![A-Za-z])[Tt]he[ \t]+(?:following|next)[ \t]+\Z")
 #: Right before a month name: last March (last year's), this past March (the latest March before the
-#: text was written), next March / this coming March (the first one after), that March (the story's).
+#: text was written), next March / this coming March (the first one after), that March (the story's),
+#: this March (the year of writing's).
 _MONTH_DEICTIC = re.compile(
     r"(?<![A-Za-z])(?:(?P<past>(?:[Tt]his[ \t]+)?[Pp]ast)|(?P<last>[Ll]ast)|(?P<next>[Nn]ext|[Tt]his[ \t]+coming)"
-    r"|(?P<that>[Tt]hat))[ \t]+\Z"
+    r"|(?P<that>[Tt]hat)|(?P<this>[Tt]his))[ \t]+\Z"
 )
 
 
@@ -295,6 +296,8 @@ class _English:
                     atom.recent, atom.rule = -1, "en-recent-month"  # this past January
                 elif deictic.group("next"):
                     atom.recent, atom.rule = 1, "en-recent-month"  # next March
+                elif deictic.group("this"):
+                    atom.rel_year, atom.rule = 0, "en-this-month"  # this January: of the year of writing
                 else:
                     atom.rule = "en-that-month"  # that July: the story's
             elif prev_word(text, start) == "since" and _PERFECT_AFTER.match(text, atom.end):
