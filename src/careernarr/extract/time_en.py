@@ -77,6 +77,8 @@ def _alt(words: list[str], *, spaces: bool = True) -> str:
 
 
 #: Before "by N years": a comparison of ages (older, the youngest … by ten years).
+#: Right before a length: what a period is held to ("cap my week at 45 hours", "kept my day at 8 hours").
+_PERIOD_AT_BEFORE = re.compile(r"\b(?:week|day|month|shift|workweek|workday)s?[ \t]+at[ \t]+\Z", re.IGNORECASE)
 _AGE_GAP_BEFORE = re.compile(r"\b(?:old|older|oldest|young|younger|youngest|senior|junior|elder|eldest)\b[^.!?;\n]*$",
                              re.IGNORECASE)
 #: After "N-hour": the span it is counted in (60-hour weeks, a 12-hour day).
@@ -403,6 +405,8 @@ class _English:
             return None  # 30 years old, a 3-year-old
         if word_before == "by" and _AGE_GAP_BEFORE.search(text, max(0, start - 40), start):
             return None  # the oldest apprentice by twenty years: an age gap
+        if word_before == "at" and _PERIOD_AT_BEFORE.search(text, max(0, start - 20), start):
+            return None  # cap my week at 45 hours: an amount per week, not a time told
         if word_before == "in" and self.pay_in_before and self.pay_in_before.search(text, max(0, start - 24), start):
             return None  # more than my father made in a year: a rate of pay
         atom = Atom(start, end, "en-duration", kind="duration")
