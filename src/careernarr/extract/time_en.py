@@ -77,6 +77,9 @@ def _alt(words: list[str], *, spaces: bool = True) -> str:
 
 
 #: Before "by N years": a comparison of ages (older, the youngest … by ten years).
+#: After a length in hours or minutes: a distance ("two hours away", "forty minutes' drive from").
+_DISTANCE_AFTER = re.compile(r"(?:'|’|'s|’s)?[ \t]+(?:away|drive|walk|ride|commute)\b(?![ \t]+(?:to|into|through))",
+                             re.IGNORECASE)
 #: Right before a length: what a period is held to ("cap my week at 45 hours", "kept my day at 8 hours").
 _PERIOD_AT_BEFORE = re.compile(r"\b(?:week|day|month|shift|workweek|workday)s?[ \t]+at[ \t]+\Z", re.IGNORECASE)
 _AGE_GAP_BEFORE = re.compile(r"\b(?:old|older|oldest|young|younger|youngest|senior|junior|elder|eldest)\b[^.!?;\n]*$",
@@ -405,6 +408,8 @@ class _English:
             return None  # 30 years old, a 3-year-old
         if word_before == "by" and _AGE_GAP_BEFORE.search(text, max(0, start - 40), start):
             return None  # the oldest apprentice by twenty years: an age gap
+        if designator in ("TH", "TM") and _DISTANCE_AFTER.match(text, end):
+            return None  # two hours away, forty minutes' drive: how far, not a time told
         if word_before == "at" and _PERIOD_AT_BEFORE.search(text, max(0, start - 20), start):
             return None  # cap my week at 45 hours: an amount per week, not a time told
         if word_before == "in" and self.pay_in_before and self.pay_in_before.search(text, max(0, start - 24), start):

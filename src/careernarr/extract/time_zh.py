@@ -66,6 +66,10 @@ _PROSE_AFTER_MONTH_PART = {
 _NOT_WHEN_AFTER_SHI = set("间光长代期薪")
 
 
+#: After a length in hours or minutes, with 离/距 before it in the clause: a distance told in
+#: travel time (离家一个小时车程, 距离公司半小时的路); 十四个小时的航程 is a flight taken.
+_DISTANCE_AFTER = re.compile(r"[ \t]*(?:的)?(?:车程|車程|路程|脚程|腳程|步程|路)(?![上边口邊])")
+_DISTANCE_BEFORE = re.compile(r"(?:离|離|距|隔)[^，,。；;！？!?\n]*\Z")
 #: After a season told alone: what is usual in it, not one season of the story (夏天最难熬，冬天反倒好一些).
 _HABITUAL_AFTER = re.compile(r"[ \t]*(?:最|总是|总会|一般|通常|往往|反倒|反而|倒是|比较|都是|都会|都要|都得|就是最)")
 #: Right before a season: the whole of it (成个夏天 in Cantonese, 整个夏天).
@@ -604,6 +608,11 @@ class _Chinese:
                 self._distributive(text, start, designator))):
             atom.kind = "none"
             atom.rule = "zh-rate"  # 一年也能挣…, 每人节省1小时: a rate, not a length
+            return atom
+        if (designator.startswith("T") and _DISTANCE_AFTER.match(text, end)
+                and _DISTANCE_BEFORE.search(text, max(0, start - 12), start)):
+            atom.kind = "none"
+            atom.rule = "zh-distance"  # 离家一个小时车程: how far, not a time told
             return atom
         atom.parts = ((amount, designator),)
         atom.duration = iso_duration(list(atom.parts))
