@@ -225,7 +225,7 @@ class TimeFinder:
         text = narrative.text
         folded = self.fold_text(text)
         skip = _skip_spans(narrative)
-        atoms = [a for a in map(lambda a: _bonus_year(folded, a), self.atoms(folded, skip)) if not self._pay(folded, a)]
+        atoms = [b for a in self.atoms(folded, skip) if not self._pay(folded, b := _bonus_year(folded, a))]
         if _ERA_NAMED.search(folded):
             atoms = [_era_count(folded, a) for a in atoms]
         atoms, scopes = _heading_years(narrative, folded, atoms)
