@@ -130,3 +130,18 @@ def test_couples_and_pupils(tmp_path: Path, text: str, kind: str, traditional: b
 def test_staff_let_go_is_a_job_end(tmp_path: Path) -> None:
     text = "In 2020 I had to let three of my engineers go over a video call, one of them had just had a baby.\n"
     assert _kinds(_events(tmp_path, text))[:1] == ["job_end"]
+
+
+@SCRIPTS
+def test_a_relative_named_is_no_family_event(tmp_path: Path, traditional: bool) -> None:
+    text = "2024年3月我被裁了，没有下一家 offer，爸妈在电话里沉默了半分钟，我妈只问了一句社保怎么办。"
+    assert _kinds(_events(tmp_path, text, traditional)) == ["job_end"]
+
+
+@SCRIPTS
+@pytest.mark.parametrize("text", [
+    "2022年春节，我带全家回了一趟老家。",
+    "2021年我妈中风住院，我请假回去陪床。",
+])
+def test_what_a_family_does_is_still_a_family_event(tmp_path: Path, text: str, traditional: bool) -> None:
+    assert "family" in _kinds(_events(tmp_path, text, traditional))
