@@ -110,6 +110,11 @@ def to_traditional(text: str) -> str:
     return str(opencc.OpenCC("s2twp").convert(text))
 
 
+def in_script(script: str, text: str) -> str:
+    """``text`` as written in ``script`` ("simplified" or "traditional"); English stays as it is."""
+    return to_traditional(text) if script == "traditional" and not text.isascii() else text
+
+
 def events_in(tmp_path: Path, text: str) -> list[Event]:
     """The events of ``text``, written to a file and parsed with the built-in plugins only."""
     path = tmp_path / "doc.txt"

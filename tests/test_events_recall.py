@@ -10,19 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from extract_helpers import events_in, to_traditional
+from extract_helpers import events_in, in_script
 
 from careernarr.model import Event
-
-_to_traditional = to_traditional
 
 
 def _events(tmp_path: Path, text: str) -> list[Event]:
     return events_in(tmp_path, text + "\n")
-
-
-def _in(script: str, text: str) -> str:
-    return _to_traditional(text) if script == "traditional" and not text.isascii() else text
 
 
 SCRIPTS = ("simplified", "traditional")
@@ -113,12 +107,12 @@ NOT_TOLD: list[str] = [
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize(("kind", "text"), TOLD)
 def test_a_told_happening_gives_its_kind(tmp_path: Path, kind: str, text: str, script: str) -> None:
-    events = _events(tmp_path, _in(script, text))
+    events = _events(tmp_path, in_script(script, text))
     assert any(e.kind == kind for e in events), [(e.kind, e.rule, e.text) for e in events]
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("text", NOT_TOLD)
 def test_the_same_words_untold_give_no_event(tmp_path: Path, text: str, script: str) -> None:
-    events = _events(tmp_path, _in(script, text))
+    events = _events(tmp_path, in_script(script, text))
     assert events == [], [(e.kind, e.rule, e.text) for e in events]
