@@ -46,6 +46,25 @@ TOLD: list[tuple[str, str]] = [
     # on one's feet all day, one day off a week
     ("overwork", "那几年我每天站十个小时。"),
     ("overwork", "在饭店那三年，我一个月只休两天。"),
+    # a crew entered, part time made full time, a post where one went, a crew of one's own
+    ("job_start", "2011年我跟着舅舅进的施工队。"),
+    ("job_start", "实习半年后，2017年我转了全职。"),
+    ("job_start", "2005年我到广州的酒楼里当杂工。"),
+    ("creator", "2014年我自己拉了个班组，接外墙的活。"),
+    # at odds with the boss, wages run off with or held back
+    ("conflict", "新来的经理跟我理念不合，我们在会上拍过桌子。"),
+    ("conflict", "2012年工头卷钱跑了，欠了我们两个月的工钱。"),
+    ("conflict", "去年那个客户一直拖尾款，拖了半年。"),
+    # back pain, nerve-block shots, more work on fewer hands, a school attended, quarantine
+    ("health", "2019年冬天我连着两个月腰疼，打了两次封闭针。"),
+    ("overwork", "这两年人走了一半，活越来越多。"),
+    ("education", "2008年我去一所厨师学校学了半年。"),
+    ("other", "2022年我在酒店隔离了十四天。"),
+    # English: overwork, a partnership quarrelling, applications, a licence done
+    ("overwork", "Those years I was skipping lunch and working Saturdays."),
+    ("conflict", "By 2018 my partner and I were arguing about money every week."),
+    ("job_search", "In 2020 I applied twice for a supervisor post."),
+    ("education", "In 2019 I did my forklift licence."),
     # English: a show of one's own, the firm sold, a partner bought out, a first hire, an assignment
     ("promotion", "In 2015 the editor gave me my own column."),
     ("other", "In 2019 the bakery got bought by a national chain."),
@@ -58,6 +77,8 @@ NOT_TOLD: list[str] = [
     # the post itself being written, a kid as a role at work
     "I'm writing this in March, in the break room.",
     "I was the kid who swept the floor and fetched coffee.",
+    # a skill learned over years is no school attended
+    "我学了三年才看得出来。",
     # advice: ask for help when you need it
     "该求助就求助，别硬撑。",
 ]
