@@ -25,6 +25,10 @@ ZH = [
     ("2021年冬天，我的右肩开始疼，抬不起胳膊。", "health", "开始疼", "hint verb"),
     ("2020年9月，我考过了注会的最后一科。", "education", "考过了", "hint verb"),
     ("2019年底，我们把最后两个员工的赔偿付清了。", "job_end", "赔偿", "hint"),
+    # work stopped from outside: not the kind of the workplace named (工地, 店铺, 案子)
+    ("2021年那阵子，镇上的工地全停了，我们在出租屋里待了两个月。", "other", "全停了", "hint verb"),
+    ("2023年6月，我们最大的一个店铺被封了。", "other", "被封", "hint verb"),
+    ("2022年11月，学校停课了两周。", "other", "停课", "hint verb"),
 ]
 
 EN = [
@@ -32,6 +36,8 @@ EN = [
     ("In May 2019 I moved up a grade.", "promotion", "moved up", "hint verb"),
     ("In April 2020 the tour was called off.", "other", "called off", "hint verb"),
     ("In March 2020 my back started hurting.", "health", "started hurting", "hint verb"),
+    ("In 2018 the mill got bought by a holding group.", "other", "got bought", "hint verb"),
+    ("In 2015 the gallery closed for a refit that took two years.", "other", "closed for", "hint verb"),
 ]
 
 
