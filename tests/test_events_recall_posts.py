@@ -43,6 +43,7 @@ TOLD: list[tuple[str, str]] = [
     # a penalty on one's pay for one's work, a pay cut
     ("review", "2023年因为一次漏检，主管扣了我半年的奖金。"),
     ("review", "今年公司把我的底薪从六千降到四千五。"),
+    ("review", "2020年疫情，我们全组都降薪了。"),
     # on one's feet all day, one day off a week
     ("overwork", "那几年我每天站十个小时。"),
     ("overwork", "在饭店那三年，我一个月只休两天。"),
@@ -79,6 +80,8 @@ NOT_TOLD: list[str] = [
     "I was the kid who swept the floor and fetched coffee.",
     # a skill learned over years is no school attended
     "我学了三年才看得出来。",
+    # a pay cut named as a topic, not told
+    "其实降薪我也能接受，怕的是以后。",
     # advice: ask for help when you need it
     "该求助就求助，别硬撑。",
 ]
