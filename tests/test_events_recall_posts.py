@@ -69,6 +69,8 @@ TOLD: list[tuple[str, str]] = [
     # English: a show of one's own, the firm sold, a partner bought out, a first hire, an assignment
     ("promotion", "In 2015 the editor gave me my own column."),
     ("other", "In 2019 the bakery got bought by a national chain."),
+    ("other", "In 2018 the mill got bought by a holding group."),
+    ("other", "Then the station got bought by a company that owned three hundred stations."),
     ("other", "In 2021 I bought her out and ran the clinic alone."),
     ("other", "Next month I'm hiring my first assistant."),
     ("transfer", "In 2016 I was assigned to the night desk."),
