@@ -36,7 +36,6 @@ EN = [
     ("In May 2019 I moved up a grade.", "promotion", "moved up", "hint verb"),
     ("In April 2020 the tour was called off.", "other", "called off", "hint verb"),
     ("In March 2020 my back started hurting.", "health", "started hurting", "hint verb"),
-    ("In 2018 the mill got bought by a holding group.", "other", "got bought", "hint verb"),
     ("In 2015 the gallery closed for a refit that took two years.", "other", "closed for", "hint verb"),
 ]
 
