@@ -44,9 +44,22 @@ def _kinds(events: list[Event]) -> list[str]:
     # a bare quit ending its clause, a workplace closed: the job's end, even with the next job told after
     ("去年3月我已经辞了，现在在一家物业公司当保安。\n", "job_end"),
     ("我以前在镇上的砖厂开叉车，2016年厂子关门，大家都散了。\n", "job_end"),
+    # a workplace shut for a stated while is a stoppage (other), not the job's end
+    ("2022年春天封城，我们的面馆关了整整两个月，房租照交。\n", "other"),
+    ("疫情那年健身房停业了三个多月，教练们都没有收入。\n", "other"),
 ])
 def test_the_predicate_and_its_object_decide(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
     events = _events(tmp_path, text, traditional)
+    assert _kinds(events)[:1] == [kind], [(e.kind, e.text, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In 2021 the bakery was shut for nine weeks while the ovens were replaced.\n", "other"),
+    ("In 2019 the gallery closed for a refurbishment that ran a year over.\n", "other"),
+    ("In 2019 the bakery closed for good.\n", "job_end"),
+])
+def test_a_workplace_shut_for_a_while_is_a_stoppage(tmp_path: Path, text: str, kind: str) -> None:
+    events = events_in(tmp_path, "Notes\n\n" + text)
     assert _kinds(events)[:1] == [kind], [(e.kind, e.text, e.rule) for e in events]
 
 
