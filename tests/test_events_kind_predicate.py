@@ -158,3 +158,17 @@ def test_a_relative_named_is_no_family_event(tmp_path: Path, traditional: bool) 
 ])
 def test_what_a_family_does_is_still_a_family_event(tmp_path: Path, text: str, traditional: bool) -> None:
     assert "family" in _kinds(_events(tmp_path, text, traditional))
+
+
+# A credential won, told with 是…的 (2019年考的叉车证) or as a trade's grade (丙级技术士), is a study
+# step of its own beside what the sentence tells next (a stall opened, a job lost).
+@SCRIPTS
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("2015年我考到中餐烹调的丙级技术士，三年后在夜市开了一家小吃店。\n", ["education", "creator"]),
+    ("我是2019年考的叉车证，后来在物流园开了四年叉车。\n", ["education"]),
+])
+def test_a_credential_won_is_told_beside_what_follows(tmp_path: Path, text: str, kinds: list[str],
+                                                       traditional: bool) -> None:
+    events = _events(tmp_path, text, traditional)
+    assert _kinds(events)[:len(kinds)] == kinds, [(e.kind, e.text, e.rule) for e in events]
+    assert events[0].when is not None and events[0].when.startswith(("2015", "2019"))
