@@ -172,3 +172,14 @@ def test_a_credential_won_is_told_beside_what_follows(tmp_path: Path, text: str,
     events = _events(tmp_path, text, traditional)
     assert _kinds(events)[:len(kinds)] == kinds, [(e.kind, e.text, e.rule) for e in events]
     assert events[0].when is not None and events[0].when.startswith(("2015", "2019"))
+
+
+# "straight out of nursing school" says when a start came, not a study; a timeline's present
+# tense ("2016: starts at a …") tells the start.
+@pytest.mark.parametrize("text", [
+    "Notes\n\nIn 2012 I took a job on a surgical ward, straight out of nursing school.\n",
+    "# Timeline\n\n* **2010**: leaves the army.\n* **2013**: starts at a regional airline fresh out of flight school.\n",
+])
+def test_out_of_school_times_a_start(tmp_path: Path, text: str) -> None:
+    events = events_in(tmp_path, text)
+    assert "job_start" in _kinds(events) and "education" not in _kinds(events), [(e.kind, e.text, e.rule) for e in events]

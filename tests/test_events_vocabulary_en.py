@@ -51,6 +51,7 @@ HAPPENINGS: dict[str, list[str]] = {
         # moving to another employer of the same trade: a new job, not a move of home
         "In 2015 I moved to a larger regional hospital as a staff nurse.",
         "In 2011 she moved to a bigger dealership across town.",
+        "In 2014 she began work with a rural health trust in Devon.",
     ],
     "job_end": [
         "I left Amazon in 2021.",
