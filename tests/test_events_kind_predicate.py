@@ -183,3 +183,11 @@ def test_a_credential_won_is_told_beside_what_follows(tmp_path: Path, text: str,
 def test_out_of_school_times_a_start(tmp_path: Path, text: str) -> None:
     events = events_in(tmp_path, text)
     assert "job_start" in _kinds(events) and "education" not in _kinds(events), [(e.kind, e.text, e.rule) for e in events]
+
+
+# Cantonese 日做十二个钟 (a working day of twelve hours) is overwork, even when a wedding is told after it.
+@SCRIPTS
+def test_a_cantonese_working_day_is_overwork(tmp_path: Path, traditional: bool) -> None:
+    events = _events(tmp_path, "2009年佢喺车房日做十三个钟，冇得休息，后来先结婚。\n", traditional)
+    assert _kinds(events)[:1] == ["overwork"], [(e.kind, e.text, e.rule) for e in events]
+    assert "overwork" not in _kinds(_events(tmp_path, "今日做了十二个钟的手术，好累。\n", traditional))  # today, not daily
