@@ -28,6 +28,10 @@ ZH = [
     # a stoppage told of a workplace: a while without work, not a project (工地) nor a job ended
     ("2022年春天，工地全停了，我们在宿舍里等了两个月。", "other", "全停了", "hint verb"),
     ("2020年3月，整条生产线停摆了六个星期。", "other", "停摆", "hint verb"),
+    # work stopped from outside: not the kind of the workplace named (工地, 店铺, 案子)
+    ("2021年那阵子，镇上的工地全停了，我们在出租屋里待了两个月。", "other", "全停了", "hint verb"),
+    ("2023年6月，我们最大的一个店铺被封了。", "other", "被封", "hint verb"),
+    ("2022年11月，学校停课了两周。", "other", "停课", "hint verb"),
 ]
 
 EN = [
@@ -35,6 +39,8 @@ EN = [
     ("In May 2019 I moved up a grade.", "promotion", "moved up", "hint verb"),
     ("In April 2020 the tour was called off.", "other", "called off", "hint verb"),
     ("In March 2020 my back started hurting.", "health", "started hurting", "hint verb"),
+    ("In 2018 the mill got bought by a holding group.", "other", "got bought", "hint verb"),
+    ("In 2015 the gallery closed for a refit that took two years.", "other", "closed for", "hint verb"),
 ]
 
 

@@ -719,12 +719,15 @@ class _Placer:
 
     def when(self, atom: Atom, ctx: int | None) -> When | None:
         """Where ``atom`` lies, given the story's year ``ctx`` (and the antecedent, for 同年)."""
-        if atom.decade is not None:
-            start = int(atom.decade[:3]) * 10
-            return When((start, None, None), (start + 9, None, None), decade=atom.decade)
-        if atom.two_digit_decade is not None:
-            full = _century(atom.two_digit_decade, self.ref_year)
-            return When((full, None, None), (full + 9, None, None), decade=f"{full // 10}X")
+        if atom.decade is not None or atom.two_digit_decade is not None:
+            if atom.decade is not None:
+                first = int(atom.decade[:3]) * 10
+            else:
+                first = _century(atom.two_digit_decade or 0, self.ref_year)
+            if atom.decade_part is not None:  # 九十年代初, the late 1980s: some years of it
+                lo, hi = atom.decade_part
+                return When((first + lo, None, None), (first + hi, None, None))
+            return When((first, None, None), (first + 9, None, None), decade=f"{first // 10}X")
         if atom.shift is not None:
             return self._shift(*atom.shift, atom.start)
         if atom.year is not None:
@@ -938,6 +941,7 @@ def _era_count(text: str, atom: Atom) -> Atom:
 
 _GLOSS_OPEN = re.compile(r"[ \t]*[（(][ \t]*")
 _GLOSS_CLOSE = re.compile(r"[ \t]*[）)]")
+_PART_GAP = re.compile(r"[ \t]*(?:的)?[ \t]*")
 
 
 def _glossed(text: str, items: list[tuple[Atom, When | None, bool]]) -> list[tuple[Atom, When | None, bool]]:
@@ -952,6 +956,13 @@ def _glossed(text: str, items: list[tuple[Atom, When | None, bool]]) -> list[tup
             closed = _GLOSS_CLOSE.match(text, gloss.end) if opened is not None else None
             if (opened is not None and closed is not None and gloss.start == opened.end()
                     and other is not None and other.edtf() == when.edtf()):
+                nxt = items[i + 2] if i + 2 < len(items) else None
+                if (nxt is not None and nxt[1] is not None and nxt[0].kind == "date"
+                        and _PART_GAP.fullmatch(text, closed.end(), nxt[0].start)
+                        and nxt[1].lo[0] == when.lo[0] and nxt[1].hi[0] == when.hi[0]):
+                    out.append((attrs.evolve(nxt[0], start=atom.start), nxt[1], resolved))
+                    i += 3  # 今年（2024）Q1: the first quarter of that year
+                    continue
                 out.append((attrs.evolve(atom, end=closed.end()), when, resolved))
                 i += 2
                 continue

@@ -33,6 +33,13 @@ S = r"[ \t\u3000]*"
 
 
 
+#: Parts of a decade, as (first, last) years within it: early, middle, late.
+DECADE_PARTS: dict[str, tuple[int, int]] = {
+    "early": (0, 3), "mid": (4, 6), "late": (7, 9),
+    "初": (0, 3), "前": (0, 3), "中": (4, 6), "末": (7, 9), "后": (7, 9), "後": (7, 9),
+}
+
+
 @define
 class Atom:
     """One time expression as written, before it is placed.
@@ -58,6 +65,7 @@ class Atom:
     season: int | None = None
     decade: str | None = None
     two_digit_decade: int | None = None  # 90 of 90年代
+    decade_part: tuple[int, int] | None = None  # 九十年代初, the early 1990s: (0, 3) of the decade
     shift: tuple[str, int] | None = None  # ("Y", -2) 两年前, ("M", -1) 上个月
     duration: str | None = None
     parts: tuple[tuple[float, str], ...] = ()  # a duration's (amount, designator) pairs
@@ -232,6 +240,9 @@ def bare_year_ok(text: str, start: int, end: int, not_after: tuple[str, ...],
     after = text[end : end + 1]
     if after and (after.isascii() and after.isalnum() or after in "%‰+_"):
         return False
+    token = re.search(r"\S{0,24}\Z", text[max(0, start - 24) : start])
+    if token is not None and token.group().startswith("@"):
+        return False  # @打工仔2046: a user's handle
     if after in {".", ",", ":"} and text[end + 1 : end + 2].isdigit():
         return False
     rest = text[end : end + 4].lstrip(" \t")
@@ -241,7 +252,7 @@ def bare_year_ok(text: str, start: int, end: int, not_after: tuple[str, ...],
         return False
     word = prev_word(text, start)
     if word:
-        return word in english_cues
+        return word in english_cues or (word == "then" and after in tuple(".,;:!—–"))  # "Then 2020."
     nxt = text[end : end + 2]
     # "… 2000 users": a number in English prose with no cue before it
     return not (before in " \t" and nxt[:1] == " " and nxt[1:2].isascii() and nxt[1:2].isalpha())

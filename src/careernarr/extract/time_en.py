@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
-from .time_atoms import Atom, Pattern, S, bare_year_ok, prev_char, prev_word
+from .time_atoms import DECADE_PARTS, Atom, Pattern, S, bare_year_ok, prev_char, prev_word
 from .time_lexicon import TimeLexicon
 from .time_numerals import english_number
 from .time_values import iso_duration
+
+#: Before a decade: which part of it ("the early 1990s", "mid-90s", "the late '80s").
+_DECADE_PART_EN = re.compile(r"(?P<the>\bthe[ \t]+)?(?P<part>\b(?:early|mid|late))(?:[ \t]+|-)\Z", re.IGNORECASE)
 
 __all__ = ["english_patterns"]
 
@@ -495,14 +498,19 @@ class _English:
         if not _DECADE_FULL.fullmatch(dec):
             return None
         atom = Atom(m.start(), m.end(), "en-decade")
+        part = _DECADE_PART_EN.search(text, max(0, m.start() - 12), m.start())
         if len(dec) == 4:
             atom.decade = dec[:3] + "X"
         elif dec.startswith("'"):
             atom.two_digit_decade = int(dec[1:])
-        elif text[max(0, m.start() - 4) : m.start()].lower() == "the ":
+        elif (text[max(0, m.start() - 4) : m.start()].lower() == "the "
+              or (part is not None and part.group("the"))):
             atom.two_digit_decade = int(dec)
         else:
             return None  # in her 30s: an age
+        if part is not None:
+            atom.start = part.start("part")
+            atom.decade_part = DECADE_PARTS[part.group("part").lower()]  # the early 1990s
         return atom
 
     def lone_season(self, m: re.Match[str], text: str) -> Atom | None:

@@ -236,6 +236,25 @@ def written_date(narrative: Narrative) -> str | None:
             day = next((t for t in _dates(window) if t.span.start <= _TODAY_GAP and len(str(t.value)) == 10), None)
             if day is not None and not any(ch in window[: day.span.start] for ch in "\n。.!?！？"):
                 return str(day.value)
+    return _written_month(text)
+
+
+def _written_month(text: str) -> str | None:
+    """The month or day a date-of-writing phrase names (写于2024年5月, "I'm writing this in
+    February 2022"), or ``None`` when it names only a year."""
+    lex = builtin_time_lexicon()
+    pattern = _written_pattern(lex)
+    if pattern is None:
+        return None
+    folded = text.translate(_fold(lex))
+    for lo in (0, max(0, len(text) - WRITTEN_CHARS)):
+        m = pattern.search(folded, lo, lo + WRITTEN_CHARS)
+        if m is None:
+            continue
+        window = text[m.start() : m.end() + 12]
+        date = next((t for t in _dates(window) if t.span.start < m.end() - m.start()), None)
+        if date is not None:
+            return str(date.value)
     return None
 
 

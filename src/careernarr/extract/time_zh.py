@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .time_atoms import Atom, Pattern, S, is_han, prev_char
+from .time_atoms import DECADE_PARTS, Atom, Pattern, S, is_han, prev_char
 from .time_lexicon import TimeLexicon
 from .time_numerals import chinese_number, digit_sequence, is_vague, quantity
 from .time_values import iso_duration
@@ -31,6 +31,11 @@ _DECADE_FULL = re.compile(r"(?:19|20)?\d0|[二三四五六七八九]十|[零一�
 _VAGUE_YEAR_PAIRS = {"一二", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九"}
 #: Han characters after which a two-digit year may stand (在14年, 从14年底).
 _YEAR_LEAD = set("在于从自至到截是")
+#: A conjunction that opens a clause (，但第二年…, 。可那年…) and the marks before it.
+_CLAUSE_CONJ = set("但可而")
+_CLAUSE_OPEN = set("，,。；;！？!?：:\n") | {""}
+#: After a decade: which part of it (九十年代初, 八十年代中期, 二〇一〇年代末).
+_DECADE_PART_ZH = re.compile(r"(?P<part>初期|初|前期|中期|中叶|中葉|末期|末|后期|後期)(?!年)")
 _RANGE_CHARS = set("~〜–—-到至")
 #: After 今年 / 明年 / 那年: an age (今年四岁, 今年35了, 明年就三十岁, 那年27，): the year names nobody's happening.
 _AGE_AFTER = re.compile(r"[ \t]*(?:就|都|已经|才|也|刚|刚好|正好|满)?[ \t]*(?:[0-9一二三四五六七八九十两]{1,3}[ \t]*(?:岁|周岁|了(?![0-9一二三四五六七八九十]))"
@@ -72,6 +77,11 @@ _DISTANCE_AFTER = re.compile(r"[ \t]*(?:的)?(?:车程|車程|路程|脚程|腳�
 _DISTANCE_BEFORE = re.compile(r"(?:离|離|距|隔)[^，,。；;！？!?\n]*\Z")
 #: After a season told alone: what is usual in it, not one season of the story (夏天最难熬，冬天反倒好一些).
 _HABITUAL_AFTER = re.compile(r"[ \t]*(?:最|总是|总会|一般|通常|往往|反倒|反而|倒是|比较|都是|都会|都要|都得|就是最)")
+#: A season paired with another (夏天和冬天水灰比不一样, 春秋两季): any year's, not one of the story.
+_PAIRED_AFTER = re.compile(r"[ \t]*(?:和|跟|与|與|同|或|、|/)[ \t]*[春夏秋冬]")
+_PAIRED_BEFORE = re.compile(r"[春夏秋冬][天季]?[ \t]*(?:和|跟|与|與|同|或|、|/)[ \t]*\Z")
+#: Right after a one-character season following a year: another word (2015年春运, 2020年春晚).
+_NOT_SEASON_AFTER = "运運晚"
 #: Right before a season: the whole of it (成个夏天 in Cantonese, 整个夏天).
 _WHOLE = re.compile(r"(?:一整个|整整一个|整个|成个|成一个)[ \t]*\Z")
 #: Before such a season: a year nobody names (有一年成个夏天).
@@ -181,7 +191,7 @@ class _Chinese:
             rf"|{S}(?P<hq>[“\"「『])?(?P<holiday>{_alt(self.holidays)})(?(hq)[”\"」』])"
             rf"|{S}(?:第{S})?(?P<qcn>[一二三四1-4]){S}季度"
             rf"|{S}(?P<qq>Q[1-4])(?![0-9A-Za-z])"
-            rf"|{S}(?P<season>{_alt(season_forms)})"
+            rf"|{S}(?P<season>{_alt(season_forms)})(?![{_NOT_SEASON_AFTER}])"
             rf"|{S}的{S}(?P<season_de>{_alt(self.lone_seasons)})"
             rf"|{S}(?P<whole>{_alt(self.whole_year)})"  # 去年一整年, 2022年全年: the year itself
             r")?"
@@ -419,6 +429,8 @@ class _Chinese:
             return False
         if not before or not (is_han(before) or before.isalnum()):
             return True
+        if before in _CLAUSE_CONJ and text[start - 2 : start - 1] in _CLAUSE_OPEN:
+            return True  # ，但第二年春天: a conjunction opens the clause
         if word.startswith("第"):
             return before in _YEAR_LEAD and before != "是"  # 已经是第二年: an ordinal
         return has_tail or before in _YEAR_LEAD
@@ -499,7 +511,8 @@ class _Chinese:
                     atom.rule = "zh-indefinite"
                     return atom
             atom.season = self.lone_seasons[g("season") or ""]
-            if whole is None and _HABITUAL_AFTER.match(text, m.end()):
+            if whole is None and (_HABITUAL_AFTER.match(text, m.end()) or _PAIRED_AFTER.match(text, m.end())
+                                  or _PAIRED_BEFORE.search(text, max(0, m.start() - 6), m.start())):
                 atom.kind = "none"  # 夏天最难熬: every summer, no season of the story
                 atom.rule = "zh-habitual"
         return atom
@@ -529,9 +542,11 @@ class _Chinese:
         g = m.group
         start, end = m.span()
         num = g("num")
+        if num.startswith("零") and len(num) > 1 and text[max(0, start - 1) : start] in ("年", "月", "天", "周"):
+            num, start = num[1:], start + 1  # 三年零八个月: 零 joins two lengths
         if not _NUM_FULL.fullmatch(num):
             return None
-        before = prev_char(text, start)
+        before = prev_char(text, start) if text[start - 1 : start] != "零" else ""
         if before.isdigit() or before == "." or (num[0] in _CN_DIGITS and before in _CN_DIGITS):
             return None
         unit_word = g("cunit") or g("unit")
@@ -674,6 +689,10 @@ class _Chinese:
         if before.isdigit() or before in _CN_DIGITS:
             return None
         atom = Atom(m.start(), m.end(), "zh-decade")
+        part = _DECADE_PART_ZH.match(text, m.end())
+        if part is not None:
+            atom.end = part.end()
+            atom.decade_part = DECADE_PARTS[part.group("part")[0]]  # 九十年代初, 八十年代末期
         if d.isdigit():
             if len(d) == 4:
                 atom.decade = d[:3] + "X"

@@ -1,0 +1,99 @@
+"""Decades in parts (九十年代初, the late 1980s), lengths joined by 零 (三年零八个月), a year glossed
+and then parted (今年（2024）Q1), seasons that are not one of the story (春运, 夏天和冬天), a number
+in a user's handle, 但第二年 and the month a date-of-writing phrase names."""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+import careernarr
+from careernarr.extract.time import find_times
+
+_S2T = opencc.OpenCC("s2t")
+_SCRIPTS = [lambda s: s, _S2T.convert]
+_IDS = ["zh-Hans", "zh-Hant"]
+
+
+def _found(text: str, ref: str | None = "2025-06-18") -> dict[str, tuple[str | None, str | None]]:
+    return {t.text: (t.value, t.duration) for t in find_times(text, ref)}
+
+
+@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("九十年代初，这一行的师傅供不应求。", "九十年代初", "1990/1993"),
+    ("八十年代末期他进了国营厂。", "八十年代末期", "1987/1989"),
+    ("到了90年代中期，厂子开始亏损。", "90年代中期", "1994/1996"),
+    ("九十年代的工厂很多。", "九十年代", "199X"),
+])
+def test_a_part_of_a_decade_is_some_years_of_it(convert: object, text: str, expr: str, value: str) -> None:
+    text, expr = convert(text), convert(expr)  # type: ignore[operator]
+    assert _found(text)[expr] == (value, None)
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("In the early 1990s the shop had forty benches.", "early 1990s", "1990/1993"),
+    ("By the mid-1990s the plant was losing money.", "mid-1990s", "1994/1996"),
+    ("He started in the late 80s.", "late 80s", "1987/1989"),
+    ("She moved there in the 1990s.", "1990s", "199X"),
+])
+def test_an_english_part_of_a_decade(text: str, expr: str, value: str) -> None:
+    assert _found(text)[expr] == (value, None)
+
+
+def test_a_decade_followed_by_a_noun_is_the_whole_decade() -> None:
+    assert _found("九十年代中国的工厂很多。")["九十年代"] == ("199X", None)  # 中国, not 中期
+    assert "in her 30s" not in _found("She was in her 30s then.")
+
+
+@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+@pytest.mark.parametrize(("text", "expr", "duration"), [
+    ("学徒期三年零八个月，头一年只准扫地。", "三年零八个月", "P3Y8M"),
+    ("前后一共两年零三个月。", "两年零三个月", "P2Y3M"),
+])
+def test_lengths_joined_by_ling_are_one(convert: object, text: str, expr: str, duration: str) -> None:
+    text, expr = convert(text), convert(expr)  # type: ignore[operator]
+    assert _found(text)[expr] == (None, duration)
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("今年（2024）Q1 的绩效出来了，我拿了C。", "今年（2024）Q1", "2024-01/2024-03"),
+    ("去年（2023）下半年特别忙。", "去年（2023）下半年", "2023-07/2023-12"),
+])
+def test_a_glossed_year_and_its_part_are_one_expression(text: str, expr: str, value: str) -> None:
+    assert _found(text, "2024-05-01")[expr] == (value, None)
+
+
+@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+def test_chunyun_is_the_festival_rush_not_spring(convert: object) -> None:
+    found = _found(convert("2015年春运，车厢超员到百分之一百八十。"))  # type: ignore[operator]
+    assert found[convert("2015年")] == ("2015", None)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+def test_paired_seasons_are_any_year(convert: object) -> None:
+    text = convert("2020年我入行。师傅说，夏天和冬天的配比不一样，春天、秋天最好做。")  # type: ignore[operator]
+    values = [t.value for t in find_times(text, None) if t.rule != "zh-year"]
+    assert values == [None] * len(values)
+
+
+def test_a_number_in_a_users_handle_is_not_a_year() -> None:
+    assert "2046" not in _found("@打工仔2046 #4 考的时候体能测试难唔难？")
+    assert _found("2046年的事谁知道。")["2046年"] == ("2046", None)
+
+
+@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+def test_the_next_year_after_a_conjunction(convert: object) -> None:
+    text = convert("2020年出口爆单。那一年公司赚翻了，但第二年春天我就查出了胃溃疡。")  # type: ignore[operator]
+    assert _found(text, None)[convert("第二年春天")] == ("2021-21", None)  # type: ignore[operator]
+
+
+def test_the_month_a_writing_phrase_names_dates_last_season() -> None:
+    text = "I'm writing this in February 2022, in the back office of my shop.\n\nLast fall I took a course."
+    times = {t.text: t.value for t in careernarr.parse(text).time_expressions}
+    assert times["Last fall"] == "2021-23"
+
+
+def test_a_year_after_then_that_ends_the_clause() -> None:
+    assert _found("Then 2020. For two months nobody drove anywhere.")["2020"] == ("2020", None)
+    assert "2000" not in _found("And then 2000 people came.")
