@@ -46,7 +46,7 @@ def _kinds(events: list[Event]) -> list[str]:
     ("我以前在镇上的砖厂开叉车，2016年厂子关门，大家都散了。\n", "job_end"),
     # a workplace shut for a stated while is a stoppage (other), not the job's end
     ("2022年春天封城，我们的面馆关了整整两个月，房租照交。\n", "other"),
-    ("疫情那年健身房停业了三个多月，教练们都没有收入。\n", "other"),
+    ("疫情那年街口的面包店停业了三个多月，店员们都没有收入。\n", "other"),
 ])
 def test_the_predicate_and_its_object_decide(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
     events = _events(tmp_path, text, traditional)
