@@ -25,6 +25,9 @@ ZH = [
     ("2021年冬天，我的右肩开始疼，抬不起胳膊。", "health", "开始疼", "hint verb"),
     ("2020年9月，我考过了注会的最后一科。", "education", "考过了", "hint verb"),
     ("2019年底，我们把最后两个员工的赔偿付清了。", "job_end", "赔偿", "hint"),
+    # a stoppage told of a workplace: a while without work, not a project (工地) nor a job ended
+    ("2022年春天，工地全停了，我们在宿舍里等了两个月。", "other", "全停了", "hint verb"),
+    ("2020年3月，整条生产线停摆了六个星期。", "other", "停摆", "hint verb"),
     # work stopped from outside: not the kind of the workplace named (工地, 店铺, 案子)
     ("2021年那阵子，镇上的工地全停了，我们在出租屋里待了两个月。", "other", "全停了", "hint verb"),
     ("2023年6月，我们最大的一个店铺被封了。", "other", "被封", "hint verb"),
@@ -93,3 +96,9 @@ def test_the_narrators_own_fieldwork_is_still_a_happening() -> None:
 
 def test_without_a_hint_there_is_no_event() -> None:
     assert not _events("2020年8月，我们在城郊吃了一顿饭。")
+
+
+@pytest.mark.parametrize("text", ["2021年起，我每个周末去一家陶艺工作室带课，一开始是为了多挣点钱。", "2021年起，我每個週末去一家陶藝工作室帶課，一開始是為了多掙點錢。"])
+def test_a_weekend_says_when_not_that_one_overworked(text: str) -> None:
+    event = _dated(text)
+    assert event.kind == "creator", event.rule  # 工作室: what is done on weekends, not overwork (周末)

@@ -44,9 +44,22 @@ def _kinds(events: list[Event]) -> list[str]:
     # a bare quit ending its clause, a workplace closed: the job's end, even with the next job told after
     ("去年3月我已经辞了，现在在一家物业公司当保安。\n", "job_end"),
     ("我以前在镇上的砖厂开叉车，2016年厂子关门，大家都散了。\n", "job_end"),
+    # a workplace shut for a stated while is a stoppage (other), not the job's end
+    ("2022年春天封城，我们的面馆关了整整两个月，房租照交。\n", "other"),
+    ("疫情那年街口的面包店停业了三个多月，店员们都没有收入。\n", "other"),
 ])
 def test_the_predicate_and_its_object_decide(tmp_path: Path, text: str, kind: str, traditional: bool) -> None:
     events = _events(tmp_path, text, traditional)
+    assert _kinds(events)[:1] == [kind], [(e.kind, e.text, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In 2021 the bakery was shut for nine weeks while the ovens were replaced.\n", "other"),
+    ("In 2019 the gallery closed for a refurbishment that ran a year over.\n", "other"),
+    ("In 2019 the bakery closed for good.\n", "job_end"),
+])
+def test_a_workplace_shut_for_a_while_is_a_stoppage(tmp_path: Path, text: str, kind: str) -> None:
+    events = events_in(tmp_path, "Notes\n\n" + text)
     assert _kinds(events)[:1] == [kind], [(e.kind, e.text, e.rule) for e in events]
 
 
@@ -145,3 +158,36 @@ def test_a_relative_named_is_no_family_event(tmp_path: Path, traditional: bool) 
 ])
 def test_what_a_family_does_is_still_a_family_event(tmp_path: Path, text: str, traditional: bool) -> None:
     assert "family" in _kinds(_events(tmp_path, text, traditional))
+
+
+# A credential won, told with 是…的 (2019年考的叉车证) or as a trade's grade (丙级技术士), is a study
+# step of its own beside what the sentence tells next (a stall opened, a job lost).
+@SCRIPTS
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("2015年我考到中餐烹调的丙级技术士，三年后在夜市开了一家小吃店。\n", ["education", "creator"]),
+    ("我是2019年考的叉车证，后来在物流园开了四年叉车。\n", ["education"]),
+])
+def test_a_credential_won_is_told_beside_what_follows(tmp_path: Path, text: str, kinds: list[str],
+                                                       traditional: bool) -> None:
+    events = _events(tmp_path, text, traditional)
+    assert _kinds(events)[:len(kinds)] == kinds, [(e.kind, e.text, e.rule) for e in events]
+    assert events[0].when is not None and events[0].when.startswith(("2015", "2019"))
+
+
+# "straight out of nursing school" says when a start came, not a study; a timeline's present
+# tense ("2016: starts at a …") tells the start.
+@pytest.mark.parametrize("text", [
+    "Notes\n\nIn 2012 I took a job on a surgical ward, straight out of nursing school.\n",
+    "# Timeline\n\n* **2010**: leaves the army.\n* **2013**: starts at a regional airline fresh out of flight school.\n",
+])
+def test_out_of_school_times_a_start(tmp_path: Path, text: str) -> None:
+    events = events_in(tmp_path, text)
+    assert "job_start" in _kinds(events) and "education" not in _kinds(events), [(e.kind, e.text, e.rule) for e in events]
+
+
+# Cantonese 日做十二个钟 (a working day of twelve hours) is overwork, even when a wedding is told after it.
+@SCRIPTS
+def test_a_cantonese_working_day_is_overwork(tmp_path: Path, traditional: bool) -> None:
+    events = _events(tmp_path, "2009年佢喺车房日做十三个钟，冇得休息，后来先结婚。\n", traditional)
+    assert _kinds(events)[:1] == ["overwork"], [(e.kind, e.text, e.rule) for e in events]
+    assert "overwork" not in _kinds(_events(tmp_path, "今日做了十二个钟的手术，好累。\n", traditional))  # today, not daily

@@ -48,6 +48,10 @@ HAPPENINGS: dict[str, list[str]] = {
         "我 2021 年 join 了一家 startup。",
         "三月份我在字节 onboard 了。",
         "In 2019 she was appointed as a lecturer in Glasgow.",
+        # moving to another employer of the same trade: a new job, not a move of home
+        "In 2015 I moved to a larger regional hospital as a staff nurse.",
+        "In 2011 she moved to a bigger dealership across town.",
+        "In 2014 she began work with a rural health trust in Devon.",
     ],
     "job_end": [
         "I left Amazon in 2021.",
@@ -91,6 +95,9 @@ HAPPENINGS: dict[str, list[str]] = {
         "去年我做了 internal transfer，去了 infra 组。",
     ],
     "promotion": [
+        # the title given names a rise, not the shop or the yard the title is of
+        "In 2011 the owners made me yard foreman.",
+        "In 2018 they made me shop superintendent.",
         "He was named chief executive in 2021.",
         "I got my first management job in 2016.",
         "She was elevated to partner in 2020.",
