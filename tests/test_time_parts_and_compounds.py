@@ -92,3 +92,8 @@ def test_the_month_a_writing_phrase_names_dates_last_season() -> None:
     text = "I'm writing this in February 2022, in the back office of my shop.\n\nLast fall I took a course."
     times = {t.text: t.value for t in careernarr.parse(text).time_expressions}
     assert times["Last fall"] == "2021-23"
+
+
+def test_a_year_after_then_that_ends_the_clause() -> None:
+    assert _found("Then 2020. For two months nobody drove anywhere.")["2020"] == ("2020", None)
+    assert "2000" not in _found("And then 2000 people came.")

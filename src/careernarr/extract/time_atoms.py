@@ -252,7 +252,7 @@ def bare_year_ok(text: str, start: int, end: int, not_after: tuple[str, ...],
         return False
     word = prev_word(text, start)
     if word:
-        return word in english_cues
+        return word in english_cues or (word == "then" and after in tuple(".,;:!—–"))  # "Then 2020."
     nxt = text[end : end + 2]
     # "… 2000 users": a number in English prose with no cue before it
     return not (before in " \t" and nxt[:1] == " " and nxt[1:2].isascii() and nxt[1:2].isalpha())
