@@ -36,7 +36,7 @@ S = r"[ \t\u3000]*"
 #: Parts of a decade, as (first, last) years within it: early, middle, late.
 DECADE_PARTS: dict[str, tuple[int, int]] = {
     "early": (0, 3), "mid": (4, 6), "late": (7, 9),
-    "初": (0, 3), "前": (0, 3), "中": (4, 6), "末": (7, 9), "后": (7, 9), "後": (7, 9),
+    "初": (0, 3), "前": (0, 3), "中": (4, 6), "末": (7, 9), "后": (7, 9),
 }
 
 

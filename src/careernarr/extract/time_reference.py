@@ -148,18 +148,22 @@ def _written_pattern(lex: TimeLexicon) -> re.Pattern[str] | None:
 def written_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:
     """The year the text says it was written in, near its start or its end
     (``写于2024年5月``, ``written in March 2023``), or ``None``."""
-    lex = lexicon or builtin_time_lexicon()
+    for m in _writing_phrases(_writer_text(narrative), lexicon or builtin_time_lexicon()):
+        found = _year_of(m, "y1", "cn1")
+        if found is not None:
+            return found
+    return None
+
+
+def _writing_phrases(text: str, lex: TimeLexicon) -> list[re.Match[str]]:
+    """The first date-of-writing phrase near the start of ``text`` and the first near its end
+    (matched in the folded text, whose offsets are ``text``'s)."""
     pattern = _written_pattern(lex)
     if pattern is None:
-        return None
-    text = _writer_text(narrative).translate(_fold(lex))
-    for part in (text[:WRITTEN_CHARS], text[-WRITTEN_CHARS:]):
-        m = pattern.search(part)
-        if m:
-            found = _year_of(m, "y1", "cn1")
-            if found is not None:
-                return found
-    return None
+        return []
+    folded = text.translate(_fold(lex))
+    found = (pattern.search(folded, lo, lo + WRITTEN_CHARS) for lo in (0, max(0, len(text) - WRITTEN_CHARS)))
+    return [m for m in found if m is not None]
 
 
 #: A line that says when the text (or a post) was written holds at most this many characters.
@@ -242,15 +246,7 @@ def written_date(narrative: Narrative) -> str | None:
 def _written_month(text: str) -> str | None:
     """The month or day a date-of-writing phrase names (写于2024年5月, "I'm writing this in
     February 2022"), or ``None`` when it names only a year."""
-    lex = builtin_time_lexicon()
-    pattern = _written_pattern(lex)
-    if pattern is None:
-        return None
-    folded = text.translate(_fold(lex))
-    for lo in (0, max(0, len(text) - WRITTEN_CHARS)):
-        m = pattern.search(folded, lo, lo + WRITTEN_CHARS)
-        if m is None:
-            continue
+    for m in _writing_phrases(text, builtin_time_lexicon()):
         window = text[m.start() : m.end() + 12]
         date = next((t for t in _dates(window) if t.span.start < m.end() - m.start()), None)
         if date is not None:

@@ -35,7 +35,7 @@ _YEAR_LEAD = set("在于从自至到截是")
 _CLAUSE_CONJ = set("但可而")
 _CLAUSE_OPEN = set("，,。；;！？!?：:\n") | {""}
 #: After a decade: which part of it (九十年代初, 八十年代中期, 二〇一〇年代末).
-_DECADE_PART_ZH = re.compile(r"(?P<part>初期|初|前期|中期|中叶|中葉|末期|末|后期|後期)(?!年)")
+_DECADE_PART_ZH = re.compile(r"(?P<part>初期|初|前期|中期|中叶|中葉|末期|末|后期)(?!年)")
 _RANGE_CHARS = set("~〜–—-到至")
 #: After 今年 / 明年 / 那年: an age (今年四岁, 今年35了, 明年就三十岁, 那年27，): the year names nobody's happening.
 _AGE_AFTER = re.compile(r"[ \t]*(?:就|都|已经|才|也|刚|刚好|正好|满)?[ \t]*(?:[0-9一二三四五六七八九十两]{1,3}[ \t]*(?:岁|周岁|了(?![0-9一二三四五六七八九十]))"
@@ -78,10 +78,10 @@ _DISTANCE_BEFORE = re.compile(r"(?:离|離|距|隔)[^，,。；;！？!?\n]*\Z")
 #: After a season told alone: what is usual in it, not one season of the story (夏天最难熬，冬天反倒好一些).
 _HABITUAL_AFTER = re.compile(r"[ \t]*(?:最|总是|总会|一般|通常|往往|反倒|反而|倒是|比较|都是|都会|都要|都得|就是最)")
 #: A season paired with another (夏天和冬天水灰比不一样, 春秋两季): any year's, not one of the story.
-_PAIRED_AFTER = re.compile(r"[ \t]*(?:和|跟|与|與|同|或|、|/)[ \t]*[春夏秋冬]")
-_PAIRED_BEFORE = re.compile(r"[春夏秋冬][天季]?[ \t]*(?:和|跟|与|與|同|或|、|/)[ \t]*\Z")
+_PAIRED_AFTER = re.compile(r"[ \t]*(?:和|跟|与|同|或|、|/)[ \t]*[春夏秋冬]")
+_PAIRED_BEFORE = re.compile(r"[春夏秋冬][天季]?[ \t]*(?:和|跟|与|同|或|、|/)[ \t]*\Z")
 #: Right after a one-character season following a year: another word (2015年春运, 2020年春晚).
-_NOT_SEASON_AFTER = "运運晚"
+_NOT_SEASON_AFTER = "运運晚"  # 運: the time fold keeps it
 #: Right before a season: the whole of it (成个夏天 in Cantonese, 整个夏天).
 _WHOLE = re.compile(r"(?:一整个|整整一个|整个|成个|成一个)[ \t]*\Z")
 #: Before such a season: a year nobody names (有一年成个夏天).
@@ -542,11 +542,12 @@ class _Chinese:
         g = m.group
         start, end = m.span()
         num = g("num")
-        if num.startswith("零") and len(num) > 1 and text[max(0, start - 1) : start] in ("年", "月", "天", "周"):
+        joined = num.startswith("零") and len(num) > 1 and text[max(0, start - 1) : start] in ("年", "月", "天", "周")
+        if joined:
             num, start = num[1:], start + 1  # 三年零八个月: 零 joins two lengths
         if not _NUM_FULL.fullmatch(num):
             return None
-        before = prev_char(text, start) if text[start - 1 : start] != "零" else ""
+        before = "" if joined else prev_char(text, start)
         if before.isdigit() or before == "." or (num[0] in _CN_DIGITS and before in _CN_DIGITS):
             return None
         unit_word = g("cunit") or g("unit")
