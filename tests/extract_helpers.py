@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import careernarr
 from careernarr.extract.context import ExtractionContext
 from careernarr.model import Event, Narrative, Post, Section, TimeExpr
@@ -110,9 +112,21 @@ def to_traditional(text: str) -> str:
     return str(opencc.OpenCC("s2twp").convert(text))
 
 
+#: The scripts Chinese test sentences are written in (see :func:`in_script`).
+SCRIPTS = ("simplified", "traditional")
+
+
 def in_script(script: str, text: str) -> str:
     """``text`` as written in ``script`` ("simplified" or "traditional"); English stays as it is."""
     return to_traditional(text) if script == "traditional" and not text.isascii() else text
+
+
+def sentence_events(tmp_path: Path, script: str, text: str) -> list[Event]:
+    """The events of a test sentence written in ``script``, parsed as a document of its own
+    (an English sentence has one script: its traditional case is skipped)."""
+    if script == "traditional" and text.isascii():
+        pytest.skip("English has one script")
+    return events_in(tmp_path, in_script(script, text) + "\n")
 
 
 def events_in(tmp_path: Path, text: str) -> list[Event]:

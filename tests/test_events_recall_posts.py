@@ -10,16 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from extract_helpers import events_in, in_script
-
-from careernarr.model import Event
-
-
-def _events(tmp_path: Path, text: str) -> list[Event]:
-    return events_in(tmp_path, text + "\n")
-
-
-SCRIPTS = ("simplified", "traditional")
+from extract_helpers import SCRIPTS, sentence_events
 
 TOLD: list[tuple[str, str]] = [
     # a first post assigned, a ship's crew joined, a contract signed with an employer
@@ -92,22 +83,18 @@ NOT_TOLD: list[str] = [
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize(("kind", "text"), TOLD)
 def test_a_told_happening_gives_its_kind(tmp_path: Path, kind: str, text: str, script: str) -> None:
-    if script == "traditional" and text.isascii():
-        pytest.skip("English has one script")
-    events = _events(tmp_path, in_script(script, text))
+    events = sentence_events(tmp_path, script, text)
     assert any(e.kind == kind for e in events), [(e.kind, e.rule, e.text) for e in events]
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("text", NOT_TOLD)
 def test_the_same_words_untold_give_no_event(tmp_path: Path, text: str, script: str) -> None:
-    if script == "traditional" and text.isascii():
-        pytest.skip("English has one script")
-    events = _events(tmp_path, in_script(script, text))
+    events = sentence_events(tmp_path, script, text)
     assert events == [], [(e.kind, e.rule, e.text) for e in events]
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_a_shift_moved_to_is_no_change_of_trade(tmp_path: Path, script: str) -> None:
-    events = _events(tmp_path, in_script(script, "2023年我转去做白班了。"))
+    events = sentence_events(tmp_path, script, "2023年我转去做白班了。")
     assert [e.kind for e in events] == ["transfer"], [(e.kind, e.rule, e.text) for e in events]

@@ -11,16 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from extract_helpers import events_in, in_script
-
-from careernarr.model import Event
-
-SCRIPTS = ("simplified", "traditional")
-
-
-def _events(tmp_path: Path, text: str) -> list[Event]:
-    return events_in(tmp_path, text + "\n")
-
+from extract_helpers import SCRIPTS, sentence_events
 
 TOLD: list[tuple[str, str]] = [
     ("career_change", "2019年我从会计转行做了摄影。"),
@@ -70,12 +61,12 @@ NOT_TOLD: list[str] = [
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize(("kind", "text"), TOLD)
 def test_a_general_wording_gives_its_kind(tmp_path: Path, kind: str, text: str, script: str) -> None:
-    events = _events(tmp_path, in_script(script, text))
+    events = sentence_events(tmp_path, script, text)
     assert any(e.kind == kind for e in events), [(e.kind, e.rule, e.text) for e in events]
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("text", NOT_TOLD)
 def test_the_same_words_untold_give_no_event(tmp_path: Path, text: str, script: str) -> None:
-    events = _events(tmp_path, in_script(script, text))
+    events = sentence_events(tmp_path, script, text)
     assert events == [], [(e.kind, e.rule, e.text) for e in events]

@@ -4,30 +4,26 @@ in a user's handle, 但第二年 and the month a date-of-writing phrase names.""
 
 from __future__ import annotations
 
-import opencc
 import pytest
+from extract_helpers import SCRIPTS, in_script
 
 import careernarr
 from careernarr.extract.time import find_times
-
-_S2T = opencc.OpenCC("s2t")
-_SCRIPTS = [lambda s: s, _S2T.convert]
-_IDS = ["zh-Hans", "zh-Hant"]
 
 
 def _found(text: str, ref: str | None = "2025-06-18") -> dict[str, tuple[str | None, str | None]]:
     return {t.text: (t.value, t.duration) for t in find_times(text, ref)}
 
 
-@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+@pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize(("text", "expr", "value"), [
     ("九十年代初，这一行的师傅供不应求。", "九十年代初", "1990/1993"),
     ("八十年代末期他进了国营厂。", "八十年代末期", "1987/1989"),
     ("到了90年代中期，厂子开始亏损。", "90年代中期", "1994/1996"),
     ("九十年代的工厂很多。", "九十年代", "199X"),
 ])
-def test_a_part_of_a_decade_is_some_years_of_it(convert: object, text: str, expr: str, value: str) -> None:
-    text, expr = convert(text), convert(expr)  # type: ignore[operator]
+def test_a_part_of_a_decade_is_some_years_of_it(script: str, text: str, expr: str, value: str) -> None:
+    text, expr = in_script(script, text), in_script(script, expr)
     assert _found(text)[expr] == (value, None)
 
 
@@ -46,13 +42,13 @@ def test_a_decade_followed_by_a_noun_is_the_whole_decade() -> None:
     assert "in her 30s" not in _found("She was in her 30s then.")
 
 
-@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
+@pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize(("text", "expr", "duration"), [
     ("学徒期三年零八个月，头一年只准扫地。", "三年零八个月", "P3Y8M"),
     ("前后一共两年零三个月。", "两年零三个月", "P2Y3M"),
 ])
-def test_lengths_joined_by_ling_are_one(convert: object, text: str, expr: str, duration: str) -> None:
-    text, expr = convert(text), convert(expr)  # type: ignore[operator]
+def test_lengths_joined_by_ling_are_one(script: str, text: str, expr: str, duration: str) -> None:
+    text, expr = in_script(script, text), in_script(script, expr)
     assert _found(text)[expr] == (None, duration)
 
 
@@ -64,15 +60,15 @@ def test_a_glossed_year_and_its_part_are_one_expression(text: str, expr: str, va
     assert _found(text, "2024-05-01")[expr] == (value, None)
 
 
-@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_chunyun_is_the_festival_rush_not_spring(convert: object) -> None:
-    found = _found(convert("2015年春运，车厢超员到百分之一百八十。"))  # type: ignore[operator]
-    assert found[convert("2015年")] == ("2015", None)  # type: ignore[operator]
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_chunyun_is_the_festival_rush_not_spring(script: str) -> None:
+    found = _found(in_script(script, "2015年春运，车厢超员到百分之一百八十。"))
+    assert found[in_script(script, "2015年")] == ("2015", None)
 
 
-@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_paired_seasons_are_any_year(convert: object) -> None:
-    text = convert("2020年我入行。师傅说，夏天和冬天的配比不一样，春天、秋天最好做。")  # type: ignore[operator]
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_paired_seasons_are_any_year(script: str) -> None:
+    text = in_script(script, "2020年我入行。师傅说，夏天和冬天的配比不一样，春天、秋天最好做。")
     values = [t.value for t in find_times(text, None) if t.rule != "zh-year"]
     assert values == [None] * len(values)
 
@@ -82,10 +78,10 @@ def test_a_number_in_a_users_handle_is_not_a_year() -> None:
     assert _found("2046年的事谁知道。")["2046年"] == ("2046", None)
 
 
-@pytest.mark.parametrize("convert", _SCRIPTS, ids=_IDS)
-def test_the_next_year_after_a_conjunction(convert: object) -> None:
-    text = convert("2020年出口爆单。那一年公司赚翻了，但第二年春天我就查出了胃溃疡。")  # type: ignore[operator]
-    assert _found(text, None)[convert("第二年春天")] == ("2021-21", None)  # type: ignore[operator]
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_the_next_year_after_a_conjunction(script: str) -> None:
+    text = in_script(script, "2020年出口爆单。那一年公司赚翻了，但第二年春天我就查出了胃溃疡。")
+    assert _found(text, None)[in_script(script, "第二年春天")] == ("2021-21", None)
 
 
 def test_the_month_a_writing_phrase_names_dates_last_season() -> None:
