@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,10 @@ import pytest
 from careernarr.plugins import Host
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# The scanner's plan cache (careernarr.extract.scan_plans) goes to a directory of this run, not the
+# user's cache; the CLI's subprocesses inherit it. A run that sets it already keeps its own.
+os.environ.setdefault("CAREERNARR_CACHE_DIR", tempfile.mkdtemp(prefix="careernarr-test-cache-"))
 
 
 @pytest.fixture

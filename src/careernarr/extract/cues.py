@@ -28,6 +28,7 @@ from typing import Any
 import ahocorasick_rs
 from attrs import frozen
 
+from . import scan_plans
 from .context import ExtractionContext
 from .lexicon import Entry, Lexicon, Match
 
@@ -38,7 +39,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants  # type: ignore[no-redef,unused-ignore]
     import sre_parse as _sre_parser  # type: ignore[no-redef,unused-ignore]
 
-__all__ = ["Cues", "LexiconHits", "Scanner", "find_all", "fold", "lexicon_hits", "literal_prefixes",
+__all__ = ["Cues", "LexiconHits", "Scanner", "find_all", "fold", "lexicon_hits", "literal_prefixes", "plan_of",
            "required_literals", "start_anchors"]
 
 #: Cue lists and the exception list that cancels their hits.
@@ -306,6 +307,16 @@ def start_anchors(regex: re.Pattern[str]) -> StartAnchors | None:
     None for expressions that can match empty text (``finditer`` treats
     those specially) or open otherwise.
     """
+    spec = _anchor_spec(regex)
+    return None if spec is None else _anchors_of(spec)
+
+
+def _anchors_of(spec: tuple[bool, tuple[tuple[str, int, int], ...]]) -> StartAnchors:
+    return StartAnchors(spec[0], tuple((re.compile(pattern, flags), width) for pattern, flags, width in spec[1]))
+
+
+def _anchor_spec(regex: re.Pattern[str]) -> tuple[bool, tuple[tuple[str, int, int], ...]] | None:
+    """:func:`start_anchors` as data: whether at 0, and each marker's pattern, flags and width."""
     ops = _parse(regex.pattern, regex.flags)
     if ops is None:
         return None
@@ -314,7 +325,7 @@ def start_anchors(regex: re.Pattern[str]) -> StartAnchors | None:
     op, arg = ops[0]
     alternatives = arg[1] if op is _sre_constants.BRANCH else [[(op, arg)]]
     at_start = False
-    markers = []
+    markers: list[tuple[str, int, int]] = []
     flags = regex.flags & (re.IGNORECASE | re.ASCII)
     for alternative in alternatives:
         if len(alternative) != 1:
@@ -323,16 +334,31 @@ def start_anchors(regex: re.Pattern[str]) -> StartAnchors | None:
         if op is _sre_constants.AT and arg in (_sre_constants.AT_BEGINNING, _sre_constants.AT_BEGINNING_STRING):
             at_start = True
             if arg is _sre_constants.AT_BEGINNING and regex.flags & re.MULTILINE:
-                markers.append((re.compile("\n"), 1))
+                markers.append(("\n", 0, 1))
         elif op is _sre_constants.ASSERT and arg[0] == -1:  # (?<=…)
             chars = [_one_char(o, a) for o, a in arg[1]]
             if not chars or any(c is None for c in chars):
                 return None
             first, rest = chars[0], "".join(c for c in chars[1:] if c is not None)
-            markers.append((re.compile(f"{first}(?={rest})" if rest else f"{first}", flags), len(chars)))
+            markers.append((f"{first}(?={rest})" if rest else f"{first}", int(flags), len(chars)))
         else:
             return None
-    return StartAnchors(at_start, tuple(markers))
+    return at_start, tuple(markers)
+
+
+def plan_of(regex: re.Pattern[str]) -> scan_plans.Plan:
+    """How a :class:`Scanner` looks for ``regex``: its prefixes, whether they are all of it, what gates it."""
+    prefixes, exact = literal_prefixes(regex)
+    if not prefixes:
+        return scan_plans.Plan((), False, tuple(required_literals(regex)), _anchor_spec(regex))
+    required: list[str] = []
+    if not exact and _whole_word(regex.pattern) is None:
+        # "I realized": its prefix "i " is everywhere, "realized" seldom: tried only where "realized" occurs
+        # ("(?<!…)quit(?!…)": the prefix is all the literal text there is; nothing to gate on)
+        required = required_literals(regex)
+        if not required or min(map(len, required)) <= max(map(len, prefixes)):
+            required = []
+    return scan_plans.Plan(tuple(prefixes), exact, tuple(required), None)
 
 
 class Scanner:
@@ -355,31 +381,23 @@ class Scanner:
         self.anchors: dict[int, StartAnchors] = {}
         #: Entries that are their literal prefix: their length (nothing to run).
         self.exact: dict[int, int] = {}
-        for k, (_, entry) in enumerate(self.entries):
-            prefixes, exact = literal_prefixes(entry.regex)
-            if not prefixes:
+        for k, plan in enumerate(scan_plans.plans([e.regex for _, e in self.entries], plan_of)):
+            if not plan.prefixes:
                 self.slow.add(k)
-                anchors = start_anchors(entry.regex)
-                if anchors is not None:
-                    self.anchors[k] = anchors
-                required = required_literals(entry.regex)
-                if required:
+                if plan.anchors is not None:
+                    self.anchors[k] = _anchors_of(plan.anchors)
+                if plan.required:
                     self.gated.add(k)
-                for text in required:
+                for text in plan.required:
                     by_gate.setdefault(text, []).append(k)
                 continue
-            for prefix in prefixes:
+            for prefix in plan.prefixes:
                 by_prefix.setdefault(prefix, []).append(k)
-            if exact:
-                self.exact[k] = len(prefixes[0])
-                continue
-            if _whole_word(entry.regex.pattern) is not None:
-                continue  # "(?<!…)quit(?!…)": the prefix is all the literal text there is; nothing to gate on
-            # "I realized": its prefix "i " is everywhere, "realized" seldom: tried only where "realized" occurs
-            required = required_literals(entry.regex)
-            if required and min(map(len, required)) > max(map(len, prefixes)):
+            if plan.exact:
+                self.exact[k] = len(plan.prefixes[0])
+            elif plan.required:
                 self.gated.add(k)
-                for text in required:
+                for text in plan.required:
                     by_gate.setdefault(text, []).append(k)
         self.prefixes = list(dict.fromkeys([*by_prefix, *by_gate]))
         #: For each prefix: the entries it starts, and the gated entries it lets run.
