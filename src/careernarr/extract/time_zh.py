@@ -153,6 +153,11 @@ class _Chinese:
         ) if cues.get("per_unit_counted") else None
         self.pointing = frozenset(cues.get("pointing", []))
         self.length_before = tuple(cues.get("length_before", []))
+        children = _alt(cues.get("child_age_nouns", [])) or "(?!)"
+        adverbs = _alt(cues.get("age_adverbs", [])) or "(?!)"
+        self.child_re = re.compile(children)
+        self.child_age_re = re.compile(
+            rf"(?:(?P<child>{children})|(?P<pronoun>[他她它]))[ \t]*(?P<adverb>(?:{adverbs})[ \t]*)*$")
         self.year_subject_after = tuple(cues.get("year_subject_after", []))
         self.year_time_after = tuple(cues.get("year_time_after", []))
         self.clause_start_ana = frozenset(cues.get("anaphoric_clause_start", []))
@@ -617,6 +622,10 @@ class _Chinese:
             atom.kind = "none"
             atom.rule = "zh-deictic"  # 下一秒, 这一天
             return atom
+        if designator in ("M", "W", "D") and self._child_age(text, start, unit_end):
+            atom.kind = "none"
+            atom.rule = "zh-age"  # 宝宝已经五个多月了, 两个月大的小猫: an age, not a time told
+            return atom
         qualified = text[max(0, start - 4) : start].rstrip(" \t").endswith(self.length_before)
         per_unit = (num == "一" and not g("cpart") and not g("tail") and self.per_unit_re is not None
                     and text[max(0, start - 1) : start] not in ("了", "过") and self.per_unit_re.match(text, end))
@@ -635,6 +644,23 @@ class _Chinese:
         if atom.duration is None:
             atom.kind = "none"
         return atom
+
+    def _child_age(self, text: str, start: int, unit_end: int) -> bool:
+        """Whether the length ending at ``unit_end`` tells a child's age (儿子已经五个多月了, 三个月大)."""
+        after = text[unit_end : unit_end + 3].lstrip("多 \t")
+        if after[:1] == "大" and after[1:2] not in _NOT_AGE_AFTER_DA:
+            return True
+        said = self.child_age_re.search(text, max(0, start - 12), start)
+        if said is None:
+            return False
+        if not _AGE_ENDS.match(text, unit_end):
+            return False  # 他已经三个月没回家了: the length of something else
+        if not said.group("adverb") and (not said.group("child") or not _OWNER_BEFORE.search(
+                text, max(0, said.start() - 3), said.start())):
+            return False  # 陪了孩子三个月: a length spent with a child (but: 我儿子三个月的时候)
+        if said.group("pronoun"):
+            return self.child_re.search(text, max(0, start - 40), said.start()) is not None
+        return True
 
     def _counts_days(self, num: str, text: str, start: int, unit_end: int) -> bool:
         """Whether ``N日`` counts days (请了三日假, 两日, 几日) rather than naming one."""
@@ -720,6 +746,16 @@ class _Chinese:
         if self.idiom_re is not None:
             out.append((self.idiom_re, self.idiom))
         return out
+
+
+#: After a child's age: the clause ends, or "when" follows (孩子三个月的时候).
+_AGE_ENDS = re.compile(r"多?[ \t]*(?:了?[ \t]*(?:[，。！？、,.!?；;…\n]|$)|的时候|时)")
+
+#: Before a child named without an adverb after it: whose child, or a clause start (not a verb's object).
+_OWNER_BEFORE = re.compile(r"(?:我|我家|家|的|他|她|你|^|[，。！？、,.!?；;\n])[ \t]*$")
+
+#: After N个月大: words that make 大 not "old" (三个月大概, 三个月大家, 三个月大学).
+_NOT_AGE_AFTER_DA = frozenset("概约家学部多半体型量")
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -1,0 +1,43 @@
+"""A child's age told in months, weeks or days is not a time of the story; a length near a child still is."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import SCRIPTS, in_script
+
+from careernarr.extract.time import find_times
+
+
+def _found(text: str) -> dict[str, tuple[str | None, str | None, str]]:
+    return {t.text: (t.value, t.duration, t.rule) for t in find_times(text, "2025-06-18")}
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("text", "expr"), [
+    ("出来第一件事就是去医院看儿子。他已经五个多月了，我抱他，他哭。", "五个多月"),
+    ("宝宝三个月大的时候我回去上班。", "三个月"),
+    ("我儿子三个月的时候我回去上班。", "三个月"),
+    ("女儿才两周，我就回去上班了。", "两周"),
+    ("家里的老二刚满六个月。", "六个月"),
+    ("领养的小猫两个月大，整天黏着我。", "两个月"),
+])
+def test_a_childs_age_is_no_time(script: str, text: str, expr: str) -> None:
+    value, duration, rule = _found(in_script(script, text))[in_script(script, expr)]
+    assert (value, duration, rule) == (None, None, "zh-age")
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("text", "expr", "duration"), [
+    ("陪了孩子三个月，然后回到工地。", "三个月", "P3M"),          # time spent with a child
+    ("儿子出生以后，他已经三个月没回家了。", "三个月", "P3M"),    # the father's absence
+    ("我已经三个月了，还没转正。", "三个月", "P3M"),              # no child at all
+    ("项目做了三个月大概有点眉目。", "三个月", "P3M"),            # 大概, not 大
+    ("孩子出生后我休了三个月产假。", "三个月", "P3M"),
+])
+def test_a_length_near_a_child_stays_a_length(script: str, text: str, expr: str, duration: str) -> None:
+    value, found, rule = _found(in_script(script, text))[in_script(script, expr)]
+    assert (value, found) == (None, duration), rule
+
+
+def test_english_ages_were_already_no_times() -> None:
+    assert not any(t.duration for t in find_times("My son was five months old when I went back.", "2025-06-18"))
