@@ -884,6 +884,8 @@ def _anchored(m: Match, sentence: Sentence, clause: Span, cues: Cues, dating: Da
     scope = scope_of(sentence, clause)
     if cues.any("first_person", scope.start, scope.end) is not None:
         return True
+    if cues.any("moves_on", scope.start, m.start) is not None:
+        return True  # 后来去县医院看, 现在自己做独立经纪人: a point of someone's story, not a general rule
     if cues.any("third_person", scope.start, scope.end) is not None:
         return True
     return cues.any("second_person", clause.start, clause.end) is not None  # 你 is often anyone
