@@ -329,7 +329,7 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
         span=span,
         when=when.value if when else t.value,
         duration=duration.value if duration else None,
-        subject=voices.subject(sentence, clause, (t.span.start, t.span.end)),
+        subject=voices.subject(sentence, clause, (t.span.start, t.span.end), word=False),
         rule=f"{DATED_HAPPENING}; {word.entry.rule}"
              + (f" ({word.entry.strength})" if word.entry.strength in _HINTS else " (unconfirmed)"),
         when_source=when.source if when else "clause",

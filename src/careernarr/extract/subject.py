@@ -6,7 +6,9 @@ tells its own author's story). A clause that says 我/I is the narrator's; a
 clause that says 他/她/你/they and not 我 is someone else's; a clause that
 says neither takes its sentence's answer (a role noun such as 主管 or 老板
 acting in the clause, not as an object, makes it someone else's), and a sentence that says neither
-takes the voice of its post or document. A document told in the third
+takes the voice of its post or document. People called by a nickname (老周, 小芸, 阿凯) count as
+他/她; a person the happening is done with or to (跟他吵了一架, 被她骂了) does not make it theirs,
+and a title after the event word (升了主管) is what someone became, not who acted. A document told in the third
 person (an article about an engineer) has the voice ``other``. Summaries
 written about the document (an abstract, a video description) speak of its
 narrator in the third person, so they take the voice of the document's body.
@@ -34,13 +36,15 @@ def _outside(hits_span: tuple[int, int], quotes: Sequence[Span]) -> bool:
 
 
 def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = (), *,
-              clause: bool = False, opening: bool = False) -> str | None:
+              clause: bool = False, opening: bool = False, word: int | None = None) -> str | None:
     """``narrator`` if ``[start, end)`` says 我/I, ``other`` if only 他/你/they, else ``None``.
 
     Pronouns inside ``quotes`` are skipped (they belong to the quoted speaker). With
     ``clause`` (the words are the event's own clause) a role noun acting there (主管升了副理)
     is someone else too, and English object and possessive forms (their, him) are not: they
-    name whom the happening touches, not whose it is.
+    name whom the happening touches, not whose it is. With ``word`` (where the event word
+    starts) only a role noun before it acts: after it, the noun is what the happening made
+    of someone (2019年升了主管) or whom it touched.
     """
     if any(_outside((h.start, h.end), quotes) for h in cues.within("first_person", start, end)):
         return NARRATOR
@@ -53,10 +57,13 @@ def person_in(cues: Cues, start: int, end: int, quotes: Sequence[Span] = (), *,
                 continue
             if clause and _english_object(text, start, h.start, h.end):
                 continue  # "helped a friend's agency", "told my friend": not whose happening it is
+            if text[h.start - 1 : h.start] in _WITH_BEFORE and h.start > start:
+                continue  # 跟他吵了一架, 被她骂了: the other person is whom the happening touches
             if opening and text[h.start : h.end].lower().replace(" ", "") in _OP_WORDS:
                 continue  # 楼主29岁: in the opening post the original poster is the narrator
             return OTHER
     if clause and any(_outside((h.start, h.end), quotes) and _acts(text, start, h.start)
+                      and (word is None or h.start < word)
                       for h in cues.within("role", start, end)):
         return OTHER
     return None
@@ -80,6 +87,10 @@ def _english_object(text: str, start: int, at: int, end: int) -> bool:
     return (_POSSESSIVE_AFTER.match(text, end) is not None
             or _VERB_BEFORE.search(text, start, at) is not None)
 
+
+#: Right before a person: the happening is done with, to or for them (跟他吵了一架, 被她骂了), not by them
+#: (causatives such as 让他辞职 and 把他裁了 make them whose happening it is, so they are not here).
+_WITH_BEFORE = set("跟和与同给对向找问帮替为被")
 
 #: Right before a role noun: it is the object of a verb or preposition (跟主管提了, 被老板骂).
 _OBJECT_BEFORE = set("跟和与给对向被把找问为帮让叫替同的求")
@@ -121,8 +132,11 @@ class Voices:
             return NARRATOR if first or not third else _voice(first, third)
         return self.document
 
-    def subject(self, sentence: Sentence, clause: Span, at: tuple[int, int]) -> str:
-        """Whose happening the words at ``at`` in ``clause`` of ``sentence`` tell."""
+    def subject(self, sentence: Sentence, clause: Span, at: tuple[int, int], *, word: bool = True) -> str:
+        """Whose happening the words at ``at`` in ``clause`` of ``sentence`` tell.
+
+        ``word``: ``at`` is the event word (a role noun after it does not act); else a date.
+        """
         quote = sentence.in_quote(*at)
         if quote is not None and len(quote) >= 6 and _is_speech(self._cues, sentence, quote):
             before = Span(sentence.start, quote.start)
@@ -133,7 +147,8 @@ class Voices:
             first = person_in(self._cues, clause.start, clause.end, sentence.quoted)
             return first if first == NARRATOR else self.of(sentence)
         opening = sentence.post is not None and sentence.post.floor == 0
-        who = person_in(self._cues, clause.start, clause.end, sentence.quoted, clause=True, opening=opening)
+        who = person_in(self._cues, clause.start, clause.end, sentence.quoted, clause=True, opening=opening,
+                        word=at[0] if word else None)
         if who is None:
             who = person_in(self._cues, sentence.start, sentence.end, sentence.quoted, opening=opening)
         return who or self.of(sentence)
