@@ -145,6 +145,8 @@ class TimeFinder:
         self.era_right = re.compile(
             rf"(?:{eras})?{S}(?P<n>\d{{1,3}}|[零一二三四五六七八九十百]{{1,5}})(?!\d){S}年" if eras else r"(?!)")
         self.era_number = re.compile(r"\d{1,3}|[零一二三四五六七八九十百]{1,5}|元")
+        reviews = [self.fold_text(str(w)) for w in [*zh.get("review_of_year", []), *en.get("review_of_year", [])]]
+        self.review_of_year = re.compile(rf"(?<![A-Za-z])(?:{_alt(reviews)})(?![A-Za-z])", re.IGNORECASE) if reviews else None
         background = list(en.get("background_before", [])) + list(zh.get("background_before", []))
         self.background_before = re.compile(rf"(?<![A-Za-z])(?:{_alt(background)}){S}\Z", re.IGNORECASE)
         self.background_after = re.compile(rf"{S}(?:{_alt(zh.get('background_after', []))})")
@@ -232,8 +234,11 @@ class TimeFinder:
         ref_date = parse_reference(reference_date or narrative.date or written_date(narrative))
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
         told = about_year(narrative, self.lexicon)
-        if told is None and ref_date is not None and ref_date[1] == 12 and _THIS_YEAR.search(folded) is not None:
-            told = ref_date[0]  # written in December and speaking of 今年: a look back at that year
+        if told is None and ref_date is not None and ref_date[1] == 12 and (
+                _THIS_YEAR.search(folded) is not None or self._reviews_year(folded)):
+            told = ref_date[0]  # written in December and speaking of 今年, or a 年度复盘: a look back at that year
+        elif told is None and ref_date is not None and ref_date[1] == 1 and self._reviews_year(folded):
+            told = ref_date[0] - 1  # a 年终总结 written in January looks back at the year before
         if ref_date is not None and told is not None and ref_date[0] - 1 <= told < ref_date[0]:
             ref_year = told  # "My 2023 in review", last updated 2024-01-05: this year is 2023
         placer = _Placer(narrative, folded, ref_year, ref_date,
@@ -263,6 +268,10 @@ class TimeFinder:
         if atom.kind != "duration" and not atom.rule.endswith("rate"):
             return False
         return bool(self.pay_after.match(text, atom.end) or self.pay_before.search(text, max(0, atom.start - 12), atom.start))
+
+    def _reviews_year(self, text: str) -> bool:
+        """Whether the opening of ``text`` says it looks back at one year (年度复盘, "my year in review")."""
+        return self.review_of_year is not None and self.review_of_year.search(text, 0, _REVIEW_OPENING) is not None
 
     def _background(self, text: str, atom: Atom, when: When | None) -> bool:
         """A year told as background: since 2021, back in '21, 早在2015年, 2019年以来, 2019年至今."""
@@ -697,6 +706,8 @@ class _Placer:
             self.plan = None
         if when is not None and when.season is not None and when.lo[1] is not None and when.lo[0] == year:
             self.story_month = (when.lo[0], when.lo[1])  # that fall … by January: the story reached September
+        elif when is not None and atom.months is not None and when.lo[1] is not None and when.lo[0] == year:
+            self.story_month = (when.lo[0], when.lo[1])  # 下半年 … 十月: a part of a year is walked through, not past
         elif when is not None and when.season is None and when.hi[1] is not None and when.hi[0] == year:
             self.story_month = (when.hi[0], when.hi[1])
         elif atom.has_year:
@@ -857,6 +868,8 @@ class _Placer:
 
 
 #: Words of a text that looks back at the year it is written in (今年, 这一年, this year).
+#: How far into a text a word saying it looks back at one year may stand (its title and first paragraph).
+_REVIEW_OPENING = 600
 _THIS_YEAR = re.compile(r"今年|这一年|(?i:\bthis year\b)")
 #: The month each EDTF season code begins in (spring 21 … winter 24, northern hemisphere).
 _SEASON_FIRST_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}

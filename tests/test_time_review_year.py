@@ -1,0 +1,74 @@
+"""A text that says in its opening that it looks back at one year (年度复盘, 年终总结, "year in review"),
+written in December (or in January, about the year before), keeps that year as its story: a
+background year told in another paragraph (2020年6月跳到…) does not carry into the next section.
+
+Documents written for these tests (not taken from any corpus).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from extract_helpers import SCRIPTS, in_script
+
+import careernarr
+
+ZH_REVIEW = """---
+title: 做运营的第五年
+date: {date}
+---
+
+## 写在前面
+
+今天是一年的最后几天，照例写{word}。
+
+先交代一下背景：2019年毕业进了一家代运营公司；2020年6月跳到现在这家品牌方。
+
+## 上半年
+
+6月中旬我开始掉头发。7月初出了绩效，我拿了个B。
+
+## 下半年
+
+十月注册了个体户，11月1日店铺正式上线。
+"""
+
+
+def _values(path: Path) -> dict[str, str | None]:
+    return {t.text: t.value for t in careernarr.parse(path).time_expressions}
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("date", "word", "year"), [
+    ("2023-12-31", "年度复盘", "2023"),
+    ("2023-12-28", "年终总结", "2023"),
+    ("2024-01-03", "年终总结", "2023"),
+])
+def test_a_review_of_the_year_keeps_its_year_past_a_background_paragraph(
+        tmp_path: Path, script: str, date: str, word: str, year: str) -> None:
+    path = tmp_path / "review.md"
+    path.write_text(in_script(script, ZH_REVIEW.format(date=date, word=word)), encoding="utf-8")
+    values = _values(path)
+    assert values[in_script(script, "2020年6月")] == "2020-06"
+    assert values[in_script(script, "6月中旬")].startswith(f"{year}-06")
+    assert values[in_script(script, "7月初")].startswith(f"{year}-07")
+    assert values[in_script(script, "十月")] == f"{year}-10"
+    assert values[in_script(script, "11月1日")] == f"{year}-11-01"
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_without_a_review_word_the_story_follows_its_last_year(tmp_path: Path, script: str) -> None:
+    text = ZH_REVIEW.format(date="2023-12-31", word="点东西").replace("今天是一年的最后几天", "今天下雪")
+    path = tmp_path / "notes.md"
+    path.write_text(in_script(script, text), encoding="utf-8")
+    assert _values(path)[in_script(script, "十月")] == "2020-10"
+
+
+def test_an_english_year_in_review(tmp_path: Path) -> None:
+    path = tmp_path / "review.md"
+    path.write_text("---\ntitle: Five years in\ndate: 2022-12-30\n---\n\n"
+                    "It's time for my year in review.\n\n"
+                    "Some background: I joined the agency in June 2019.\n\n"
+                    "## Spring\n\nIn March I was promoted to account lead.\n", encoding="utf-8")
+    assert _values(path)["March"] == "2022-03"
