@@ -72,3 +72,26 @@ def test_an_english_year_in_review(tmp_path: Path) -> None:
                     "Some background: I joined the agency in June 2019.\n\n"
                     "## Spring\n\nIn March I was promoted to account lead.\n", encoding="utf-8")
     assert _values(path)["March"] == "2022-03"
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_year_named_by_a_section_heading_leaves_relative_years_to_the_date_of_writing(
+        tmp_path: Path, script: str) -> None:
+    text = ("---\ntitle: 开花店的第二年\ndate: 2024-01-14\n---\n\n## 为什么是花\n\n每次有人问我为什么开花店，我都要从那个凌晨说起。\n\n"
+            "## 2023 recap\n\n去年2月情人节那一周，我们做了三百束花。\n\n## 接下来\n\n今年3月想在地铁站试一个花亭。\n")
+    path = tmp_path / "studio.md"
+    path.write_text(in_script(script, text), encoding="utf-8")
+    values = _values(path)
+    assert values[in_script(script, "去年2月")] == "2023-02"
+    assert values[in_script(script, "今年3月")] == "2024-03"
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_year_named_by_the_title_is_the_year_relative_words_count_from(tmp_path: Path, script: str) -> None:
+    text = ("---\ntitle: 2023年终总结\ndate: 2024-01-02\n---\n\n"
+            "年初接了个烂摊子。原来的负责人去年十一月跳槽走了，留下几十万行代码。\n")
+    path = tmp_path / "review.md"
+    path.write_text(in_script(script, text), encoding="utf-8")
+    values = _values(path)
+    assert values[in_script(script, "年初")] == "2023-01/2023-03"
+    assert values[in_script(script, "去年十一月")] == "2022-11"

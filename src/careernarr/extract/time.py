@@ -51,7 +51,7 @@ from .time_atoms import Atom, S, numeric_patterns, scan
 from .time_en import english_patterns
 from .time_lexicon import TimeLexicon, builtin_time_lexicon, time_lexicon
 from .time_numerals import chinese_number, digit_sequence
-from .time_reference import about_year, reference_year, written_date
+from .time_reference import about_year_at, reference_year, written_date
 from .time_values import Date, When, days_of, iso_duration, month_shift, parse_reference
 from .time_zh import chinese_patterns
 
@@ -233,13 +233,16 @@ class TimeFinder:
         atoms, scopes = _heading_years(narrative, folded, atoms)
         ref_date = parse_reference(reference_date or narrative.date or written_date(narrative))
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
-        told = about_year(narrative, self.lexicon)
+        told_at = about_year_at(narrative, self.lexicon)
+        told = None if told_at is None else told_at[0]
+        # "## 2023 recap" under a January 2024 date: a section about that year; 去年 there counts from 2024
+        section = told_at is not None and _in_heading_line(narrative, told_at[1])
         if told is None and ref_date is not None and ref_date[1] == 12 and (
                 _THIS_YEAR.search(folded) is not None or self._reviews_year(folded)):
             told = ref_date[0]  # written in December and speaking of 今年, or a 年度复盘: a look back at that year
         elif told is None and ref_date is not None and ref_date[1] == 1 and self._reviews_year(folded):
             told = ref_date[0] - 1  # a 年终总结 written in January looks back at the year before
-        if ref_date is not None and told is not None and ref_date[0] - 1 <= told < ref_date[0]:
+        if ref_date is not None and told is not None and not section and ref_date[0] - 1 <= told < ref_date[0]:
             ref_year = told  # "My 2023 in review", last updated 2024-01-05: this year is 2023
         placer = _Placer(narrative, folded, ref_year, ref_date,
                          lambda atom, when: self._background(folded, atom, when), scopes,
@@ -868,6 +871,17 @@ class _Placer:
 
 
 #: Words of a text that looks back at the year it is written in (今年, 这一年, this year).
+def _in_heading_line(narrative: Narrative, pos: int) -> bool:
+    """Whether ``pos`` lies in the heading line of one of the narrative's sections (not its title)."""
+    for section in narrative.sections:
+        if section.heading is None or not section.span.start <= pos < section.span.end:
+            continue
+        line_end = narrative.text.find("\n", section.span.start, section.span.end)
+        if pos < (line_end if line_end >= 0 else section.span.end):
+            return True
+    return False
+
+
 #: How far into a text a word saying it looks back at one year may stand (its title and first paragraph).
 _REVIEW_OPENING = 600
 _THIS_YEAR = re.compile(r"今年|这一年|(?i:\bthis year\b)")

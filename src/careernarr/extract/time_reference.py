@@ -192,17 +192,24 @@ def datelines(text: str, lexicon: TimeLexicon | None = None) -> list[tuple[int, 
 def about_year(narrative: Narrative, lexicon: TimeLexicon | None = None) -> int | None:
     """The year the text says it is about: the last year its title names (a title,
     not a first line that ends like a sentence), else an "about" phrase in its opening (``回首2025年``, ``looking back at 2023``)."""
+    found = about_year_at(narrative, lexicon)
+    return None if found is None else found[0]
+
+
+def about_year_at(narrative: Narrative, lexicon: TimeLexicon | None = None) -> tuple[int, int] | None:
+    """:func:`about_year` and where the text names it: -1 for the title, else the phrase's offset."""
     lex = lexicon or builtin_time_lexicon()
     fold = _fold(lex)
     if narrative.title and not _SENTENCE_END.search(narrative.title):
         title = narrative.title.translate(fold)
         years = [y for m in re.finditer(_YEAR, title) if (y := _year_of(m, "y", "cn"))]
         if years:
-            return years[-1]
+            return years[-1], -1
     opening = narrative.text[:OPENING_CHARS].translate(fold)
     m = _about_re(lex).search(opening)
     if m:
-        return _year_of(m, "y1", "cn1", "y2", "cn2")
+        year = _year_of(m, "y1", "cn1", "y2", "cn2")
+        return None if year is None else (year, m.start())
     return None
 
 
