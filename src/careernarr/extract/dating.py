@@ -112,8 +112,12 @@ class Dating:
             return before[-1]
         return candidates[0] if candidates else None
 
-    def when(self, sentence: Sentence, clause: Span, at: int) -> Dated | None:
-        """The time of an event whose words are at ``at`` in ``clause``."""
+    def when(self, sentence: Sentence, clause: Span, at: int, others: Sequence[Span] = ()) -> Dated | None:
+        """The time of an event whose words are at ``at`` in ``clause``.
+
+        ``others``: clauses of the sentence that tell other happenings; a date in one after
+        ``clause`` is theirs (我先在工厂做了三年普工，2015年辞职去了深圳: 2015 is the quitting's).
+        """
         points = [t for t in self.inside(clause.start, clause.end) if t.value and not self._is_offset(t)]
         best = self._nearest(points, at)
         if best is not None:
@@ -124,9 +128,12 @@ class Dating:
         scope = scope_of(sentence, clause)
         points = [t for t in self.inside(scope.start, scope.end) if t.value and not self._is_offset(t)
                   and not self._planned(sentence, t)]
-        best = self._nearest(points, at)
+        theirs = [t for t in points if any(o.start >= clause.end and o.start <= t.span.start < o.end for o in others)]
+        best = self._nearest([t for t in points if t not in theirs], at)
         if best is not None:
             return Dated(str(best.value), "sentence", best)
+        if theirs:
+            return None  # told before a later happening's date: earlier, by how much unknown
         year_only = False
         if self._own_time(scope, at):
             right_after = self._right_after(scope, at)

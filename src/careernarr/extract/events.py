@@ -1103,7 +1103,7 @@ def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voi
     lead = min((c for c in group if c.key()[:2] == best), key=lambda c: (c.clause, c.key()))
     clause = sentence.clauses[lead.clause]
     at = lead.match.start
-    when = dating.when(sentence, clause, at)
+    when = dating.when(sentence, clause, at, [sentence.clauses[i] for i in sorted(others)])
     duration = dating.duration(clause, lead.match.start, lead.match.end)
     if by_clause:
         span = _clause_span(sentence, group, text, others)
