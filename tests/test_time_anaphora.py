@@ -23,6 +23,7 @@ def values(text: str, reference_date: str | None = None) -> dict[str, str | None
     ("2019年我入职。同年年底我升职了。", "同年年底", "2019-10/2019-12"),
     ("2019年我入职。当年秋天我升职了。", "当年秋天", "2019-23"),
     ("2019年我入职。那年年底我升职了。", "那年年底", "2019-10/2019-12"),
+    ("2021年部门重组。她的导师也在同一年提前退休。", "同一年", "2021"),
 ])
 def test_chinese_anaphoric_years_count_from_the_antecedent(convert: object, text: str, expr: str,
                                                              value: str) -> None:
