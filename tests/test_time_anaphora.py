@@ -24,6 +24,7 @@ def values(text: str, reference_date: str | None = None) -> dict[str, str | None
     ("2019年我入职。当年秋天我升职了。", "当年秋天", "2019-23"),
     ("2019年我入职。那年年底我升职了。", "那年年底", "2019-10/2019-12"),
     ("2021年部门重组。她的导师也在同一年提前退休。", "同一年", "2021"),
+    ("2021年合作社成立。也是在这一年，妻子回到村里。", "这一年", "2021"),
 ])
 def test_chinese_anaphoric_years_count_from_the_antecedent(convert: object, text: str, expr: str,
                                                              value: str) -> None:
@@ -171,3 +172,8 @@ def test_the_year_of_a_happening_is_known_only_if_told(convert: object, text: st
                                                        value: str | None) -> None:
     found = values(convert(text))  # type: ignore[operator]
     assert found[convert(expr)] == value  # type: ignore[operator]
+
+
+def test_zhe_yi_nian_after_zai_needs_a_year_told_before() -> None:
+    assert values("也是在这一年，妻子回到村里。") == {"这一年": None}
+    assert values("这一年我过得很累。", "2023-12-31") == {"这一年": None}  # deictic: kept, never resolved

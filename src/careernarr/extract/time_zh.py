@@ -153,6 +153,7 @@ class _Chinese:
         ) if cues.get("per_unit_counted") else None
         self.pointing = frozenset(cues.get("pointing", []))
         self.length_before = tuple(cues.get("length_before", []))
+        self.ana_after_zai = frozenset(cues.get("anaphoric_after_zai", []))
         children = _alt(cues.get("child_age_nouns", [])) or "(?!)"
         adverbs = _alt(cues.get("age_adverbs", [])) or "(?!)"
         self.child_re = re.compile(children)
@@ -380,6 +381,9 @@ class _Chinese:
         elif g("dei"):
             if has_tail and g("dei") in self.ana_with_part:
                 atom.ana_year = 0  # 当年九月, 当年秋天: that year's
+                atom.rule = "zh-relative-year"
+            elif not has_tail and g("dei") in self.ana_after_zai and before == "在":
+                atom.ana_year = 0  # 也是在这一年, 就在这一年: the year just told (unresolved without one)
                 atom.rule = "zh-relative-year"
             else:
                 atom.kind = "none"
