@@ -110,7 +110,16 @@ class _Candidate:
         if self.opens:
             return (2, _RANK.get(self.kind, 99), -(m.end - m.start), m.start)  # never leads its event
         rank = -1 if _DECISIVE.match(m.entry.term) else _RANK.get(self.kind, 99)  # 去看身心科确诊焦虑症: health
-        return (0 if self.strong else 1, rank, -(m.end - m.start), m.start)
+        return (self._strength(), rank, -(m.end - m.start), m.start)
+
+    def _strength(self) -> int:
+        """Strong words first, then weak words of a working life's kinds, then strong `other` words,
+        then weak words of the rest of life: a loss or a move (other) told of a channel or a job
+        takes that kind (2020年直播间亏了三万: creator), but 全家 does not make 全家移民 family."""
+        life = self.kind in ("family", "other")
+        if self.strong:
+            return 2 if self.kind == "other" else 0
+        return 3 if life else 1
 
 
 class EventExtractor:
