@@ -12,6 +12,7 @@ writing, and no year is ever guessed.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..model import Narrative, TimeExpr
 from .time_lexicon import TimeLexicon, builtin_time_lexicon
@@ -96,7 +97,22 @@ def reference_year(narrative: Narrative, reference_date: str | None = None,
     if written is not None:
         return written[0]
     return (written_year(narrative, lexicon) or glossed_year(narrative) or about_year(narrative, lexicon)
-            or study_year(narrative))
+            or study_year(narrative) or file_name_year(narrative))
+
+
+#: A year in a file name, not inside a longer number: my-2023-review.md, 2024年终总结.txt.
+_NAME_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def file_name_year(narrative: Narrative) -> int | None:
+    """The year the document's file name gives (``d03-laid-off-pm-2023.txt``,
+    ``2024-12-29-year-end.md``), when it gives exactly one: the last resort for the year of
+    writing, after everything the text says."""
+    if not narrative.source:
+        return None
+    stem = Path(narrative.source).stem
+    years = {int(y) for y in _NAME_YEAR.findall(stem)}
+    return years.pop() if len(years) == 1 else None
 
 
 #: A relative year glossed with its number: 去年（2022）, 今年(2024年), last year (2022).
