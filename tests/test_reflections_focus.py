@@ -1,0 +1,38 @@
+"""Reflections told by a focus construction: what is hardest or most needed (这份工作最难熬的是夜班),
+what something really is by contrast (我学到的不是X，而是Y), and flat advice (先…再…, …就对了,
+越早越好). Sentences written for these tests (not taken from any corpus), in simplified and Taiwan
+script; look-alikes that tell a story or describe someone give none."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import SCRIPTS, in_script
+
+import careernarr
+
+
+def _kinds(script: str, text: str) -> list[str]:
+    return [r.kind for r in careernarr.parse(in_script(script, text)).reflections]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("text", "kind"), [
+    ("这份工作最难熬的是夜班。", "insight"),
+    ("干这行最缺的是耐心。", "insight"),
+    ("这些年我学到的不是手艺，而是怎么跟人打交道。", "insight"),
+    ("先存够半年的钱再辞职。", "advice"),
+    ("有问题直接找主管谈，谈就对了。", "advice"),
+    ("想转行的话，准备越早越好。", "advice"),
+])
+def test_a_focus_construction_is_a_reflection(script: str, text: str, kind: str) -> None:
+    assert _kinds(script, text) == [kind]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("text", [
+    "我最开心的是拿到了第一份工资。",
+    "他最擅长的是修发动机。",
+    "最后的结果是我被裁了。",
+])
+def test_look_alikes_are_no_reflection(script: str, text: str) -> None:
+    assert _kinds(script, text) == []
