@@ -36,3 +36,14 @@ def test_a_focus_construction_is_a_reflection(script: str, text: str, kind: str)
 ])
 def test_look_alikes_are_no_reflection(script: str, text: str) -> None:
     assert _kinds(script, text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The hardest part of the job is the paperwork.", "insight"),
+    ("Nobody burns out on the patients.", "insight"),
+    ("The sooner the better.", "advice"),
+    ("Nobody told me about the night shifts.", None),  # a story: past tense
+    ("No one was hiring that year.", None),
+])
+def test_english_focus_and_generic_statements(text: str, kind: str | None) -> None:
+    assert [r.kind for r in careernarr.parse(text).reflections] == ([kind] if kind else [])
