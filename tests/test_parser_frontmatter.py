@@ -357,3 +357,19 @@ def test_draft_flag_is_first_class(header: str, draft: bool | None) -> None:
     n = careernarr.parse(f"---\n{header}\n---\n\n# 标题\n\n正文。\n", format="frontmatter")
     assert n.draft is draft
     assert careernarr.from_json(careernarr.to_json(n)).draft is draft
+
+
+def test_a_posts_file_name_dates_it_when_its_front_matter_does_not(tmp_path: Path) -> None:
+    """Jekyll and Hugo take a post's date from a file name such as 2024-12-29-year-end.md."""
+    body = "---\ntitle: 年终\n---\n\n3月我辞职了。去年我入职。\n"
+    post = tmp_path / "2024-12-29-year-end.md"
+    post.write_text(body, encoding="utf-8")
+    narrative = careernarr.parse(post)
+    assert narrative.date == "2024-12-29"
+    assert {t.text: t.value for t in narrative.time_expressions} == {"3月": "2024-03", "去年": "2023"}
+    dated = tmp_path / "2024-12-29-dated.md"
+    dated.write_text(body.replace("title: 年终", "title: 年终\ndate: 2025-01-03"), encoding="utf-8")
+    assert careernarr.parse(dated).date == "2025-01-03"  # the front matter's own date wins
+    odd = tmp_path / "2024-13-45-notes.md"
+    odd.write_text(body, encoding="utf-8")
+    assert careernarr.parse(odd).date is None  # not a date

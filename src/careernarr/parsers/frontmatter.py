@@ -18,9 +18,11 @@ and no guard against alias expansion.
 
 from __future__ import annotations
 
+import datetime
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -505,6 +507,23 @@ def _looks_like_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
+#: A post's file name in the Jekyll / Hugo convention: 2024-12-29-year-end.md.
+_POST_NAME = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)-")
+
+
+def _post_name_date(path: str | None) -> str | None:
+    """The date a post's file name starts with (Jekyll takes a post's date from it), as EDTF."""
+    if not path:
+        return None
+    m = _POST_NAME.match(PurePath(path).name)
+    if m is None:
+        return None
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None  # 2024-13-45-notes.md: not a date
+
+
 def map_fields(fields: Mapping[str, Any], *, pelican: bool = False) -> dict[str, Any]:
     """The first-class Narrative fields that front-matter ``fields`` give."""
     date = None
@@ -572,7 +591,7 @@ class FrontMatterParser:
             format=self.name,
             text=body,
             title=mapped["title"] or found.title,
-            date=mapped["date"],
+            date=mapped["date"] or _post_name_date(source.path),
             url=mapped["url"],
             authors=mapped["authors"],
             summary=mapped["summary"],
