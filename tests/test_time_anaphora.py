@@ -174,6 +174,11 @@ def test_the_year_of_a_happening_is_known_only_if_told(convert: object, text: st
     assert found[convert(expr)] == value  # type: ignore[operator]
 
 
+def test_cantonese_go_nian_is_na_nian() -> None:
+    assert values("2020年我入行。嗰年二月我老公确诊。")["嗰年二月"] == "2020-02"
+    assert values("2020年我入行。嗰年二月我老公確診。")["嗰年二月"] == "2020-02"
+
+
 def test_zhe_yi_nian_after_zai_needs_a_year_told_before() -> None:
     assert values("也是在这一年，妻子回到村里。") == {"这一年": None}
     assert values("这一年我过得很累。", "2023-12-31") == {"这一年": None}  # deictic: kept, never resolved
