@@ -50,3 +50,11 @@ def test_the_opening_post_calls_its_author_the_original_poster(tmp_path: Path, s
     narrative = careernarr.parse(path)
     assert [(e.kind, e.subject) for e in narrative.events] == [
         ("job_start", "narrator"), ("promotion", "narrator"), ("job_start", "narrator")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("佢哋2022年都辭咗職。", "other"),       # Cantonese they
+    ("我哋2022年成組俾人炒咗。", "narrator"),  # Cantonese we
+])
+def test_cantonese_plural_pronouns(tmp_path: Path, text: str, subject: str) -> None:
+    assert [(e.kind, e.subject) for e in sentence_events(tmp_path, "simplified", text)] == [("job_end", subject)]
