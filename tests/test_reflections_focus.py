@@ -47,3 +47,12 @@ def test_look_alikes_are_no_reflection(script: str, text: str) -> None:
 ])
 def test_english_focus_and_generic_statements(text: str, kind: str | None) -> None:
     assert [r.kind for r in careernarr.parse(text).reflections] == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize("text", ["Update: I got the job.", "update：下个礼拜一第二轮面试。", "EDIT 2: thanks all."])
+def test_an_update_label_is_no_imperative(text: str) -> None:
+    assert [r.kind for r in careernarr.parse(text).reflections] == []
+
+
+def test_update_as_a_verb_still_advises() -> None:
+    assert [r.kind for r in careernarr.parse("Update your CV every year.").reflections] == ["advice"]
