@@ -128,11 +128,12 @@ class Dating:
         scope = scope_of(sentence, clause)
         points = [t for t in self.inside(scope.start, scope.end) if t.value and not self._is_offset(t)
                   and not self._planned(sentence, t)]
-        theirs = [t for t in points if any(o.start >= clause.end and o.start <= t.span.start < o.end for o in others)]
-        best = self._nearest([t for t in points if t not in theirs], at)
+        later = [o for o in others if o.start >= clause.end]
+        own = [t for t in points if not any(o.start <= t.span.start < o.end for o in later)]
+        best = self._nearest(own, at)
         if best is not None:
             return Dated(str(best.value), "sentence", best)
-        if theirs:
+        if len(own) < len(points):
             return None  # told before a later happening's date: earlier, by how much unknown
         year_only = False
         if self._own_time(scope, at):

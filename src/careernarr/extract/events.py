@@ -116,10 +116,9 @@ class _Candidate:
         """Strong words first, then weak words of a working life's kinds, then strong `other` words,
         then weak words of the rest of life: a loss or a move (other) told of a channel or a job
         takes that kind (2020年直播间亏了三万: creator), but 全家 does not make 全家移民 family."""
-        life = self.kind in ("family", "other")
         if self.strong:
             return 2 if self.kind == "other" else 0
-        return 3 if life else 1
+        return 3 if self.kind in ("family", "other") else 1
 
 
 class EventExtractor:

@@ -17,6 +17,7 @@ that cannot be read or written is ignored: the cache only saves time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -88,6 +89,7 @@ def _directory() -> Path:
     return Path(platformdirs.user_cache_dir("careernarr", appauthor=False))
 
 
+@functools.cache
 def _code_key() -> str:
     """What the plans depend on besides the patterns: this code, the scanner's, Python's ``re``."""
     from careernarr import __version__

@@ -237,11 +237,11 @@ class TimeFinder:
         told = None if told_at is None else told_at[0]
         # "## 2023 recap" under a January 2024 date: a section about that year; 去年 there counts from 2024
         section = told_at is not None and _in_heading_line(narrative, told_at[1])
-        if told is None and ref_date is not None and ref_date[1] == 12 and (
-                _THIS_YEAR.search(folded) is not None or self._reviews_year(folded)):
-            told = ref_date[0]  # written in December and speaking of 今年, or a 年度复盘: a look back at that year
-        elif told is None and ref_date is not None and ref_date[1] == 1 and self._reviews_year(folded):
-            told = ref_date[0] - 1  # a 年终总结 written in January looks back at the year before
+        if told is None and ref_date is not None:
+            if ref_date[1] == 12 and (_THIS_YEAR.search(folded) is not None or self._reviews_year(folded)):
+                told = ref_date[0]  # written in December and speaking of 今年, or a 年度复盘: a look back at that year
+            elif ref_date[1] == 1 and self._reviews_year(folded):
+                told = ref_date[0] - 1  # a 年终总结 written in January looks back at the year before
         if ref_date is not None and told is not None and not section and ref_date[0] - 1 <= told < ref_date[0]:
             ref_year = told  # "My 2023 in review", last updated 2024-01-05: this year is 2023
         placer = _Placer(narrative, folded, ref_year, ref_date,
