@@ -35,7 +35,10 @@ date: {date}
 """
 
 
-def _values(path: Path) -> dict[str, str | None]:
+def _values(tmp_path: Path, text: str, script: str = "simplified") -> dict[str, str | None]:
+    """The time values of ``text`` written in ``script`` to a Markdown file and parsed."""
+    path = tmp_path / "review.md"
+    path.write_text(in_script(script, text), encoding="utf-8")
     return {t.text: t.value for t in careernarr.parse(path).time_expressions}
 
 
@@ -47,9 +50,7 @@ def _values(path: Path) -> dict[str, str | None]:
 ])
 def test_a_review_of_the_year_keeps_its_year_past_a_background_paragraph(
         tmp_path: Path, script: str, date: str, word: str, year: str) -> None:
-    path = tmp_path / "review.md"
-    path.write_text(in_script(script, ZH_REVIEW.format(date=date, word=word)), encoding="utf-8")
-    values = _values(path)
+    values = _values(tmp_path, ZH_REVIEW.format(date=date, word=word), script)
     assert values[in_script(script, "2020年6月")] == "2020-06"
     assert values[in_script(script, "6月中旬")].startswith(f"{year}-06")
     assert values[in_script(script, "7月初")].startswith(f"{year}-07")
@@ -60,18 +61,15 @@ def test_a_review_of_the_year_keeps_its_year_past_a_background_paragraph(
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_without_a_review_word_the_story_follows_its_last_year(tmp_path: Path, script: str) -> None:
     text = ZH_REVIEW.format(date="2023-12-31", word="点东西").replace("今天是一年的最后几天", "今天下雪")
-    path = tmp_path / "notes.md"
-    path.write_text(in_script(script, text), encoding="utf-8")
-    assert _values(path)[in_script(script, "十月")] == "2020-10"
+    assert _values(tmp_path, text, script)[in_script(script, "十月")] == "2020-10"
 
 
 def test_an_english_year_in_review(tmp_path: Path) -> None:
-    path = tmp_path / "review.md"
-    path.write_text("---\ntitle: Five years in\ndate: 2022-12-30\n---\n\n"
-                    "It's time for my year in review.\n\n"
-                    "Some background: I joined the agency in June 2019.\n\n"
-                    "## Spring\n\nIn March I was promoted to account lead.\n", encoding="utf-8")
-    assert _values(path)["March"] == "2022-03"
+    text = ("---\ntitle: Five years in\ndate: 2022-12-30\n---\n\n"
+            "It's time for my year in review.\n\n"
+            "Some background: I joined the agency in June 2019.\n\n"
+            "## Spring\n\nIn March I was promoted to account lead.\n")
+    assert _values(tmp_path, text)["March"] == "2022-03"
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -79,9 +77,7 @@ def test_a_year_named_by_a_section_heading_leaves_relative_years_to_the_date_of_
         tmp_path: Path, script: str) -> None:
     text = ("---\ntitle: 开花店的第二年\ndate: 2024-01-14\n---\n\n## 为什么是花\n\n每次有人问我为什么开花店，我都要从那个凌晨说起。\n\n"
             "## 2023 recap\n\n去年2月情人节那一周，我们做了三百束花。\n\n## 接下来\n\n今年3月想在地铁站试一个花亭。\n")
-    path = tmp_path / "studio.md"
-    path.write_text(in_script(script, text), encoding="utf-8")
-    values = _values(path)
+    values = _values(tmp_path, text, script)
     assert values[in_script(script, "去年2月")] == "2023-02"
     assert values[in_script(script, "今年3月")] == "2024-03"
 
@@ -90,8 +86,6 @@ def test_a_year_named_by_a_section_heading_leaves_relative_years_to_the_date_of_
 def test_a_year_named_by_the_title_is_the_year_relative_words_count_from(tmp_path: Path, script: str) -> None:
     text = ("---\ntitle: 2023年终总结\ndate: 2024-01-02\n---\n\n"
             "年初接了个烂摊子。原来的负责人去年十一月跳槽走了，留下几十万行代码。\n")
-    path = tmp_path / "review.md"
-    path.write_text(in_script(script, text), encoding="utf-8")
-    values = _values(path)
+    values = _values(tmp_path, text, script)
     assert values[in_script(script, "年初")] == "2023-01/2023-03"
     assert values[in_script(script, "去年十一月")] == "2022-11"
