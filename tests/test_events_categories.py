@@ -131,6 +131,7 @@ def test_statements_headings_and_plans_are_not_events(tmp_path: Path, text: str,
     ("其离职并非突发之举，而是长期消耗的结果。", "job_end"),     # someone's leaving, judged
     ("我说我要休假，第二天就请了年假。", "leave"),              # a plan, then done (了)
     ("坐标杭州，本人35岁，2016年研究生毕业后入职某大厂。", "job_start"),  # a dated story after a profile
+    ("2004年夏天，十八岁，第一份工作在台中一家眼镜行当店员。", "job_start"),  # an age inside a dated story
     ("1. 2019年：入职第一家公司\n", "job_start"),                # a timeline line is not a heading
     ("我妈去年住院了。", "family"),
 ])

@@ -11,7 +11,7 @@ import opencc
 import pytest
 
 import careernarr
-from careernarr.extract.events import DATED_HAPPENING
+from careernarr.extract.events import DATED_HAPPENING, NO_KIND_WORD
 from careernarr.model import Event, Narrative
 
 _S2TWP = opencc.OpenCC("s2twp")
@@ -103,8 +103,18 @@ def test_a_hint_word_names_the_kind_of_a_dated_happening(text: str, kind: str) -
     assert "(hint)" in event.rule
 
 
-def test_a_dated_happening_nothing_names_is_no_event() -> None:
-    assert not careernarr.parse("随笔\n\n2021年10月，我们在城郊吃了一顿饭。\n").events
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_a_dated_happening_nothing_names_is_kept_as_other(traditional: bool) -> None:
+    [event] = _parse("随笔\n\n2008年初那场雪灾，山路结了冰，我又把那辆自行车推了出来。\n", traditional).events
+    assert (event.kind, event.when) == ("other", "2008-01/2008-03")
+    assert event.rule == f"{DATED_HAPPENING} {NO_KIND_WORD}"
+
+
+@pytest.mark.parametrize("text", ["那年我二十六岁。", "2016年，我才二十二岁。", "And then 2020 happened.",
+                                  "March 2020 changed everything."])
+def test_a_date_with_only_an_age_or_a_turn_tells_no_happening(text: str) -> None:
+    events = careernarr.parse("Notes\n\n2015年我去了北京。\n\n" + text + "\n").events
+    assert [e.text for e in events] == ["2015年我去了北京。"]
 
 
 def test_a_hint_word_alone_makes_no_event() -> None:

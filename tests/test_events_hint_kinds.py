@@ -12,7 +12,7 @@ import opencc
 import pytest
 
 import careernarr
-from careernarr.extract.events import DATED_HAPPENING
+from careernarr.extract.events import DATED_HAPPENING, NO_KIND_WORD
 from careernarr.model import Event
 
 _S2TWP = opencc.OpenCC("s2twp")
@@ -94,8 +94,9 @@ def test_the_narrators_own_fieldwork_is_still_a_happening() -> None:
     assert _dated("2023年夏天，我去云南做了田野调查。").when == "2023-22"
 
 
-def test_without_a_hint_there_is_no_event() -> None:
-    assert not _events("2020年8月，我们在城郊吃了一顿饭。")
+def test_without_a_hint_the_kind_is_other() -> None:
+    [event] = _events("2020年8月，我们在城郊吃了一顿饭。")
+    assert event.kind == "other" and event.rule.endswith(NO_KIND_WORD)
 
 
 @pytest.mark.parametrize("text", ["2021年起，我每个周末去一家陶艺工作室带课，一开始是为了多挣点钱。", "2021年起，我每個週末去一家陶藝工作室帶課，一開始是為了多掙點錢。"])

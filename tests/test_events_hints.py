@@ -64,8 +64,9 @@ def test_an_english_topic_word_names_the_kind(text: str, kind: str, hint: str) -
 
 
 @pytest.mark.parametrize("text", ["2020年8月，我们在城郊吃了一顿饭。", "In March 2021 we finally met in person."])
-def test_without_a_topic_word_there_is_no_event(text: str) -> None:
-    assert not careernarr.parse("随笔\n\n" + text + "\n").events
+def test_without_a_topic_word_the_kind_is_other(text: str) -> None:
+    [event] = careernarr.parse("随笔\n\n" + text + "\n").events
+    assert event.kind == "other" and event.rule.endswith("(no kind word)")
 
 
 _LEXICON = builtin_lexicon()

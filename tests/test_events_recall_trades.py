@@ -103,8 +103,6 @@ NOT_TOLD_MORE: list[str] = [
     "求助不丢人。",
     # a reply's 'were it me'
     "你做得已经很好了，换我当年早就辞职了。",
-    # 开始 is no shop opened
-    "2017年一开始在分馆柜台。",
     # a topic announced, a text's method
     "[06:30] The injury.",
     "So the burnout part.",
@@ -154,3 +152,10 @@ def test_years_later_carries_no_time(tmp_path: Path, script: str) -> None:
 def test_a_check_up_that_found_harm_is_health(tmp_path: Path, script: str) -> None:
     events = _events(tmp_path, in_script(script, "2021年体检发现血压偏高，我开始每天走路上班。"))
     assert any(e.kind == "health" for e in events), [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_kaishi_opens_no_shop(tmp_path: Path, script: str) -> None:
+    """一开始 is "at first": dated, it may be kept as a happening, but no shop was opened."""
+    events = _events(tmp_path, in_script(script, "2017年一开始在分馆柜台。"))
+    assert "creator" not in [e.kind for e in events]

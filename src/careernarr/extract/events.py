@@ -281,6 +281,8 @@ def _on_timeline_line(event: Event, text: str) -> bool:
 
 #: The rule of an event found by its shape, without a lexicon word (see :func:`_dated_happening`).
 DATED_HAPPENING = "dated happening"
+#: How the rule of a dated happening that no word of the lexicons names ends: its kind is ``other``.
+NO_KIND_WORD = "(no kind word)"
 
 
 def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voices: Voices, dating: Dating,
@@ -289,7 +291,9 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
     """A happening told with a date where no event word made an event ("2019年夏天我们中了一个标",
     "In June 2021 she qualified"): kept, so that the timeline holds it, with the kind of an
     event word the sentence holds (one its context did not confirm) or of the hints that weigh
-    most in it; with neither, none (a dinner dated in a career story names no kind of its own).
+    most in it; with neither, of kind ``other``, its rule ending in :data:`NO_KIND_WORD`
+    ("2008年初那场雪灾，山路结了冰…我又把那辆自行车推了出来"). A clause that holds only the
+    date and an age or a turn ("那年我二十六岁", "And then 2020 happened.") tells none.
 
     The sentence must date it (a time expression with a value, not only a duration, and not
     the document's own year naming the whole story), tell it done (了/过/咗, a past tense), and
@@ -329,19 +333,40 @@ def _dated_happening(sentence: Sentence, words: Sequence[Match], cues: Cues, voi
     word = next((m for m in words if span.start <= m.start and m.end <= span.end), None)
     if word is None:
         word = _naming_hint(hints, span, clause, t.span.start)
+    if word is None and _tells_nothing_more(t, clause, text):
+        return []  # "And then 2020 happened.", 那年我二十六岁: a date and an age or a turn, no happening
     if word is None:
-        return []  # 2021年10月，我们在城郊吃了一顿饭: dated and done, but nothing names it part of a working life
+        kind, rule = "other", f"{DATED_HAPPENING} {NO_KIND_WORD}"
+    else:
+        kind = word.entry.category
+        rule = f"{DATED_HAPPENING}; {word.entry.rule}" + (
+            f" ({word.entry.strength})" if word.entry.strength in _HINTS else " (unconfirmed)")
     return [Event(
-        kind=word.entry.category,
+        kind=kind,
         text=span.of(text),
         span=span,
         when=when.value if when else t.value,
         duration=duration.value if duration else None,
         subject=voices.subject(sentence, clause, (t.span.start, t.span.end), word=False),
-        rule=f"{DATED_HAPPENING}; {word.entry.rule}"
-             + (f" ({word.entry.strength})" if word.entry.strength in _HINTS else " (unconfirmed)"),
+        rule=rule,
         when_source=when.source if when else "clause",
     )]
+
+
+#: After a date: an age (那年我二十六岁) or a turn of the story ("2020 happened", "changed everything"),
+#: and nothing else in the clause: no happening of its own.
+_AGE_OR_TURN = re.compile(
+    r"[ \t，,]*(?:(?:我|他|她|我们)(?:才|已经|刚|刚好|正好)?[0-9一二三四五六七八九十两]{1,3}(?:岁|歲)"
+    r"|(?i:[ \t]+(?:happened|hit|came|arrived|changed everything)\b))")
+
+
+def _tells_nothing_more(t: TimeExpr, clause: Span, text: str) -> bool:
+    """Whether the date's clause holds only the date and an age or a turn of the story."""
+    m = _AGE_OR_TURN.match(text, t.span.end)
+    if m is None:
+        return False
+    rest = text[m.end() : clause.end].strip(" \t，,。.!！…")
+    return not rest
 
 
 #: Anywhere in a sentence: how the text itself was made: its fieldwork, interviews, notes.
@@ -838,9 +863,11 @@ _AGE = re.compile(r"[0-9一二三四五六七八九十]{1,3}[ \t]*岁[ \t]*[，,
 def _profile(sentence: Sentence, clause: Span, cues: Cues, dating: Dating) -> bool:
     """Whether the sentence lists a person's profile (gender, age) and the clause has no date of its own."""
     text = cues.text
-    if _GENDER.search(text, sentence.start, sentence.end) is None and _AGE.search(
-            text, sentence.start, sentence.end) is None:
+    mark = _GENDER.search(text, sentence.start, sentence.end) or _AGE.search(text, sentence.start, sentence.end)
+    if mark is None:
         return False
+    if any(t.value for t in dating.inside(sentence.start, mark.start())):
+        return False  # 2004年夏天，十八岁，第一份工作在…: a story told from a date, not a profile
     return not any(t.value for t in dating.inside(clause.start, clause.end))
 
 
