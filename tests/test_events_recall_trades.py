@@ -85,6 +85,9 @@ NOT_TOLD: list[str] = [
     # a trade's newcomers, a time since starting
     "今年商会请我给新入行的年轻人讲课。",
     "回头看，那两个月是我入行以嚟第一次真正休息。",
+    # "started as" a joke, a favour: no post
+    "It started as a joke between friends.",
+    "It began as a favour to a friend.",
 ]
 
 
@@ -95,6 +98,14 @@ TOLD_MORE: list[tuple[str, str]] = [
     ("leave", "2023年我给自己放了一个月的 gap，去海边住了两周。"),
     ("health", "2023年眼睛一直很干，后来去县医院看，说是干眼症。"),
     ("health", "2022年我也是从那天开始戒烟的。"),
+    # a body part that gave out; hired and told to come; more kinds of shop opened
+    ("health", "去年三月我的腰出了问题，当场蹲在地上起不来。"),
+    ("job_start", "试了一道菜，第二周老板就让我来上班了。"),
+    ("creator", "2011年我在镇上开了个小卖部。"),
+    # the post a job began in, without an article or a subject; an orchestra is an employer
+    ("job_start", "I started as assistant librarian at a regional symphony in September 2001."),
+    ("job_start", "I graduated in May 2014 and started as a staff pharmacist that summer."),
+    ("job_start", "In 2015 I moved to a bigger orchestra."),
 ]
 
 NOT_TOLD_MORE: list[str] = [
