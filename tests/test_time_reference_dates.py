@@ -63,6 +63,16 @@ def test_holidays_and_season_openings(phrase: str, value: str, traditional: bool
 
 
 @SCRIPTS
+@pytest.mark.parametrize(("after", "value"), [
+    ("后", "2021-10"), ("之后", "2021-10"), ("过后", "2021-10"),
+    ("", "2021-10-01"), ("当天", "2021-10-01"), ("期间", "2021-10-01"),
+])
+def test_the_days_after_a_fixed_holiday_are_its_month(after: str, value: str, traditional: bool) -> None:
+    values = _values(f"写于2023年12月\n\n2021年国庆{after}，我从电子厂辞职。\n", traditional)
+    assert values[_S2TWP.convert("2021年国庆") if traditional else "2021年国庆"] == value
+
+
+@SCRIPTS
 @pytest.mark.parametrize(("text", "phrase", "value"), [
     ("20年疫情那阵子，我连续加班。", "20年", "2020"),
     ("22年考绩拿了甲等。", "22年", "2022"),

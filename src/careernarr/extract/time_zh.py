@@ -113,6 +113,10 @@ def _num_value(text: str) -> int | None:
 _EVERY_OTHER = re.compile(r"[^，,。；;！？!?\n]{0,8}?(?:一次|一回|一届|一屆|一度|轮换|輪換)")
 
 
+#: After a holiday on a fixed day: the days after it (国庆节后, 元旦过后), not the day itself (read on the
+#: simplified text: 國慶後 is folded to 国庆后). 双十一期间 stays the day, as writers mean it.
+_AFTER_THE_DAY = ("后", "之后", "以后", "过后")
+
 class _Chinese:
     """The Chinese patterns built from one lexicon."""
 
@@ -278,7 +282,9 @@ class _Chinese:
             atom.months = self.year_parts[key]
         elif g("holiday"):
             months = self.holidays[g("holiday")]
-            if len(months) == 3:
+            if len(months) == 3 and text.startswith(_AFTER_THE_DAY, m.end()):
+                atom.months = (months[0], months[1])  # 国庆节后: the days after it, its month
+            elif len(months) == 3:
                 atom.month, atom.day = months[0], months[2]  # 国庆 = [10, 10, 1]: the day itself
             else:
                 atom.months = (months[0], months[1])
