@@ -1,4 +1,5 @@
-"""A child's age told in months, weeks or days is not a time of the story; a length near a child still is."""
+"""A child's age told in months, weeks or days, and the age of a thing, are not times of the story;
+a length near a child, or one done (跟了我六年的老斑马), still is."""
 
 from __future__ import annotations
 
@@ -41,3 +42,30 @@ def test_a_length_near_a_child_stays_a_length(script: str, text: str, expr: str,
 
 def test_english_ages_were_already_no_times() -> None:
     assert not any(t.duration for t in find_times("My son was five months old when I went back.", "2025-06-18"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("text", "expr"), [
+    ("那是一栋五十年的老房子。", "五十年"),
+    ("村口有一棵三百年的老茶树。", "三百年"),
+    ("一斤三年陈的普洱卖八百。", "三年"),
+    ("这台机器有五年质保。", "五年"),
+    ("保修期两年，过了就自费。", "两年"),
+    ("这棵树树龄三百年。", "三百年"),
+])
+def test_the_age_of_a_thing_is_no_time(script: str, text: str, expr: str) -> None:
+    value, duration, rule = _found(in_script(script, text))[in_script(script, expr)]
+    assert (value, duration, rule) == (None, None, "zh-thing-age")
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("text", "expr", "duration"), [
+    ("跟了我六年的老斑马走了。", "六年", "P6Y"),          # a length told with its verb
+    ("她是一位做了十五年的老代理人。", "十五年", "P15Y"),
+    ("我是这里十年的老员工了。", "十年", "P10Y"),         # a person's standing
+    ("我签了三年的合同。", "三年", "P3Y"),
+])
+def test_a_length_before_an_old_thing_or_person_stays_a_length(script: str, text: str, expr: str,
+                                                                duration: str) -> None:
+    value, found, rule = _found(in_script(script, text))[in_script(script, expr)]
+    assert (value, found) == (None, duration), rule
