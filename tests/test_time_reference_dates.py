@@ -63,6 +63,16 @@ def test_holidays_and_season_openings(phrase: str, value: str, traditional: bool
 
 
 @SCRIPTS
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("2023年的三月", "2023-03"), ("2020年的3月5日", "2020-03-05"), ("民国一一三年的六月二号", "2024-06-02"),
+    ("去年的十月", "2022-10"),
+])
+def test_a_year_and_its_month_joined_by_de_are_one_date(phrase: str, value: str, traditional: bool) -> None:
+    values = _values(f"写于2023年12月\n\n{phrase}，我从电子厂辞职了。\n", traditional)
+    assert values[_S2TWP.convert(phrase) if traditional else phrase] == value
+
+
+@SCRIPTS
 @pytest.mark.parametrize(("after", "value"), [
     ("后", "2021-10"), ("之后", "2021-10"), ("过后", "2021-10"),
     ("", "2021-10-01"), ("当天", "2021-10-01"), ("期间", "2021-10-01"),

@@ -213,7 +213,7 @@ class _Chinese:
         years = {**self.rel_years, **self.ana_years}
         deictic_years = [w for w in self.deictic if w.endswith("年")]
         tail = (
-            rf"(?:{S}(?P<mon>{_MONTH}){S}月(?P<fen>份)?"
+            rf"(?:(?:{S}的)?{S}(?P<mon>{_MONTH}){S}月(?P<fen>份)?"  # 2023年的三月, 民國一一三年的六月二號
             rf"(?:{S}(?P<day>{_DAY}){S}[日号])?(?:{S}(?P<mpart>{_alt(self.month_parts)}))?"
             rf"|(?P<ypart>{_alt(shared)})"
             rf"|{S}(?P<ypart2>{_alt(self.year_parts)})"
