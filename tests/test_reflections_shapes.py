@@ -262,3 +262,11 @@ def test_a_mentor_named_by_role_speaks_an_english_quotation() -> None:
             "\"Count twice, counsel once.\" I still hear it every shift.\n")
     n = _parse(text)
     assert [r.kind for r in n.reflections if "Count twice" in r.text] == ["quote"], [(r.kind, r.text) for r in n.reflections]
+
+
+def test_a_lesson_that_tells_the_reader_what_to_do_is_advice() -> None:
+    text = ("## What I learned\n\n- Teach what you know while you still remember how hard it was.\n"
+            "- Join the union before you need it.\n- Pay is lower than you think, and that is fine.\n")
+    kinds = {r.text.strip("- \n")[:5]: r.kind for r in careernarr.parse(text).reflections}
+    assert kinds["Teach"] == "advice" and kinds["Join "] == "advice"
+    assert kinds.get("Pay i") != "advice"  # "Pay" the noun

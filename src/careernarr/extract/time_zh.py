@@ -136,6 +136,7 @@ def _thing_age(text: str, start: int, end: int) -> bool:
     done = _DONE_FOR.search(text, max(0, start - 5), start) is not None  # 做了十五年的老代理人, 跟了我六年的老斑马
     return not done and _THING_AGE_AFTER.match(text, end) is not None
 
+
 class _Chinese:
     """The Chinese patterns built from one lexicon."""
 
