@@ -127,6 +127,8 @@ HAPPENINGS: list[tuple[str, str]] = [
     ("review", "2022年年终考核我拿了个C。"),
     ("review", "去年三月，我顺利通过了试用期。"),
     ("review", "2021年我被评为优秀员工。"),
+    ("review", "2014年他获得了公司的“安全标兵”称号。"),  # awards and titles for one's work
+    ("review", "2019年我在讲师评选中获得了二等奖。"),
     ("review", "今年一月做了年终述职，领导给了B+。"),
     ("review", "2023年我季度考核不合格，被约谈了。"),
     ("review", "今年绩效背了3.25，心态崩了。"),

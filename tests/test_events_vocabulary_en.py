@@ -144,6 +144,9 @@ HAPPENINGS: dict[str, list[str]] = {
         "我去年开始看 therapist 了。",
     ],
     "review": [
+        # an award for one's work is recognition of it
+        "She won an award for her reporting in 2019.",
+        "In 2021 she won a regional award for volunteer management.",
         "今年 perf 拿了 exceeds。",
         "My manager put me on a PIP in 2022.",
         "I got a 'needs improvement' rating in my mid-year review.",
@@ -291,7 +294,6 @@ HAPPENINGS: dict[str, list[str]] = {
         "We moved to Berlin in 2017.",
         "I bought my first flat in 2020.",
         "I emigrated to Canada in 2012.",
-        "She won an award for her reporting in 2019.",
         "I got my citizenship in 2021.",
         "My RSUs vested in 2022.",
         "I published a paper in Nature in 2018.",
