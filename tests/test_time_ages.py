@@ -52,10 +52,17 @@ def test_english_ages_were_already_no_times() -> None:
     ("这台机器有五年质保。", "五年"),
     ("保修期两年，过了就自费。", "两年"),
     ("这棵树树龄三百年。", "三百年"),
+    # a term, a loan's length, a battery's run
+    ("五年期LPR降到了3.95%。", "五年"),
+    ("一年期的存款利率。", "一年"),
+    ("30年期的按揭利率更高。", "30年"),
+    ("贷款期限二十年，等额本息。", "二十年"),
+    ("他贷了三十年的房贷。", "三十年"),
+    ("这台无人机续航四十分钟。", "四十分钟"),
 ])
-def test_the_age_of_a_thing_is_no_time(script: str, text: str, expr: str) -> None:
+def test_the_age_or_term_of_a_thing_is_no_time(script: str, text: str, expr: str) -> None:
     value, duration, rule = _found(in_script(script, text))[in_script(script, expr)]
-    assert (value, duration, rule) == (None, None, "zh-thing-age")
+    assert (value, duration, rule) == (None, None, "zh-of-a-thing")
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -64,8 +71,23 @@ def test_the_age_of_a_thing_is_no_time(script: str, text: str, expr: str) -> Non
     ("她是一位做了十五年的老代理人。", "十五年", "P15Y"),
     ("我是这里十年的老员工了。", "十年", "P10Y"),         # a person's standing
     ("我签了三年的合同。", "三年", "P3Y"),
+    ("三年期满以后我续了约。", "三年", "P3Y"),             # the term ran out: a length told
 ])
 def test_a_length_before_an_old_thing_or_person_stays_a_length(script: str, text: str, expr: str,
                                                                 duration: str) -> None:
     value, found, rule = _found(in_script(script, text))[in_script(script, expr)]
     assert (value, found) == (None, duration), rule
+
+
+@pytest.mark.parametrize(("text", "expr"), [
+    ("She took a 30-year mortgage in 2019.", "30-year"),
+    ("The 5-year fixed rate dropped to 4%.", "5-year"),
+    ("A thirty-year loan at 3% looked cheap.", "thirty-year"),
+])
+def test_a_loan_named_by_its_term_is_no_time(text: str, expr: str) -> None:
+    value, duration, rule = _found(text)[expr]
+    assert (value, duration, rule) == (None, None, "en-attribute")
+
+
+def test_a_contract_of_two_years_stays_a_length() -> None:
+    assert _found("I signed a two-year contract in 2020.")["two-year"][1] == "P2Y"

@@ -99,6 +99,10 @@ _PERFECT_AFTER = re.compile(r"[ \t,]+(?:I|we|she|he|they|it)(?:'ve|’ve|'s|’s
 #: Before a bare year told by what follows it (then 2020 happened): the start of a clause.
 _YEAR_AFTER_LEADS = frozenset({"", "then", "when", "once", "as", "but", "so", "until", "before", "after", "and"})
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]", re.IGNORECASE)
+#: After "30-year", "5-year": a loan, a bond or a rate named by its term (a 30-year mortgage, the 5-year fixed).
+_TERM_AFTER = re.compile(r"[ \t]+(?:(?:fixed|variable|adjustable|amortizing|interest-only)[ \t]+)?"
+                         r"(?:mortgage|loan|bond|treasury|treasuries|note|fixed|ARM|CD|swap|yield|rate|warranty|guarantee)s?\b",
+                         re.IGNORECASE)
 
 
 class _English:
@@ -427,6 +431,10 @@ class _English:
         if designator == "TM" and after.lstrip(" ·-").startswith("read"):
             atom.kind = "none"
             atom.rule = "en-attribute"  # "8 min read" under a blog title: the post's length, not a time told
+            return atom
+        if said.endswith(("-year", "-month")) and _TERM_AFTER.match(text, end):
+            atom.kind = "none"
+            atom.rule = "en-attribute"  # a 30-year mortgage, the 5-year fixed: a loan's term, not a time told
             return atom
         if said.endswith(("-minute", "-second", "-hour")) and _NOUN_AFTER.match(text, end):
             atom.kind = "none"  # a 15-minute calendar invite, 12-hour shifts, an eight-hour flight:

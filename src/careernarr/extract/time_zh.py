@@ -117,24 +117,29 @@ _EVERY_OTHER = re.compile(r"[^，,。；;！？!?\n]{0,8}?(?:一次|一回|一�
 #: simplified text: 國慶後 is folded to 国庆后). 双十一期间 stays the day, as writers mean it.
 _AFTER_THE_DAY = ("后", "之后", "以后", "过后")
 
-#: After a length: the age of a thing (五十年的老房子, 三百年的老茶树, 三年陈的普洱, 五年质保), not of a
-#: person's standing (十年的老员工, 二十年的老客户 stay lengths), nor after a verb (跟了我六年的老斑马).
-_THING_AGE_AFTER = re.compile(
+#: After a length: the age, term or run of a thing (五十年的老房子, 三百年的老茶树, 三年陈的普洱, 五年质保,
+#: 五年期LPR, 三十年的房贷), not of a person's standing (十年的老员工, 二十年的老客户 stay lengths), nor after a
+#: verb (跟了我六年的老斑马).
+_THING_AFTER = re.compile(
     r"[ \t]*(?:以上|左右|多)?[ \t]*(?:的[ \t]*)?(?:老(?!员工|客户|朋友|同事|师傅|邻居|会员|顾客|粉丝|同学|战友|搭档|伙计|工人|领导|"
-    r"街坊|乡亲|主顾|熟客|兵|手|板|师|公|婆|家|乡|总|大|爸|妈|伴|人|友|司机|技工|员)|陈(?![述列设])|质保|保修)")
-#: Before a length: what it measures is a thing's age or a guarantee (树龄三百年, 保修期两年).
-_THING_AGE_BEFORE = re.compile(r"(?:树龄|房龄|车龄|楼龄|茶龄|酒龄|窑龄|质保|保修|保修期|保质期|质保期)[ \t]*(?:是|为|有|只有|长达|达)?[ \t]*$")
+    r"街坊|乡亲|主顾|熟客|兵|手|板|师|公|婆|家|乡|总|大|爸|妈|伴|人|友|司机|技工|员)|陈(?![述列设])|质保|保修"
+    r"|房贷|按揭|车贷|贷款)"
+    r"|期(?![间限末中望待盼满内])")  # 五年期LPR, 30年期的按揭: a term, the name of a product
+#: Before a length: what it measures is a thing's age, term or run (树龄三百年, 保修期两年, 贷款期限二十年,
+#: 续航四十分钟).
+_THING_BEFORE = re.compile(r"(?:树龄|房龄|车龄|楼龄|茶龄|酒龄|窑龄|质保|保修|保修期|保质期|质保期|续航|续航时间|贷款期限|"
+                           r"贷款年限|按揭年限|按揭|房贷|贷了|贷款)[ \t]*(?:是|为|有|只有|长达|达|能到|可达)?[ \t]*$")
 
 #: Right before a length: a verb done for it (做了, 跟了我): the length is told, whatever follows.
 _DONE_FOR = re.compile(r"(?:了|过|咗)(?:我|你|他|她|我们|他们|她们|我们家)?[ \t]*$")
 
 
-def _thing_age(text: str, start: int, end: int) -> bool:
-    """Whether the length at ``text[start:end]`` tells how old a thing is or how long it is guaranteed."""
-    if _THING_AGE_BEFORE.search(text, max(0, start - 8), start) is not None:
+def _of_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether the length at ``text[start:end]`` is how old a thing is, its term or its run."""
+    if _THING_BEFORE.search(text, max(0, start - 8), start) is not None:
         return True
     done = _DONE_FOR.search(text, max(0, start - 5), start) is not None  # 做了十五年的老代理人, 跟了我六年的老斑马
-    return not done and _THING_AGE_AFTER.match(text, end) is not None
+    return not done and _THING_AFTER.match(text, end) is not None
 
 
 class _Chinese:
@@ -425,6 +430,8 @@ class _Chinese:
         (干了14年) or before 了/之久/多/的时间 … (14年了, 在10年的时间里).
         """
         rest = text[end : end + 6].lstrip(" \t")
+        if rest[:1] == "期" and rest[1:2] not in ("间", "限", "末", "中", "满", "内"):
+            return False  # 30年期的按揭: a term, not the year 2030
         if rest.startswith(self.year_time_after) and not (rest.startswith("时") and rest[1:2] in _NOT_WHEN_AFTER_SHI):
             return True
         if rest[:1] in _COUNT_AFTER_YEARS:
@@ -656,9 +663,9 @@ class _Chinese:
             atom.kind = "none"
             atom.rule = "zh-age"  # 宝宝已经五个多月了, 两个月大的小猫: an age, not a time told
             return atom
-        if _thing_age(text, start, end):
+        if _of_a_thing(text, start, end):
             atom.kind = "none"
-            atom.rule = "zh-thing-age"  # 五十年的老房子, 三年陈的普洱, 保修两年: how old a thing is, no time told
+            atom.rule = "zh-of-a-thing"  # 五十年的老房子, 五年期LPR, 续航四十分钟: a thing's age, term or run
             return atom
         qualified = text[max(0, start - 4) : start].rstrip(" \t").endswith(self.length_before)
         per_unit = (num == "一" and not g("cpart") and not g("tail") and self.per_unit_re is not None
