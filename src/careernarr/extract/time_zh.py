@@ -117,6 +117,10 @@ _EVERY_OTHER = re.compile(r"[^，,。；;！？!?\n]{0,8}?(?:一次|一回|一�
 #: simplified text: 國慶後 is folded to 国庆后). 双十一期间 stays the day, as writers mean it.
 _AFTER_THE_DAY = ("后", "之后", "以后", "过后")
 
+#: Right after N年: a term, the name of a product (五年期LPR, 30年期的按揭), not 三年期间 or 三年期满.
+_TERM = "期(?![间限末中望待盼满内])"
+_TERM_RE = re.compile(_TERM)
+
 #: After a length: the age, term or run of a thing (五十年的老房子, 三百年的老茶树, 三年陈的普洱, 五年质保,
 #: 五年期LPR, 三十年的房贷), not of a person's standing (十年的老员工, 二十年的老客户 stay lengths), nor after a
 #: verb (跟了我六年的老斑马).
@@ -124,7 +128,7 @@ _THING_AFTER = re.compile(
     r"[ \t]*(?:以上|左右|多)?[ \t]*(?:的[ \t]*)?(?:老(?!员工|客户|朋友|同事|师傅|邻居|会员|顾客|粉丝|同学|战友|搭档|伙计|工人|领导|"
     r"街坊|乡亲|主顾|熟客|兵|手|板|师|公|婆|家|乡|总|大|爸|妈|伴|人|友|司机|技工|员)|陈(?![述列设])|质保|保修"
     r"|房贷|按揭|车贷|贷款)"
-    r"|期(?![间限末中望待盼满内])")  # 五年期LPR, 30年期的按揭: a term, the name of a product
+    r"|" + _TERM)
 #: Before a length: what it measures is a thing's age, term or run (树龄三百年, 保修期两年, 贷款期限二十年,
 #: 续航四十分钟).
 _THING_BEFORE = re.compile(r"(?:树龄|房龄|车龄|楼龄|茶龄|酒龄|窑龄|质保|保修|保修期|保质期|质保期|续航|续航时间|贷款期限|"
@@ -430,7 +434,7 @@ class _Chinese:
         (干了14年) or before 了/之久/多/的时间 … (14年了, 在10年的时间里).
         """
         rest = text[end : end + 6].lstrip(" \t")
-        if rest[:1] == "期" and rest[1:2] not in ("间", "限", "末", "中", "满", "内"):
+        if _TERM_RE.match(rest):
             return False  # 30年期的按揭: a term, not the year 2030
         if rest.startswith(self.year_time_after) and not (rest.startswith("时") and rest[1:2] in _NOT_WHEN_AFTER_SHI):
             return True
