@@ -190,8 +190,11 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         found = [c for c in found if not (c.after and c.clause in busy)]  # 辞职后去读研 in one clause: the study
         found = _opened(found, cues, text)
         found = _made_way(found, sentence, cues)
+        found = _placed_on_arrival(found, text)
         found = _without_adjuncts(found, sentence, text)
         told_here = _events_of(sentence, found, cues, voices, dating, text)
+        if not any(e.kind == "health" for e in told_here):
+            told_here = [_for_an_ailment(e, kept, cues) for e in told_here]
         if not told_here and not ahead:
             told_here = _dated_happening(sentence, kept, cues, voices, dating, text, hits.reflections, year,
                                          hints)
@@ -211,6 +214,31 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         return section is not None and section.role in SUMMARY_ROLES
 
     return _without_repeats(events, text, in_summary)
+
+
+#: Who treats an ailment, not the ailment: a doctor who signs a leave.
+_CARER = re.compile(r"(?i)doctor|physician|\bGP\b|医生|大夫|医师|醫生|醫師")
+
+
+def _for_an_ailment(event: Event, kept: Sequence[Match], cues: Cues) -> Event:
+    """A leave told after the ailment that caused it is a ``health`` event (左手腕骨折，休了六周的工伤假;
+    做到腰伤，停工休息了半年; "had carpal tunnel surgery and took six weeks of medical leave"): the
+    leave is what the ailment cost. The ailment must stand in the event's words before the leave, not
+    negated (没受伤，只是请了假), and not the doctor who signed the leave ("my doctor signed me off"). A
+    sentence that tells the ailment as its own event keeps both."""
+    if event.kind != "leave":
+        return event
+    lo, hi = event.span.start, event.span.end
+    leaves = [m.start for m in kept if m.entry.category == "leave" and lo <= m.start and m.end <= hi]
+    if not leaves:
+        return event
+    for m in kept:
+        if (m.entry.category == "health" and lo <= m.start and m.end <= min(leaves)
+                and _CARER.search(cues.text, m.start, m.end) is None
+                and cues.starting_at("temporal_reference", m.end) is None  # 手术以后我休息了两个礼拜: a leave
+                and cues.any("negation", max(lo, m.start - _NEGATION_REACH), m.start) is None):
+            return attrs.evolve(event, kind="health", rule=m.entry.rule)
+    return event
 
 
 #: Kinds a step of ``opens`` (cues.toml) opens, and what may stand between the two (no sentence end,
@@ -1130,6 +1158,21 @@ def _made_way(found: list[_Candidate], sentence: Sentence, cues: Cues) -> list[_
                        for h in cues.within("first_person", clause.start, c.match.start))
 
     return [c for c in found if not (c.kind in ("job_end", "transfer") and c.clause < first and someone_else(c))]
+
+
+#: A placement: where a newcomer is put (被分到遗体整容组, 分配到急诊, "was assigned to nights").
+_PLACED = re.compile(r"分到|分配到|分配去|分去|安排到|安排在|分在|(?i:assigned to|placed (?:in|on))")
+
+
+def _placed_on_arrival(found: list[_Candidate], text: str) -> list[_Candidate]:
+    """``found`` without a placement told after a job start in the same sentence (同年7月，我进了市殡仪馆，
+    被分到遗体整容组; "joined the county in 2019 and was assigned to nights"): where the newcomer was put
+    is part of the start, not a move."""
+    starts = [c.clause for c in found if c.kind == "job_start"]
+    if not starts:
+        return found
+    return [c for c in found if not (c.kind == "transfer" and c.clause > min(starts)
+                                     and _PLACED.search(text, c.match.start, c.match.end) is not None)]
 
 
 def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voices: Voices,

@@ -1,0 +1,95 @@
+"""Events: the kind a sentence's own wording names, and the look-alikes that name another.
+
+Sentences written for these tests (not taken from any corpus). Each ``KINDS`` sentence must give an
+event of the kind named (Chinese ones in simplified and in Taiwan traditional script); each ``NOT``
+row names a kind the sentence must not give.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from extract_helpers import events_in, in_script
+
+from careernarr.model import Event
+
+
+def _events(tmp_path: Path, text: str) -> list[Event]:
+    return events_in(tmp_path, text + "\n")
+
+
+SCRIPTS = ("simplified", "traditional")
+
+KINDS: list[tuple[str, str]] = [
+    # an ailment and the leave it cost: the ailment is the happening
+    ("health", "去年冬天我在冷库里滑倒，右脚踝骨折，休了两个月的工伤假。"),
+    ("health", "2022年我在码头搬货做到腰伤，停工休息了三个月。"),
+    ("health", "In 2019 he tore a ligament on a ladder and took eight weeks of sick leave."),
+    # a prize or title for one's work
+    ("review", "2021年我做的青瓷在市里的手工艺比赛拿到三等奖。"),
+    ("review", "那年公司把我们组评为“年度服务之星”。"),
+    ("review", "2020年底我攞咗个「最佳导师」，开心到唔识讲嘢。"),
+    ("review", "In 2018 the union named him Driver of the Year."),
+    ("review", "She failed her first practical assessment in May 2016."),
+    # learning: a skill for a stated time, classes in one's own time, a school applied to, a credential sat
+    ("education", "2015年我去杭州学了三个月的咖啡拉花。"),
+    ("education", "2019年开始我每周末去上油画课。"),
+    ("education", "高考那年我报了省里的护理学院。"),
+    ("education", "中级职称是2020年考的，前后考了三次。"),
+    ("education", "He joined the police academy in September 2012."),
+    ("education", "I passed Level 3 in the spring of 2021."),
+    ("education", "In 2014 I got certified as a forklift trainer."),
+    # a first job named where and what; a workplace entered; gig work taken up
+    ("job_start", "我的第一份工作在一家物流公司做调度。"),
+    ("job_start", "2016年9月我进入市档案馆，负责老照片的数字化。"),
+    ("job_start", "2018年我进了县里的运输队，开了六年大车。"),
+    ("job_start", "2020年3月我从餐馆出来跑外卖。"),
+    # a placement told with the start is the start
+    ("job_start", "2017年7月我进了市图书馆，被分到古籍部。"),
+    # a job left for another line of work
+    ("career_change", "2013年我辞了县城超市的工作，回老家跟着表哥学养蜂。"),
+    ("career_change", "2021年公司搬去外地，我干脆辞职全职做插画。"),
+    # a first piece done alone; apprentices taught; writing fiction; going solo
+    ("project", "2019年，我第一次独立装裱一幅清代立轴。"),
+    ("support", "今年开始师傅让我带两个徒弟。"),
+    ("creator", "2017年我开始在网上写小说，一写就是五年。"),
+    ("creator", "2020年我跟合伙人分开，自己单干。"),
+    # put down before others
+    ("conflict", "去年年会上，经理当着全部门的面把我的方案摔在桌上。"),
+    # a move within the job asked for
+    ("transfer", "Last spring I asked to run the night desk."),
+]
+
+NOT: list[tuple[str, str]] = [
+    # a leave after an operation (the time of the rest), a doctor who signs a leave
+    ("health", "手术以后我休息了两个礼拜。"),
+    ("health", "In March 2020 my doctor signed me off for three weeks."),
+    # a trade's programme for children is no family event
+    ("family", "In 2021 I started teaching the kids' program at the rink."),
+    # the first time told as the time of what follows
+    ("project", "第一次独立值夜班就碰上了停电，我吓得一晚没睡。"),
+    # a police station entered, rest at home after an illness
+    ("job_start", "2019年他喝多了闹事，进了派出所。"),
+    ("career_change", "2018年我辞了工作回家养病。"),
+    # a span counted from a start is the time of what follows
+    ("job_start", "入职第一周，主管就让我一个人值班。"),
+]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("kind", "text"), KINDS)
+def test_the_wording_names_the_first_event_kind(tmp_path: Path, kind: str, text: str, script: str) -> None:
+    if script == "traditional" and text.isascii():
+        pytest.skip("English has one script")
+    events = _events(tmp_path, in_script(script, text))
+    assert events and events[0].kind == kind, [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("kind", "text"), NOT)
+def test_a_look_alike_names_another_kind(tmp_path: Path, kind: str, text: str, script: str) -> None:
+    if script == "traditional" and text.isascii():
+        pytest.skip("English has one script")
+    events = _events(tmp_path, in_script(script, text))
+    assert all(e.kind != kind for e in events), [(e.kind, e.rule, e.text) for e in events]
