@@ -30,6 +30,22 @@ def builtin_host() -> Host:
     return Host.create(entry_points=False)
 
 
+class KeepUnnamed:
+    """A plugin whose event extractor keeps the dated happenings no lexicon word names."""
+
+    @careernarr.hookimpl
+    def careernarr_extractors(self) -> list[Any]:
+        from careernarr.extract.events import EventExtractor
+
+        return [EventExtractor(unnamed=True)]
+
+
+@functools.lru_cache(maxsize=1)
+def unnamed_host() -> Host:
+    """The built-ins with :class:`KeepUnnamed`: dated happenings of kind ``other`` are events too."""
+    return Host.create(entry_points=False, plugins=[KeepUnnamed()])
+
+
 @functools.cache
 def parsed(name: str) -> Narrative:
     """A fixture document, parsed and extracted with the built-in plugins."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import opencc
 import pytest
+from extract_helpers import unnamed_host
 
 import careernarr
 from careernarr.extract.events import DATED_HAPPENING, NO_KIND_WORD
@@ -103,9 +104,20 @@ def test_a_hint_word_names_the_kind_of_a_dated_happening(text: str, kind: str) -
     assert "(hint)" in event.rule
 
 
+UNNAMED = "随笔\n\n2008年初那场雪灾，山路结了冰，我又把那辆自行车推了出来。\n"
+
+
 @pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
-def test_a_dated_happening_nothing_names_is_kept_as_other(traditional: bool) -> None:
-    [event] = _parse("随笔\n\n2008年初那场雪灾，山路结了冰，我又把那辆自行车推了出来。\n", traditional).events
+def test_a_dated_happening_nothing_names_is_no_event_by_default(traditional: bool) -> None:
+    narrative = _parse(UNNAMED, traditional)
+    assert narrative.events == ()
+    assert "2008年初" in narrative.text  # the words stay in the text
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_a_dated_happening_nothing_names_is_kept_as_other_when_asked(traditional: bool) -> None:
+    text = _S2TWP.convert(UNNAMED) if traditional else UNNAMED
+    [event] = careernarr.parse(text, host=unnamed_host()).events
     assert (event.kind, event.when) == ("other", "2008-01/2008-03")
     assert event.rule == f"{DATED_HAPPENING} {NO_KIND_WORD}"
 
@@ -113,7 +125,7 @@ def test_a_dated_happening_nothing_names_is_kept_as_other(traditional: bool) -> 
 @pytest.mark.parametrize("text", ["那年我二十六岁。", "2016年，我才二十二岁。", "And then 2020 happened.",
                                   "March 2020 changed everything."])
 def test_a_date_with_only_an_age_or_a_turn_tells_no_happening(text: str) -> None:
-    events = careernarr.parse("Notes\n\n2015年我去了北京。\n\n" + text + "\n").events
+    events = careernarr.parse("Notes\n\n2015年我去了北京。\n\n" + text + "\n", host=unnamed_host()).events
     assert [e.text for e in events] == ["2015年我去了北京。"]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import opencc
 import pytest
+from extract_helpers import unnamed_host
 
 import careernarr
 from careernarr.extract.events import DATED_HAPPENING, NO_KIND_WORD
@@ -95,7 +96,8 @@ def test_the_narrators_own_fieldwork_is_still_a_happening() -> None:
 
 
 def test_without_a_hint_the_kind_is_other() -> None:
-    [event] = _events("2020年8月，我们在城郊吃了一顿饭。")
+    assert _events("2020年8月，我们在城郊吃了一顿饭。") == ()
+    [event] = careernarr.parse("随笔\n\n2020年8月，我们在城郊吃了一顿饭。\n", host=unnamed_host()).events
     assert event.kind == "other" and event.rule.endswith(NO_KIND_WORD)
 
 
