@@ -88,6 +88,14 @@ def test_a_summary_repeating_a_dated_event_of_the_body_is_not_told_twice() -> No
         [(e.kind, e.when, e.text) for e in n.events]
 
 
+def test_an_undated_summary_line_found_by_the_same_words_as_a_dated_telling_is_not_told_twice() -> None:
+    text = ("Timestamp: 2025-03-08T09:30:00\nTitle: 开地铁的第八年 BV1Ab411c7Xz\nStatus: success\n\n"
+            "Description:\n以下是视频内容的重点整理。\n\n*   **夜班**：被调去夜班，作息全乱了。\n\n"
+            "Content:\n大家好 我开地铁八年了 19年的时候我被调去夜班 一干就是三年\n")
+    moves = [e for e in careernarr.parse(text).events if e.kind == "transfer"]
+    assert [(e.when, "19年的时候" in e.text) for e in moves] == [("2019", True)], moves
+
+
 @pytest.mark.parametrize("text", ["想听听大家的看法，尤其是考上了的和放弃了的。", "辞职了的人都说好。", "裸辞过的朋友都劝我别急。"])
 def test_the_people_who_did_it_are_no_event(text: str) -> None:
     n = careernarr.parse("随笔\n\n" + text + "\n")

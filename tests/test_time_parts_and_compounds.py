@@ -93,3 +93,16 @@ def test_the_month_a_writing_phrase_names_dates_last_season() -> None:
 def test_a_year_after_then_that_ends_the_clause() -> None:
     assert _found("Then 2020. For two months nobody drove anywhere.")["2020"] == ("2020", None)
     assert "2000" not in _found("And then 2000 people came.")
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("2016年中专毕业就进了这一行。", "2016年", "2016"),  # a vocational school, not mid-2016
+    ("98年中五毕业，成绩一般。", "98年", "1998"),  # Hong Kong's Form 5
+    ("2009年中考那天下着雨。", "2009年", "2009"),
+    ("14年底到16年中一直在深圳。", "14年底到16年中", "2014-10/2016-08"),  # 中一直: still mid-2016
+    ("2019年中我换了工作。", "2019年中", "2019-05/2019-08"),
+])
+def test_a_school_after_nian_zhong_is_no_middle_of_the_year(script: str, text: str, expr: str, value: str) -> None:
+    found = _found(in_script(script, text))
+    assert found[in_script(script, expr)][0] == value, found

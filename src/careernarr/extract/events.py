@@ -297,15 +297,18 @@ _TIMELINE_LINE = re.compile(r"[ \t]*(?:[-*+•][ \t]*)?(?:\*\*)?[0-9]{4}[^：:\n
 def _without_repeats(events: list[Event], text: str, in_summary: Callable[[Event], bool]) -> list[Event]:
     """``events`` less the retellings of events the story tells: a line of a timeline
     ("- 2018：辞职"; same kind, agreeing times, a timeline line names no one) and a summary's event
-    (a transcript's Description, an abstract; same kind, agreeing times). The story's telling
-    is the evidence."""
+    (a transcript's Description, an abstract; same kind, agreeing times, or undated and found by
+    the same lexicon entry as a dated event of the body). The story's telling is the evidence."""
     story = [e for e in events if e.when and not _on_timeline_line(e, text)]
     if not story:
         return events
     out = [e for e in events if not (e.when and _on_timeline_line(e, text) and any(
         s.kind == e.kind and _same_time(s.when, e.when) for s in story))]  # "- 2021：回归职场" after 2021年3月…回到职场
     body = [(e.kind, e.when) for e in out if not in_summary(e)]
-    return [e for e in out if not (in_summary(e) and any(k == e.kind and _same_time(w, e.when) for k, w in body))]
+    found_by = {(e.kind, e.rule) for e in out if not in_summary(e) and e.when}
+    return [e for e in out if not (in_summary(e) and (
+        any(k == e.kind and _same_time(w, e.when) for k, w in body)
+        or (e.when is None and (e.kind, e.rule) in found_by)))]  # 被调去夜班 in the summary, 19年…被调去夜班 in the talk
 
 
 def _same_time(a: str | None, b: str | None) -> bool:

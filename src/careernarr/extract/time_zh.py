@@ -54,9 +54,10 @@ _COUNT_VERB_BEFORE = set("了过干做当待")
 #: After 在NN年, characters that make NN a count of years (在10年的时间里, 在10年内).
 _COUNT_AFTER_YEARS = set("的里内间中之来后前多半左")
 #: After a part-of-year word, characters that make it ordinary prose:
-#: 年中国 (… year, China), 年终于 (… year, finally), 年初心.
+#: 年中国 (… year, China), 年终于 (… year, finally), 年初心; 2016年中专毕业, 98年中五毕业 (a school and
+#: Hong Kong's Form 5; not 中一, as in 16年中一直…).
 _PROSE_AFTER_PART = {
-    "年中": "国华文外央心学层部的间东西南北美日韩欧亚非期端级共方医药资秋午",
+    "年中": "国华文外央心学层部的间东西南北美日韩欧亚非期端级共方医药资秋午专專學考技二三四五六",
     "年终": "于",
     "年初": "心中一二三恋",
     "年底": "线气牌",
