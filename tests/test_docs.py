@@ -26,3 +26,12 @@ def test_docs_build_strict(tmp_path: Path) -> None:
     page = (tmp_path / "site" / "guides" / "plugins" / "index.html").read_text(encoding="utf-8")
     assert "InterviewParser" in page, "the plugin guide includes the real example file"
     assert (tmp_path / "site" / "reference" / "hooks" / "index.html").exists()
+
+
+def test_the_accuracy_guides_python_runs() -> None:
+    """The accuracy guide's code (asking for the dated happenings no word names) does what it says."""
+    guide = (ROOT / "docs" / "guides" / "accuracy.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in guide.split("```python\n")[1:]]
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "accuracy.md", "exec"), {})  # noqa: S102 - our own documentation

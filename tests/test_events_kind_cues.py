@@ -59,6 +59,15 @@ KINDS: list[tuple[str, str]] = [
     ("conflict", "去年年会上，经理当着全部门的面把我的方案摔在桌上。"),
     # a move within the job asked for
     ("transfer", "Last spring I asked to run the night desk."),
+    # moved up to lead a team; a studio of one's own closed; a child put through school
+    ("promotion", "2019年领导把我调到中转站当班长。"),
+    ("job_end", "2020年我收掉了工作室，去一家设计公司上班。"),
+    ("family", "2015年我们终于供儿子读完了大学。"),
+    # Cantonese 喺 (at) before a post; a business bought; a workplace closed; night work
+    ("job_start", "2022年我喺一间中学做训导主任。"),
+    ("creator", "In 2012 she bought the practice from her old boss."),
+    ("job_end", "In March 2020 the bakery closed for good."),
+    ("overwork", "In 2017 we did night work on the ring road for six months."),
 ]
 
 NOT: list[tuple[str, str]] = [
@@ -74,6 +83,10 @@ NOT: list[tuple[str, str]] = [
     ("career_change", "2018年我辞了工作回家养病。"),
     # a span counted from a start is the time of what follows
     ("job_start", "入职第一周，主管就让我一个人值班。"),
+    # weddings as a sound engineer's gigs, a rotation of nights, a shop closed for a holiday
+    ("family", "2019年我买了一台调音台，开始接商演和婚礼。"),
+    ("overwork", "In 2020 I asked for a fixed rotation, four nights on and three off."),
+    ("job_end", "In 2019 the shop closed for two weeks in August."),
 ]
 
 
@@ -93,3 +106,9 @@ def test_a_look_alike_names_another_kind(tmp_path: Path, kind: str, text: str, s
         pytest.skip("English has one script")
     events = _events(tmp_path, in_script(script, text))
     assert all(e.kind != kind for e in events), [(e.kind, e.rule, e.text) for e in events]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_job_after_a_dated_graduation_is_its_own_event(tmp_path: Path, script: str) -> None:
+    events = _events(tmp_path, in_script(script, "2003年，我从师范学院毕业，在县城一间小学当老师。"))
+    assert [(e.kind, e.when) for e in events] == [("education", "2003"), ("job_start", "2003")], events

@@ -1034,6 +1034,11 @@ def _events_of(sentence: Sentence, found: Sequence[_Candidate], cues: Cues, voic
         dated = any(t.value for t in dating.inside(sentence.start, sentence.end))
         done = {id(g): _completed(g, sentence, cues, dating)
                 or (dated and any(c.strong for c in g)) for g in groups}
+        if dated:  # 1999年，我从师院毕业，在一间幼儿园当老师: the job that follows a told step is the next one
+            steps = [g[0].clause for g in groups if done[id(g)]]
+            for g in groups:
+                if g[0].kind in _OPENED and any(c < g[0].clause for c in steps):
+                    done[id(g)] = True
         groups.sort(key=lambda g: not done[id(g)])  # stable: completed first, then by kind
         groups = [groups[0]] + [g for g in groups[1:] if done[id(g)]]
         groups.sort(key=lambda g: g[0].clause)
