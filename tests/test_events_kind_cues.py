@@ -68,6 +68,14 @@ KINDS: list[tuple[str, str]] = [
     ("creator", "In 2012 she bought the practice from her old boss."),
     ("job_end", "In March 2020 the bakery closed for good."),
     ("overwork", "In 2017 we did night work on the ring road for six months."),
+    # a parent's post taken over; a firm joined and the work done there; another industry entered
+    ("job_start", "2016年春天，我回镇上接了我妈的班。"),
+    ("job_start", "毕业那年我进了苏州一家广告公司做文案。"),
+    ("career_change", "2020年我转去教育行业当课程顾问。"),
+    # sent to learn; a move asked for; another post at the same employer
+    ("education", "2018年公司派我去学新设备的操作。"),
+    ("transfer", "2020年春天我主动报名去了发热门诊的检验组。"),
+    ("transfer", "In 2019 I moved to the night desk."),
 ]
 
 NOT: list[tuple[str, str]] = [
@@ -87,6 +95,9 @@ NOT: list[tuple[str, str]] = [
     ("family", "2019年我买了一台调音台，开始接商演和婚礼。"),
     ("overwork", "In 2020 I asked for a fixed rotation, four nights on and three off."),
     ("job_end", "In 2019 the shop closed for two weeks in August."),
+    # an apprentice named, not taught; an emergency department as the workplace
+    ("support", "2011年冬天，矿上出了事故，他带的一个徒弟没能出来。"),
+    ("health", "从2016年下半年开始，我被排进急诊CT夜班。"),
 ]
 
 
