@@ -1,4 +1,4 @@
-"""A child's age told in months, weeks or days, and the age of a thing, are not times of the story;
+"""A child's age told in months, weeks or days, the age of a thing and a rate (三千一个月) are not times of the story;
 a length near a child, or one done (跟了我六年的老斑马), still is."""
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ NOT_TIMES = [
     ("贷款期限二十年，等额本息。", "二十年", "zh-of-a-thing"),
     ("他贷了三十年的房贷。", "三十年", "zh-of-a-thing"),
     ("这台无人机续航四十分钟。", "四十分钟", "zh-of-a-thing"),
+    # an amount, then "a month" or "a day": a rate (三千一个月 is not 3001 months)
+    ("那时候三千一个月，包吃住。", "三千一个月", "zh-rate"),
+    ("小工两百一天，干一天算一天。", "两百一天", "zh-rate"),
     ("She took a 30-year mortgage in 2019.", "30-year", "en-attribute"),
     ("The 5-year fixed rate dropped to 4%.", "5-year", "en-attribute"),
     ("A thirty-year loan at 3% looked cheap.", "thirty-year", "en-attribute"),

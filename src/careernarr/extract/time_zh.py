@@ -672,6 +672,10 @@ class _Chinese:
             atom.kind = "none"
             atom.rule = "zh-of-a-thing"  # 五十年的老房子, 五年期LPR, 续航四十分钟: a thing's age, term or run
             return atom
+        if len(num) > 2 and num[-1] == "一" and num[-2] in "百千万":
+            atom.kind = "none"
+            atom.rule = "zh-rate"  # 三千一个月, 两百一天: an amount, then "a month" (not 3001 months)
+            return atom
         qualified = text[max(0, start - 4) : start].rstrip(" \t").endswith(self.length_before)
         per_unit = (num == "一" and not g("cpart") and not g("tail") and self.per_unit_re is not None
                     and text[max(0, start - 1) : start] not in ("了", "过") and self.per_unit_re.match(text, end))
