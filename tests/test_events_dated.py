@@ -96,6 +96,17 @@ def test_an_undated_summary_line_found_by_the_same_words_as_a_dated_telling_is_n
     assert [(e.when, "19年的时候" in e.text) for e in moves] == [("2019", True)], moves
 
 
+def test_an_undated_summary_line_sharing_words_with_a_dated_telling_of_its_kind_is_not_told_twice() -> None:
+    text = ("Timestamp: 2025-03-08T09:30:00\nTitle: 卖菜十年 BV1Ab411c7Xw\nStatus: success\n\n"
+            "Description:\n以下是视频内容的重点整理。\n\n*   **单干**：借钱盘下第一个档口，自己当老板。\n\n"
+            "*   **学手艺**：跟着舅舅学了三年杀鱼。\n\n"
+            "Content:\n大家好 2016年我在菜市场开了一个档口，一开始天天亏钱。\n")
+    events = careernarr.parse(text).events
+    shops = [e for e in events if e.kind == "creator"]
+    assert [(e.when, "2016年" in e.text) for e in shops] == [("2016", True)], events
+    assert any("杀鱼" in e.text for e in events)  # a summary line the talk does not tell stays
+
+
 @pytest.mark.parametrize("text", ["想听听大家的看法，尤其是考上了的和放弃了的。", "辞职了的人都说好。", "裸辞过的朋友都劝我别急。"])
 def test_the_people_who_did_it_are_no_event(text: str) -> None:
     n = careernarr.parse("随笔\n\n" + text + "\n")

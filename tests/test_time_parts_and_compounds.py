@@ -106,3 +106,13 @@ def test_a_year_after_then_that_ends_the_clause() -> None:
 def test_a_school_after_nian_zhong_is_no_middle_of_the_year(script: str, text: str, expr: str, value: str) -> None:
     found = _found(in_script(script, text))
     assert found[in_script(script, expr)][0] == value, found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("but I had six people under me 2016 was bad my knee went", {"2016": "2016"}),  # a run-on transcript
+    ("2020 was the year I quit.", {"2020": "2020"}),
+    ("Room 2016 was cold.", {}),
+    ("We shipped 2016 units, and that was bad.", {}),
+])
+def test_a_bare_year_judged_is_a_year(text: str, found: dict[str, str]) -> None:
+    assert {t: v for t, (v, _) in _found(text).items() if v} == found

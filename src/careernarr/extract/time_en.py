@@ -154,6 +154,8 @@ class _English:
         )
         self.year_cues = frozenset(w.lower() for w in c.get("year_before", []))
         self.year_after = re.compile(rf"[ \t]+(?:{_alt(c.get('year_after', []))})\b") if c.get("year_after") else None
+        judged = c.get("year_judged_after", [])
+        self.year_judged = re.compile(rf"[ \t]+(?:{_alt(judged)})\b", re.IGNORECASE) if judged else None
         not_year = lx.table("zh", "not_year")
         self.not_year_after = tuple(not_year.get("after", []))
         self.not_year_before = frozenset(not_year.get("before", []))
@@ -326,8 +328,11 @@ class _English:
             self._apply_prefix(atom, text, month=False)
         elif not bare_year_ok(text, start, end, self.not_year_after, self.not_year_before, self.year_cues) and not (
                 self.year_after is not None and self.year_after.match(text, end)
-                and prev_word(text, start) in _YEAR_AFTER_LEADS):
-            return None  # (then 2020 happened, when 2008 hit: a year; sold 2020 hit singles: a count)
+                and prev_word(text, start) in _YEAR_AFTER_LEADS) and not (
+                self.year_judged is not None and self.year_judged.match(text, end)
+                and text[start : start + 2] in ("19", "20")):
+            return None  # (then 2020 happened, when 2008 hit: a year; sold 2020 hit singles: a count;
+            # "under me 2016 was bad", a transcript's run-on: a year judged)
         if atom.months is None and atom.season is None:
             suffix = self.suffix_re.match(text, end)
             if suffix:
