@@ -23,7 +23,7 @@ ZH = [
     ("2022年秋天，我们部门裁了三个人。", "job_end", "裁了", "hint verb"),  # not transfer (部门)
     ("2020年5月，我负责了新版小程序的开发。", "project", "负责了", "hint verb"),  # not creator (小程序)
     ("2020年2月，原定的几场展会都被取消了。", "other", "被取消", "hint verb"),  # not project (展会)
-    ("2021年冬天，我的右肩开始疼，抬不起胳膊。", "health", "开始疼", "hint verb"),
+    ("2021年冬天，我的胃开始疼，吃不下饭。", "health", "开始疼", "hint verb"),
     ("2020年9月，我考过了注会的最后一科。", "education", "考过了", "hint verb"),
     ("2019年底，我们把最后两个员工的赔偿付清了。", "job_end", "赔偿", "hint"),
     # a stoppage told of a workplace: a while without work, not a project (工地) nor a job ended
@@ -39,7 +39,7 @@ EN = [
     ("In 2016 I got bumped a level.", "promotion", "got bumped", "hint verb"),
     ("In May 2019 I moved up a grade.", "promotion", "moved up", "hint verb"),
     ("In April 2020 the tour was called off.", "other", "called off", "hint verb"),
-    ("In March 2020 my back started hurting.", "health", "started hurting", "hint verb"),
+    ("In March 2020 my stomach started hurting.", "health", "started hurting", "hint verb"),
     ("In 2015 the gallery closed for a refit that took two years.", "other", "closed for", "hint verb"),
 ]
 

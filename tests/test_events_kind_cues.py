@@ -76,6 +76,20 @@ KINDS: list[tuple[str, str]] = [
     ("education", "2018年公司派我去学新设备的操作。"),
     ("transfer", "2020年春天我主动报名去了发热门诊的检验组。"),
     ("transfer", "In 2019 I moved to the night desk."),
+    # recall: a firm in another city, a body part that hurt, pulled into other work, a post taken over,
+    # risen from one post to another, a firm registered, made to cry, work into the night, sleeping at work
+    ("job_start", "2015年我进入杭州一家会计师事务所。"),
+    ("health", "2019年冬天腰骨痛到要打针。"),
+    ("transfer", "2018年我被主任拉去做行政。"),
+    ("promotion", "2020年我接下了店长的位子。"),
+    ("promotion", "2017年到2021年，我从学徒做到了主厨。"),
+    ("creator", "2019年我和朋友合伙注册了一家报关行。"),
+    ("conflict", "2016年刚来的时候，我被师傅骂哭过两次。"),
+    ("overwork", "2022年期末那阵，我每天批作业批到半夜。"),
+    ("overwork", "2021年项目上线前，我几乎睡在办公室。"),
+    ("job_start", "2020年疫情那年我去跑Foodpanda外送。"),
+    ("health", "In 2018 my knee gave out on a ladder."),
+    ("promotion", "In 2016 I was made master tech."),
 ]
 
 NOT: list[tuple[str, str]] = [
