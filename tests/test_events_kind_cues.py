@@ -112,6 +112,8 @@ NOT: list[tuple[str, str]] = [
     # an apprentice named, not taught; an emergency department as the workplace
     ("support", "2011年冬天，矿上出了事故，他带的一个徒弟没能出来。"),
     ("health", "从2016年下半年开始，我被排进急诊CT夜班。"),
+    # online classes (线上课) hold 上课 in simplified script only: no class taken either way
+    ("education", "2022年下半年上门训练全停了，我就靠线上课撑着。"),
 ]
 
 
