@@ -116,3 +116,17 @@ def test_a_school_after_nian_zhong_is_no_middle_of_the_year(script: str, text: s
 ])
 def test_a_bare_year_judged_is_a_year(text: str, found: dict[str, str]) -> None:
     assert {t: v for t, (v, _) in _found(text).items() if v} == found
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("In March last year I quit.", "March last year", "2024-03"),
+    ("In January this year I moved to a new team.", "January this year", "2025-01"),
+    ("In January of this year I moved.", "January of this year", "2025-01"),
+    ("I start in September next year.", "September next year", "2026-09"),
+])
+def test_a_month_of_this_or_last_year_is_one_month(text: str, expr: str, value: str) -> None:
+    assert _found(text)[expr] == (value, None)
+
+
+def test_a_month_of_last_year_without_a_date_of_writing_stays_unplaced() -> None:
+    assert _found("In March last year I quit.", ref=None)["March last year"] == (None, None)

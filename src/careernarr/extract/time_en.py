@@ -96,6 +96,8 @@ _WEEK_AFTER = re.compile(r"[ \t]+(?:work[ \t]*)?(?:weeks?|workweeks?)\b", re.IGN
 #: After "N-minute": a noun it describes (a 15-minute call, a 5-minute walk).
 #: After "since <month>": a present perfect, a state lasting up to the time of writing.
 _PERFECT_AFTER = re.compile(r"[ \t,]+(?:I|we|she|he|they|it)(?:'ve|’ve|'s|’s| have| has)(?: been)?\b", re.IGNORECASE)
+#: After a month name: the year it is of, told relative to the year of writing (March last year).
+_OF_YEAR = re.compile(r"[ \t]+(?:of[ \t]+)?(this|last|next)[ \t]+year\b", re.IGNORECASE)
 #: Before a bare year told by what follows it (then 2020 happened): the start of a clause.
 _YEAR_AFTER_LEADS = frozenset({"", "then", "when", "once", "as", "but", "so", "until", "before", "after", "and"})
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]", re.IGNORECASE)
@@ -316,6 +318,11 @@ class _English:
                     atom.rule = "en-that-month"  # that July: the story's
             elif prev_word(text, start) == "since" and _PERFECT_AFTER.match(text, atom.end):
                 atom.recent, atom.rule = -1, "en-since-month"  # since January I've been: up to now
+            of_year = _OF_YEAR.match(text, atom.end)
+            if of_year is not None and not deictic and not following:
+                atom.end = of_year.end()  # "in March last year", "January of this year": one month
+                atom.rel_year = {"this": 0, "last": -1, "next": 1}[of_year.group(1).lower()]
+                atom.rule = "en-month-of-year"
         return atom
 
     def year(self, m: re.Match[str], text: str) -> Atom | None:

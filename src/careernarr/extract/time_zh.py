@@ -379,8 +379,9 @@ class _Chinese:
                 return None  # 三五年: three or five years
             atom.two_digit = digit_sequence(digits)
         elif g("yd"):
+            arrived = text[max(0, start - 2) : start] == "到了"  # 到了19年下半年: the story reached a year
             if before.isdigit() or (is_han(before) and before not in _YEAR_LEAD
-                                    and not (has_tail and before not in _COUNT_VERB_BEFORE)):
+                                    and not (has_tail and (before not in _COUNT_VERB_BEFORE or arrived))):
                 return None  # 工作了16年: a count of years (然后22年底, 所以19年夏天: a year)
             if not has_tail and not self._two_digit_is_year(text, before, m.end()):
                 return None  # 10年了, 14年之久, 在10年的时间里: a count of years
