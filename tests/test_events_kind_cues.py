@@ -90,6 +90,19 @@ KINDS: list[tuple[str, str]] = [
     ("job_start", "2020年疫情那年我去跑Foodpanda外送。"),
     ("health", "In 2018 my knee gave out on a ladder."),
     ("promotion", "In 2016 I was made master tech."),
+    # poached, delivery work with its length, work at a workshop, scolded, classes sat through, past midnight
+    ("job_start", "2013年我被一间大型技工所挖角。"),
+    ("job_start", "2020年疫情那年我去送了三个月外卖。"),
+    ("job_start", "2009年我在新竹一间小小的玻璃工厂打工。"),
+    ("conflict", "2015年第一次炒茶，我被师傅骂到哭。"),
+    ("education", "2018年我硬着头皮去上了半年的课。"),
+    ("overwork", "2021年冬天，我每天晚上回讯息回到一两点。"),
+    ("review", "2019年我拿了个安全行车标兵。"),
+    ("health", "2020年我做摄影的，膝盖也废了。"),
+    ("support", "In 2019 I saw a counselor through work."),
+    ("overwork", "In 2018 I was doing double shifts at the plant."),
+    ("job_start", "In 2012 I got hired full-time at the resort."),
+    ("education", "In 2016 I got my Level 3 after two tries."),
 ]
 
 NOT: list[tuple[str, str]] = [
