@@ -37,6 +37,10 @@ ZH_SAYINGS = [
     ("奖金没以前多，但周末回来了。", "insight"),
     ("带团队和自己写代码是两回事。", "insight"),
     ("入行第一年学的是分寸，而不是技术。", "insight"),
+    # advice told firmly after its topic
+    ("腰上的毛病一定别拖。", "advice"),
+    ("刚入行的可别学我。", "advice"),
+    ("剩菜别往下水道里倒。", "advice"),
     # a view taken from later on, the first time, what one keeps
     ("现在回头看，那几年是拿睡眠换的。", "insight"),
     ("那是我第一次觉得讲台是属于我的。", "insight"),
