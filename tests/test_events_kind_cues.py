@@ -103,6 +103,12 @@ KINDS: list[tuple[str, str]] = [
     ("overwork", "In 2018 I was doing double shifts at the plant."),
     ("job_start", "In 2012 I got hired full-time at the resort."),
     ("education", "In 2016 I got my Level 3 after two tries."),
+    # a resignation letter handed in, praise by name, a trade test's grade, a part-time post, subcontracting
+    ("job_end", "2023年11月，我把辞职信交了。"),
+    ("review", "2019年我被老板在年会上点名表扬。"),
+    ("education", "2011年我再考埋高级。"),
+    ("job_start", "2014年我在一家书店当工读生。"),
+    ("education", "2024年我报了今年秋季的成人本科。"),
 ]
 
 NOT: list[tuple[str, str]] = [
