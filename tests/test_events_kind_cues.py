@@ -10,16 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from extract_helpers import events_in, in_script
-
-from careernarr.model import Event
-
-
-def _events(tmp_path: Path, text: str) -> list[Event]:
-    return events_in(tmp_path, text + "\n")
-
-
-SCRIPTS = ("simplified", "traditional")
+from extract_helpers import SCRIPTS, sentence_events
 
 KINDS: list[tuple[str, str]] = [
     # an ailment and the leave it cost: the ailment is the happening
@@ -139,22 +130,18 @@ NOT: list[tuple[str, str]] = [
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize(("kind", "text"), KINDS)
 def test_the_wording_names_the_first_event_kind(tmp_path: Path, kind: str, text: str, script: str) -> None:
-    if script == "traditional" and text.isascii():
-        pytest.skip("English has one script")
-    events = _events(tmp_path, in_script(script, text))
+    events = sentence_events(tmp_path, script, text)
     assert events and events[0].kind == kind, [(e.kind, e.rule, e.text) for e in events]
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize(("kind", "text"), NOT)
 def test_a_look_alike_names_another_kind(tmp_path: Path, kind: str, text: str, script: str) -> None:
-    if script == "traditional" and text.isascii():
-        pytest.skip("English has one script")
-    events = _events(tmp_path, in_script(script, text))
+    events = sentence_events(tmp_path, script, text)
     assert all(e.kind != kind for e in events), [(e.kind, e.rule, e.text) for e in events]
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_a_job_after_a_dated_graduation_is_its_own_event(tmp_path: Path, script: str) -> None:
-    events = _events(tmp_path, in_script(script, "2003年，我从师范学院毕业，在县城一间小学当老师。"))
+    events = sentence_events(tmp_path, script, "2003年，我从师范学院毕业，在县城一间小学当老师。")
     assert [(e.kind, e.when) for e in events] == [("education", "2003"), ("job_start", "2003")], events

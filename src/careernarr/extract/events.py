@@ -230,7 +230,7 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
 
 
 #: Who treats an ailment, not the ailment: a doctor who signs a leave.
-_CARER = re.compile(r"(?i)doctor|physician|\bGP\b|医生|大夫|医师|醫生|醫師")
+_CARER = re.compile(r"(?i)doctor|physician|\bGP\b|医生|大夫|医师")  # the working text is simplified
 
 
 def _for_an_ailment(event: Event, kept: Sequence[Match], cues: Cues) -> Event:
@@ -305,26 +305,25 @@ def _without_repeats(events: list[Event], text: str, in_summary: Callable[[Event
     out = [e for e in events if not (e.when and _on_timeline_line(e, text) and any(
         s.kind == e.kind and _same_time(s.when, e.when) for s in story))]  # "- 2021：回归职场" after 2021年3月…回到职场
     body = [(e.kind, e.when) for e in out if not in_summary(e)]
-    dated = [e for e in out if not in_summary(e) and e.when]
+    dated = [(e.kind, e.rule, _words(e.text)) for e in out if not in_summary(e) and e.when]
     return [e for e in out if not (in_summary(e) and (
         any(k == e.kind and _same_time(w, e.when) for k, w in body)
-        or (e.when is None and any(d.kind == e.kind and (d.rule == e.rule or _share_words(d.text, e.text))
-                                   for d in dated))))]
+        or (e.when is None and any(k == e.kind and (r == e.rule or words & _words(e.text))
+                                   for k, r, words in dated))))]  # 被调去夜班 / 19年…被调去夜班
 
 
-def _share_words(a: str, b: str) -> bool:
-    """Whether two evidence texts share a word: two Han characters in a row or a Latin word of four
-    letters or more (a summary's 辞职开店 and the talk's 我辞职开了家店)."""
-    def words(t: str) -> set[str]:
-        han = {t[i : i + 2] for i in range(len(t) - 1) if _is_han(t[i]) and _is_han(t[i + 1])}
-        return han | {w.lower() for w in re.findall(r"[A-Za-z]{4,}", t)}
-    return bool((words(a) - _COMMON_PAIRS) & (words(b) - _COMMON_PAIRS))
-
-
-#: Pairs of characters too common to say two texts tell the same thing.
-_COMMON_PAIRS = frozenset({"我们", "他们", "她们", "自己", "一个", "这个", "那个", "开始", "时候", "因为", "所以", "但是",
+#: Words too common to say two texts tell the same thing.
+_COMMON_WORDS = frozenset({"我们", "他们", "她们", "自己", "一个", "这个", "那个", "开始", "时候", "因为", "所以", "但是",
                            "然后", "后来", "之后", "已经", "还是", "就是", "没有", "不是", "可以", "什么", "现在", "当时",
-                           "工作", "公司", "that", "with", "have", "this", "from", "they", "were", "when", "after"})  # 被调去夜班 in the summary, 19年…被调去夜班 in the talk
+                           "工作", "公司", "that", "with", "have", "this", "from", "they", "were", "when", "after"})
+_LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _words(text: str) -> set[str]:
+    """The words of an evidence text that can say two tellings are one: two Han characters in a row,
+    a Latin word of four letters or more (a summary's 辞职开店 and the talk's 我辞职开了家店)."""
+    han = {text[i : i + 2] for i in range(len(text) - 1) if _is_han(text[i]) and _is_han(text[i + 1])}
+    return (han | {w.lower() for w in _LATIN_WORD.findall(text)}) - _COMMON_WORDS
 
 
 def _same_time(a: str | None, b: str | None) -> bool:
