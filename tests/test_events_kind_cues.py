@@ -100,6 +100,11 @@ KINDS: list[tuple[str, str]] = [
     ("education", "2011年我再考埋高级。"),
     ("job_start", "2014年我在一家书店当工读生。"),
     ("education", "2024年我报了今年秋季的成人本科。"),
+    # a boss who raises someone to a title; a master's told in the short spoken form
+    ("promotion", "2018年尾，老板升我做首席侍酒师，管四百多款酒。"),
+    ("promotion", "去年公司升他当车队主管。"),
+    ("education", "2016年我去读了研，读的是物流管理。"),
+    ("education", "后来他又读了个研，回来接着干。"),
 ]
 
 NOT: list[tuple[str, str]] = [

@@ -130,3 +130,14 @@ def test_a_month_of_this_or_last_year_is_one_month(text: str, expr: str, value: 
 
 def test_a_month_of_last_year_without_a_date_of_writing_stays_unplaced() -> None:
     assert _found("In March last year I quit.", ref=None)["March last year"] == (None, None)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("我入行是19年底", "19年底", "2019-10/2019-12"),
+    ("店是2021年年中", "2021年年中", "2021-05/2021-08"),
+    ("合同签到了2024年初", "2024年初", "2024-01/2024-03"),
+])
+def test_a_part_of_the_year_at_the_very_end_of_the_text_is_kept(script: str, text: str, expr: str, value: str) -> None:
+    found = _found(in_script(script, text))
+    assert found[in_script(script, expr)][0] == value, found

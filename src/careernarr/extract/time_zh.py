@@ -352,7 +352,7 @@ class _Chinese:
     def _part_is_prose(word: str, text: str, end: int) -> bool:
         """``2025年中国``, ``去年终于``: a year, then a word that is not a part of it."""
         nxt = text[end : end + 1]
-        return nxt in _PROSE_AFTER_PART.get(word, "")
+        return bool(nxt) and nxt in _PROSE_AFTER_PART.get(word, "")  # "" is in every string
 
     def year(self, m: re.Match[str], text: str) -> Atom | None:
         start = m.start()
@@ -818,7 +818,8 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def _month_part_is_prose(part: str, text: str, end: int) -> bool:
     """``十一月中风``: a month, then a word that is not a part of it."""
-    return text[end : end + 1] in _PROSE_AFTER_MONTH_PART.get(part, "")
+    nxt = text[end : end + 1]
+    return bool(nxt) and nxt in _PROSE_AFTER_MONTH_PART.get(part, "")  # at the end of the text: a part
 
 
 def chinese_patterns(lexicon: TimeLexicon) -> list[Pattern]:
