@@ -125,7 +125,9 @@ def test_an_event_told_as_the_time_of_the_next_counts_where_it_is_first_told() -
 
 def test_a_weak_word_told_as_a_time_needs_its_date() -> None:
     text = "2016年研究生毕业后去了某大厂的深圳分公司。"
-    assert _kinds(_events(text, [("2016年", "2016", None)]))[:1] == ["education"]
+    # what follows the dated graduation, in words no entry names, is taken for the first job
+    assert _kinds(_events(text, [("2016年", "2016", None)]))[:1] == ["job_start"]
+    assert _events(text) == []  # undated, 毕业后 is only a time
     # a graduation right before a job start opens it: one job_start event, from the graduation on
     text = "2016年研究生毕业后入职某大厂做后端。"
     events = _events(text, [("2016年", "2016", None)])

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from extract_helpers import SCRIPTS, sentence_events
 
+from careernarr.extract.events import AFTER_GRADUATION
+
 KINDS: list[tuple[str, str]] = [
     # an ailment and the leave it cost: the ailment is the happening
     ("health", "去年冬天我在冷库里滑倒，右脚踝骨折，休了两个月的工伤假。"),
@@ -105,9 +107,14 @@ KINDS: list[tuple[str, str]] = [
     ("promotion", "去年公司升他当车队主管。"),
     ("education", "2016年我去读了研，读的是物流管理。"),
     ("education", "后来他又读了个研，回来接着干。"),
+    # a graduation told from its subject (not a profile's 护理专业毕业); a post taken at a place
+    ("education", "2011年我从技工学校的数控专业毕业。"),
+    ("job_start", "2012年我进了县医院急诊科当护士。"),
 ]
 
 NOT: list[tuple[str, str]] = [
+    # a profile's subject, not a graduation told
+    ("education", "护理专业毕业，三年经验，会开车。"),
     # a leave after an operation (the time of the rest), a doctor who signs a leave
     ("health", "手术以后我休息了两个礼拜。"),
     ("health", "In March 2020 my doctor signed me off for three weeks."),
@@ -150,3 +157,32 @@ def test_a_look_alike_names_another_kind(tmp_path: Path, kind: str, text: str, s
 def test_a_job_after_a_dated_graduation_is_its_own_event(tmp_path: Path, script: str) -> None:
     events = sentence_events(tmp_path, script, "2003年，我从师范学院毕业，在县城一间小学当老师。")
     assert [(e.kind, e.when) for e in events] == [("education", "2003"), ("job_start", "2003")], events
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("text", [
+    "我是在2009年大学音乐系毕业之后开始教琴的。",
+    "2014年拿到学位后，我回新竹，在一所小学的音乐班兼课。",
+])
+def test_what_follows_a_dated_graduation_in_unnamed_words_is_the_first_job(tmp_path: Path, script: str,
+                                                                            text: str) -> None:
+    events = sentence_events(tmp_path, script, text)
+    assert [e.kind for e in events] == ["job_start"], events
+    assert events[0].rule.endswith(AFTER_GRADUATION)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("text", [
+    "2016年毕业之后我想转去做社工。",  # wished
+    "2016年毕业后找不到工作，在家待了半年。",  # no job found
+    "2016年夏天，我从职业学院的机电专业毕业。",  # nothing follows
+])
+def test_a_graduation_followed_by_no_work_stays_a_graduation(tmp_path: Path, script: str, text: str) -> None:
+    events = sentence_events(tmp_path, script, text)
+    assert [e.kind for e in events] == ["education"], events
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_graduation_then_the_age_then_a_job_is_one_start(tmp_path: Path, script: str) -> None:
+    events = sentence_events(tmp_path, script, "2011年6月，我从卫校护理专业毕业，二十岁，进了县医院当护士。")
+    assert [(e.kind, e.when) for e in events] == [("job_start", "2011-06")], events

@@ -106,6 +106,8 @@ class _Candidate:
     after: bool = False
     #: The kind of the happening this step opens (毕业就进了…: job_start), told as part of it.
     opens: str | None = None
+    #: What the rule adds to the lexicon entry's name (see :func:`_after_graduation`).
+    note: str = ""
 
     @property
     def kind(self) -> str:
@@ -202,6 +204,7 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         busy = {c.clause for c in found if not c.after}
         found = [c for c in found if not (c.after and c.clause in busy)]  # 辞职后去读研 in one clause: the study
         found = _opened(found, cues, text)
+        found = _after_graduation(found, sentence, cues, text)
         found = _made_way(found, sentence, cues)
         found = _placed_on_arrival(found, text)
         found = _without_adjuncts(found, sentence, text)
@@ -255,9 +258,9 @@ def _for_an_ailment(event: Event, kept: Sequence[Match], cues: Cues) -> Event:
 
 
 #: Kinds a step of ``opens`` (cues.toml) opens, and what may stand between the two (no sentence end,
-#: at most one comma: 毕业，我进了…; 毕业后于2021年夏天入职; "graduated in 2015 and joined …").
+#: at most two short clauses: 毕业，我进了…; 毕业，二十一岁，进了…; 毕业后于2021年夏天入职; "graduated in 2015 and joined …").
 _OPENED = ("job_start",)
-_OPEN_GAP_ZH = re.compile(r"[^。！？!?；;\n，,]{0,10}(?:[，,][^。！？!?；;\n，,]{0,6})?")
+_OPEN_GAP_ZH = re.compile(r"[^。！？!?；;\n，,]{0,10}(?:[，,][^。！？!?；;\n，,]{0,6}){0,2}")
 _OPEN_GAP_EN = re.compile(r"[^.!?;\n]{0,40}")
 #: A graduation from a school it names (我从医学院硕士毕业，进了…; 在 UTM 读完…毕业之后; "graduated from
 #: Leeds and joined …") is a happening of its own, told beside the job.
@@ -288,6 +291,36 @@ def _opened(found: list[_Candidate], cues: Cues, text: str) -> list[_Candidate]:
                 opened[id(cand)] = nxt.kind
             break
     return [attrs.evolve(c, opens=opened[id(c)]) if id(c) in opened else c for c in found]
+
+
+#: Added to the graduation's rule when what follows it is taken for the first job.
+AFTER_GRADUATION = " + what follows (after graduation: the first job)"
+
+
+def _after_graduation(found: list[_Candidate], sentence: Sentence, cues: Cues, text: str) -> list[_Candidate]:
+    """A dated graduation told as the time of what the sentence goes on to tell, in words no lexicon
+    entry names (2009年大学毕业之后开始教琴; 2014年拿到学位后，我回新竹，在国小兼课), is the
+    start of the first job: that is what follows a graduation in a working life's story. Not when
+    the rest is wished, supposed or denied (毕业之后我想转去做社工), nor when it names its own
+    happening (then that event is told, as before)."""
+    if len(found) != 1:
+        return found
+    cand = found[0]
+    m = cand.match
+    if not cand.after or cand.opens or cues.any("opens", m.start, m.end) is None:
+        return found
+    ref = cues.starting_at("temporal_reference", m.end)
+    if ref is None:
+        return found
+    rest = (ref.end, sentence.end)
+    if (any(cues.any(name, *rest) is not None for name in ("modal", "hypothetical", "negation", "question"))
+            or _IDLE.search(text, *rest) is not None):
+        return found
+    return [attrs.evolve(cand, opens="job_start", note=AFTER_GRADUATION)]
+
+
+#: After a graduation: no job found, time spent at home (毕业后找不到工作, 在家待了半年).
+_IDLE = re.compile(r"找不到|没找到|没有找到|找唔到|搵唔到|待业|失业|在家")
 
 
 #: A line of a timeline: a date, a colon, a few words ("- 2009：硕士毕业，入职华为", "2012–2016: Dubai").
@@ -1241,6 +1274,6 @@ def _event(sentence: Sentence, group: Sequence[_Candidate], by_clause: bool, voi
         when=when.value if when else None,
         duration=duration.value if duration else None,
         subject=subject,
-        rule=lead.match.entry.rule,
+        rule=lead.match.entry.rule + lead.note,
         when_source=when.source if when else None,
     )
