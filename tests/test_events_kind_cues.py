@@ -110,9 +110,35 @@ KINDS: list[tuple[str, str]] = [
     # a graduation told from its subject (not a profile's 护理专业毕业); a post taken at a place
     ("education", "2011年我从技工学校的数控专业毕业。"),
     ("job_start", "2012年我进了县医院急诊科当护士。"),
+    # a post named in English, a jump to another bar, a new employer, a gig platform, a kitchen post
+    ("job_start", "2015年我喺尖沙咀一间酒吧开始做barback。"),
+    ("job_start", "2018年我跳咗去湾仔一间cocktail bar做bartender。"),
+    ("job_start", "2020年下半年我换了一家更大的装修公司。"),
+    ("job_start", "2022年3月我注册了代驾。"),
+    ("job_start", "2012年我在一间无菜单料理店当帮厨。"),  # 无菜单 is no negation
+    ("job_start", "In 2001 he took a Saturday job on the fish counter."),
+    # a boss who asks someone to lead; learning from a master; a colleague who shows the way
+    ("promotion", "2019年老板请我做head chef。"),
+    ("education", "2016年我跟一个老师傅学修表。"),
+    ("support", "后来车队的老哥教我怎么接长途单。"),
+    ("support", "These days she trains two apprentices."),
+    # leave never taken, nights without sleep
+    ("overwork", "那三年几乎没有休假。"),
+    ("overwork", "那个月基本上没有睡过整觉。"),
+    ("overwork", "2019年我连续五个礼拜没休假。"),
+    # a move to another team, shares sold, a knee torn, a business bought from its owner
+    ("transfer", "2013年我转去社区服务队。"),
+    ("job_end", "2021年我把股份卖给了合伙人。"),
+    ("health", "In May 2017 I tore up my right knee on a ladder."),
+    ("creator", "In 2009 my old boss sold me his shop and his client list."),
+    # a negation that ends its own clause, in unpunctuated speech
+    ("job_end", "那年厂里效益不好我就辞职了。"),
 ]
 
 NOT: list[tuple[str, str]] = [
+    # the company denies the quitting; a slide deck is no post
+    ("job_end", "公司不让我辞职。"),
+    ("job_start", "我在公司做PPT做到半夜。"),
     # a profile's subject, not a graduation told
     ("education", "护理专业毕业，三年经验，会开车。"),
     # a leave after an operation (the time of the rest), a doctor who signs a leave
