@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from extract_helpers import SCRIPTS, sentence_events
+from extract_helpers import SCRIPTS, builtin_host, sentence_events
 
+import careernarr
 from careernarr.extract.events import AFTER_GRADUATION
 
 KINDS: list[tuple[str, str]] = [
@@ -131,11 +132,23 @@ KINDS: list[tuple[str, str]] = [
     ("job_end", "2021年我把股份卖给了合伙人。"),
     ("health", "In May 2017 I tore up my right knee on a ladder."),
     ("creator", "In 2009 my old boss sold me his shop and his client list."),
+    # an apprenticeship taken, a graduate school entered, a switch to driving, a move with the company
+    ("education", "那年冬天我托人拜了村里的王师傅，跟着他学修船。"),
+    ("education", "2013年，我考进了台中一所大学的美术研究所。"),
+    ("career_change", "2022年我干脆转去跑网约车了。"),
+    ("transfer", "2015年到2018年我跟着公司去了成都。"),
+    ("job_start", "She took her first post on a surgical ward in 2004."),
+    ("creator", "In 2016 we opened Blue Heron Pottery on Main Street."),
+    # a discharge told as the time of the next job
+    ("job_start", "我是2014年退伍后进的保全公司。"),
     # a negation that ends its own clause, in unpunctuated speech
     ("job_end", "那年厂里效益不好我就辞职了。"),
 ]
 
 NOT: list[tuple[str, str]] = [
+    # a door opened is no business; a tour leader's post is no rank
+    ("creator", "In 2019 I opened the door and saw him."),
+    ("promotion", "2018年底公司把我调去做出境领队。"),
     # the company denies the quitting; a slide deck is no post
     ("job_end", "公司不让我辞职。"),
     ("job_start", "我在公司做PPT做到半夜。"),
@@ -212,3 +225,11 @@ def test_a_graduation_followed_by_no_work_stays_a_graduation(tmp_path: Path, scr
 def test_a_graduation_then_the_age_then_a_job_is_one_start(tmp_path: Path, script: str) -> None:
     events = sentence_events(tmp_path, script, "2011年6月，我从卫校护理专业毕业，二十岁，进了县医院当护士。")
     assert [(e.kind, e.when) for e in events] == [("job_start", "2011-06")], events
+
+
+def test_a_bold_label_of_a_list_item_yields_to_its_body(tmp_path: Path) -> None:
+    path = tmp_path / "summary.md"
+    path.write_text("# 小结\n\n- **入行**：2012年考取了导游证。\n- **转岗**：申请从司机岗转到调度岗。\n",
+                    encoding="utf-8")
+    events = careernarr.parse(path, host=builtin_host()).events
+    assert [(e.kind, e.rule.split(":")[1]) for e in events] == [("education", "考取"), ("transfer", "转岗")], events

@@ -173,6 +173,7 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
     narrated = not narrative.posts and voices.document == "narrator"
     year = reference_year(narrative, context.reference_date)
     dated_lines = datelines(text)
+    labels = [(m.start(1), m.end(1)) for m in _LABEL.finditer(text)]
     for sentence in sentences:
         if any(lo <= sentence.start and sentence.end <= hi for lo, hi in dated_lines):
             continue  # "写于2024年12月31日，虹桥", "Posted March 3, 2023": when it was written, not a happening
@@ -204,6 +205,9 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             if cand.after and _told_before(where, cand.kind, sentence.paragraph, floor):
                 continue  # 裸辞之后…, after a paragraph that told the quitting: a time, not a new event
             found.append(cand)
+        body = [c for c in found if not _inside(c.match, labels)]
+        if body:
+            found = body  # "- **入行**：2012年考取导游证…": the body tells; the bold label only names its topic
         busy = {c.clause for c in found if not c.after}
         found = [c for c in found if not (c.after and c.clause in busy)]  # 辞职后去读研 in one clause: the study
         found = _opened(found, cues, text)
@@ -233,6 +237,15 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
         return section is not None and section.role in SUMMARY_ROLES
 
     return _without_repeats(events, text, in_summary)
+
+
+#: The bold label of a list item ("- **入行**：…", "* **Getting in**: …"); group 1 is the label.
+_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*+•][ \t]*)?\*\*([^*\n]{1,30})\*\*[ \t]*[：:]")
+
+
+def _inside(m: Match, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``m`` lies within one of ``spans`` (few: a linear scan)."""
+    return any(lo <= m.start and m.end <= hi for lo, hi in spans)
 
 
 #: Who treats an ailment, not the ailment: a doctor who signs a leave.
@@ -296,14 +309,16 @@ def _opened(found: list[_Candidate], cues: Cues, text: str) -> list[_Candidate]:
     return [attrs.evolve(c, opens=opened[id(c)]) if id(c) in opened else c for c in found]
 
 
-#: Added to the graduation's rule when what follows it is taken for the first job.
-AFTER_GRADUATION = " + what follows (after graduation: the first job)"
+#: Added to a step's rule (a graduation, a discharge from the army) when what follows it is taken
+#: for the next job.
+AFTER_GRADUATION = " + what follows (after this step: the next job)"
 
 
 def _after_graduation(found: list[_Candidate], sentence: Sentence, cues: Cues, text: str) -> list[_Candidate]:
-    """A dated graduation told as the time of what the sentence goes on to tell, in words no lexicon
-    entry names (2009年大学毕业之后开始教琴; 2014年拿到学位后，我回新竹，在国小兼课), is the
-    start of the first job: that is what follows a graduation in a working life's story. Not when
+    """A dated graduation (or discharge, 退伍: the ``opens`` cues) told as the time of what the
+    sentence goes on to tell, in words no lexicon entry names (2009年大学毕业之后开始教琴;
+    2014年拿到学位后，我回新竹，在国小兼课; 105年退伍后进当铺的), is the start of the next job:
+    that is what follows such a step in a working life's story. Not when
     the rest is wished, supposed or denied (毕业之后我想转去做社工), nor when it names its own
     happening (then that event is told, as before)."""
     if len(found) != 1:
