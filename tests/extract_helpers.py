@@ -30,20 +30,30 @@ def builtin_host() -> Host:
     return Host.create(entry_points=False)
 
 
-class KeepUnnamed:
-    """A plugin whose event extractor keeps the dated happenings no lexicon word names."""
+class EventOptions:
+    """A plugin whose event extractor is the built-in one made with ``options``."""
+
+    def __init__(self, **options: bool) -> None:
+        self.options = options
 
     @careernarr.hookimpl
     def careernarr_extractors(self) -> list[Any]:
         from careernarr.extract.events import EventExtractor
 
-        return [EventExtractor(unnamed=True)]
+        return [EventExtractor(**self.options)]
 
 
 @functools.lru_cache(maxsize=1)
 def unnamed_host() -> Host:
-    """The built-ins with :class:`KeepUnnamed`: dated happenings of kind ``other`` are events too."""
-    return Host.create(entry_points=False, plugins=[KeepUnnamed()])
+    """The built-ins keeping the dated happenings no lexicon word names (kind ``other``), and
+    letting topic words alone name a dated happening's kind."""
+    return Host.create(entry_points=False, plugins=[EventOptions(unnamed=True, topics=True)])
+
+
+@functools.lru_cache(maxsize=1)
+def topics_host() -> Host:
+    """The built-ins letting topic words alone (部门, "the office") name a dated happening's kind."""
+    return Host.create(entry_points=False, plugins=[EventOptions(topics=True)])
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import opencc
 import pytest
-from extract_helpers import unnamed_host
+from extract_helpers import topics_host, unnamed_host
 
 import careernarr
 from careernarr.extract.events import DATED_HAPPENING, NO_KIND_WORD
@@ -18,8 +18,8 @@ from careernarr.model import Event, Narrative
 _S2TWP = opencc.OpenCC("s2twp")
 
 
-def _parse(text: str, traditional: bool = False) -> Narrative:
-    return careernarr.parse(_S2TWP.convert(text) if traditional else text)
+def _parse(text: str, traditional: bool = False, *, topics: bool = False) -> Narrative:
+    return careernarr.parse(_S2TWP.convert(text) if traditional else text, host=topics_host() if topics else None)
 
 
 def _holding(n: Narrative, words: str) -> list[Event]:
@@ -36,7 +36,7 @@ STORY = """在工地的六年
 
 @pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
 def test_a_dated_happening_without_event_words_is_kept_with_its_date(traditional: bool) -> None:
-    n = _parse(STORY, traditional)
+    n = _parse(STORY, traditional, topics=True)  # 项目 (a topic word) names it: see TOPICS_DEFAULT
     closing = _holding(n, _S2TWP.convert("最后一段钢梁") if traditional else "最后一段钢梁")
     assert closing, [(e.kind, e.text, e.rule) for e in n.events]
     event = closing[0]
@@ -118,7 +118,8 @@ def test_the_people_who_did_it_are_no_event(text: str) -> None:
     ("Notes\n\nIn May 2020 the thesis was finally accepted.\n", "education"),
 ])
 def test_a_hint_word_names_the_kind_of_a_dated_happening(text: str, kind: str) -> None:
-    [event] = careernarr.parse(text).events
+    assert careernarr.parse(text).events == ()  # topic words alone, by default: no event
+    [event] = careernarr.parse(text, host=topics_host()).events
     assert event.kind == kind and DATED_HAPPENING in event.rule
     assert "(hint)" in event.rule
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import opencc
 import pytest
-from extract_helpers import unnamed_host
+from extract_helpers import topics_host, unnamed_host
 
 import careernarr
 from careernarr.extract.events import DATED_HAPPENING, NO_KIND_WORD
@@ -45,7 +45,7 @@ EN = [
 
 
 def _events(text: str) -> list[Event]:
-    return careernarr.parse("随笔\n\n" + text + "\n").events
+    return careernarr.parse("随笔\n\n" + text + "\n", host=topics_host()).events
 
 
 def _dated(text: str) -> Event:
@@ -70,6 +70,12 @@ def test_an_english_dated_happening_takes_the_kind_its_hints_weigh_most(
     event = _dated(text)
     assert event.kind == kind
     assert event.rule == f"{DATED_HAPPENING}; en.events.{kind}:{hint} ({strength})"
+
+
+@pytest.mark.parametrize("text, kind", [(text, kind) for text, kind, _, strength in ZH + EN if strength == "hint verb"])
+def test_by_default_a_hint_verb_still_names_a_dated_happening(text: str, kind: str) -> None:
+    [event] = careernarr.parse("随笔\n\n" + text + "\n").events
+    assert event.kind == kind and event.rule.endswith("(hint verb)")
 
 
 def test_a_verb_in_the_dates_clause_outweighs_topic_words_after_it() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import opencc
 import pytest
-from extract_helpers import unnamed_host
+from extract_helpers import topics_host, unnamed_host
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,7 +43,7 @@ EN = [
 
 
 def _dated(text: str) -> Event:
-    [event] = careernarr.parse("随笔\n\n" + text + "\n").events
+    [event] = careernarr.parse("随笔\n\n" + text + "\n", host=topics_host()).events
     assert DATED_HAPPENING in event.rule, event.rule
     return event
 
@@ -62,6 +62,11 @@ def test_a_chinese_topic_word_names_the_kind_in_either_script(text: str, kind: s
 def test_an_english_topic_word_names_the_kind(text: str, kind: str, hint: str) -> None:
     event = _dated(text)
     assert event.kind == kind and event.rule.endswith(f"en.events.{kind}:{hint} (hint)")
+
+
+@pytest.mark.parametrize("text", [text for text, _, _ in ZH + EN])
+def test_by_default_a_topic_word_alone_names_no_dated_happening(text: str) -> None:
+    assert careernarr.parse("随笔\n\n" + text + "\n").events == ()
 
 
 @pytest.mark.parametrize("text", ["2020年8月，我们在城郊吃了一顿饭。", "In March 2021 we finally met in person."])
@@ -87,6 +92,6 @@ def test_a_lone_hint_in_a_dated_sentence_gives_its_own_kind(hint: str) -> None:
     if any(m.entry.strength != "hint" for m in hits) or len(kinds) != 1:
         return  # the hint is also an event word, or holds another kind's word: not a lone hint
     [kind] = kinds
-    for event in careernarr.parse("随笔\n\n" + text + "\n").events:
+    for event in careernarr.parse("随笔\n\n" + text + "\n", host=topics_host()).events:
         assert event.kind == kind and event.rule.startswith(DATED_HAPPENING), (event.kind, event.rule)
         assert event.rule.endswith(" (hint)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 
 import pytest
-from extract_helpers import builtin_host
+from extract_helpers import builtin_host, topics_host
 
 import careernarr
 
@@ -405,6 +405,6 @@ def test_english_words_in_a_chinese_sentence_are_read_with_the_english_lexicon(t
 def test_a_topic_word_names_the_kind_of_a_dated_happening(text: str, kind: str) -> None:
     """A dated sentence that tells something done without an event word is a 'dated happening';
     the English hints (qualified, a client, my mother) name its kind instead of ``other``."""
-    events = careernarr.parse(text, host=builtin_host()).events
+    events = careernarr.parse(text, host=topics_host()).events
     assert [e.kind for e in events] == [kind]
     assert events[0].rule.startswith("dated happening;") and events[0].rule.endswith("(hint)")
