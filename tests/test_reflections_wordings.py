@@ -60,6 +60,15 @@ ZH_SAYINGS = [
     ("睡眠不解决，效率提不了。", "insight"),
     ("说句公道话：这个行业的门槛一直很低。", "opinion"),
     ("本文主张，医院应把夜班补贴写进合同。", "opinion"),
+    # a lesson announced by its name; a word denied of one thing and given to another
+    ("我的心得是：修表修的是耐心，不是手速。", "insight"),
+    ("送外卖不丢人，丢人的是欠钱不还。", "insight"),
+    # advice to newcomers, what matters most, a promise made to oneself, agreeing with the thread
+    ("给想入行的人一个建议，先把腰护好。", "advice"),
+    ("想干这行的朋友，先去店里站一个月。", "advice"),
+    ("修车这行，手快是其次，最要紧的是细心。", "advice"),
+    ("我跟自己说好了，四十岁以前不再上夜班。", "resolution"),
+    ("同意楼主，找师傅比找店重要。", "opinion"),
 ]
 
 
@@ -110,6 +119,8 @@ def test_english_wordings_of_findings_advice_and_plans(text: str, kind: str) -> 
     "Thanks for watching, and I'll see you next week.",
     "今天就聊到这，下期给大家讲讲面试，记得一键三连。",
     "I don't know if I'll ever go back to teaching.",
+    # a wish denied and given to someone else is no lesson
+    "我不想走，想走的是他。",
 ])
 def test_transitions_and_verdicts_on_the_narrator_are_not_reflections(text: str) -> None:
     assert _essay(text) == (), [r.rule for r in _essay(text)]

@@ -35,6 +35,24 @@ def _host() -> Host:
     return default_host()
 
 
+def _set_dated(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Make the built-in event extractor keep the dated happenings asked for, in this process and
+    in the worker processes it starts (through the environment they inherit)."""
+    import os
+
+    from .extract.events import DATED_ENV
+
+    if value is not None:
+        os.environ[DATED_ENV] = value
+
+
+_DATED = click.option(
+    "--dated-happenings", type=click.Choice(["named", "topics", "all"]), callback=_set_dated,
+    expose_value=False, is_eager=True,
+    help="Dated sentences no event word names: kept when a hint verb names them (named, the default), "
+         "also when only topic words do (topics), or all of them, as kind 'other' if nothing names them (all).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="careernarr")
 def cli() -> None:
@@ -62,6 +80,7 @@ def _expand(paths: Sequence[str]) -> Iterator[Path]:
 @click.option("--no-extract", is_flag=True, help="Parse structure only; skip extraction.")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, None),
               help="Documents parsed in parallel (processes).")
+@_DATED
 def parse_cmd(inputs: tuple[str, ...], to: tuple[str, ...], format_: str | None, script: str | None,
               outdir: str | None, no_extract: bool, jobs: int) -> None:
     """Parse documents (files or folders) and print or write them.
@@ -165,6 +184,7 @@ def exporters_cmd() -> None:
 @click.option("--until", "end", metavar="EDTF", help="Keep events that start on or before this date.")
 @click.option("--format", "format_", metavar="NAME", help="Force a parser instead of detecting the format.")
 @click.option("--script", metavar="SCRIPT", help="Convert to zh-Hans, zh-Hant, zh-TW, zh-HK or an OpenCC config.")
+@_DATED
 def export_cmd(inputs: tuple[str, ...], to: str, output: str | None, each: bool, kinds: tuple[str, ...],
                subjects: tuple[str, ...], start: str | None, end: str | None, format_: str | None,
                script: str | None) -> None:
@@ -222,6 +242,7 @@ def export_cmd(inputs: tuple[str, ...], to: str, output: str | None, each: bool,
 @click.option("--only", "only", multiple=True, type=click.Choice(["time", "events", "reflections"]),
               help="Explain only these items (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation records as JSON.")
+@_DATED
 def explain_cmd(input_: str, format_: str | None, only: tuple[str, ...], as_json: bool) -> None:
     """Show every item extracted from a document, with its evidence and the rule that found it."""
     import json

@@ -24,7 +24,7 @@ import pluggy
 from attrs import frozen
 
 from . import hookspecs
-from .errors import FormatDetectionError, PluginError, UnknownFormatError
+from .errors import CareerNarrError, FormatDetectionError, PluginError, UnknownFormatError
 from .hookspecs import Exporter, Extractor, Parser
 from .source import Source
 
@@ -167,6 +167,8 @@ class Host:
         for impl in reversed(caller.get_hookimpls()):
             try:
                 items = impl.function()
+            except CareerNarrError:
+                raise  # said on purpose, and clearly (a bad setting): not a crash of the plugin
             except Exception as exc:
                 raise PluginError(f"plugin {impl.plugin_name!r} failed in {hook_name}: {exc}",
                                   plugin=impl.plugin_name,

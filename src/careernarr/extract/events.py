@@ -63,12 +63,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
 from collections.abc import Callable, Sequence
 
 import attrs
 from attrs import frozen
 
+from ..errors import CareerNarrError
 from ..model import EVENT_KINDS, Event, Span, TimeExpr
 from .context import ExtractionContext
 from .cues import Cues, lexicon_hits
@@ -98,6 +100,26 @@ UNNAMED_DEFAULT = False
 #: eight development sets they named it right 18 times in 30, on five held-out sets 11 in 28; without
 #: them, kind accuracy rose 0.006-0.05 and events F1 fell 0.005-0.03 (all sets, session 11).
 TOPICS_DEFAULT = False
+#: Which dated happenings an :class:`EventExtractor` made without options keeps, when this environment
+#: variable is set (``careernarr parse --dated-happenings`` sets it): one of :data:`DATED_CHOICES`.
+DATED_ENV = "CAREERNARR_DATED_HAPPENINGS"
+#: ``(unnamed, topics)`` for each choice: those event words or hint verbs name (the default), also
+#: those only topic words name, or every dated happening (kind ``other`` when nothing names it).
+DATED_CHOICES: dict[str, tuple[bool, bool]] = {"named": (False, False), "topics": (False, True), "all": (True, True)}
+
+
+def dated_options(choice: str | None = None) -> tuple[bool, bool]:
+    """``(unnamed, topics)`` for a choice of :data:`DATED_CHOICES`, by default read from
+    :data:`DATED_ENV` (unset or empty: the defaults)."""
+    raw = os.environ.get(DATED_ENV, "") if choice is None else choice
+    name = raw.strip().lower()
+    if not name:
+        return UNNAMED_DEFAULT, TOPICS_DEFAULT
+    if name not in DATED_CHOICES:
+        where = f"{DATED_ENV}={raw!r}" if choice is None else repr(raw)
+        raise CareerNarrError(f"{where}: expected one of {', '.join(DATED_CHOICES)}",
+                              hint="unset it for the default (named)")
+    return DATED_CHOICES[name]
 _NEGATION_REACH = 8
 #: Between a negation and an event word: a new predicate starts, the negation is not the word's
 #: (厂里效益不好我就辞职了: unpunctuated speech often runs two clauses together).
@@ -143,14 +165,17 @@ class EventExtractor:
     whose rule ends in :data:`NO_KIND_WORD` (see :func:`_dated_happening`). ``topics`` lets topic
     words alone (``hints`` such as 部门, 医院, "the office") name a dated happening's kind, its rule
     ending in ``(hint)``; without it a hint verb (调到, "made me … director") must stand there.
+    Either left out (``None``) is read from :data:`DATED_ENV` (see :func:`dated_options`), else
+    its default (both off).
     """
 
     name = "builtin-events"
     field = "events"
 
-    def __init__(self, *, unnamed: bool = UNNAMED_DEFAULT, topics: bool = TOPICS_DEFAULT) -> None:
-        self.unnamed = unnamed
-        self.topics = topics
+    def __init__(self, *, unnamed: bool | None = None, topics: bool | None = None) -> None:
+        env_unnamed, env_topics = dated_options()
+        self.unnamed = env_unnamed if unnamed is None else unnamed
+        self.topics = env_topics if topics is None else topics
 
     def extract(self, context: ExtractionContext) -> Sequence[Event]:
         """Events of ``context.narrative`` (spans into its working text)."""
