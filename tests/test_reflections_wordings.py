@@ -101,6 +101,10 @@ def test_the_same_wordings_in_taiwan_script(text: str, kind: str) -> None:
     ("People assume court reporters just type fast.", "opinion"),
     ("In 2025 I want to take every Friday afternoon off.", "resolution"),
     ("Overtime pays less than it costs, so put a limit on it.", "advice"),
+    ("Pay yourself something, even if it's small.", "advice"),
+    ("Wear ear plugs on every site.", "advice"),
+    ("I'm determined to take every August off.", "resolution"),
+    ("The best welders I know are the ones who ask questions.", "insight"),
 ])
 def test_english_wordings_of_findings_advice_and_plans(text: str, kind: str) -> None:
     [reflection] = _essay(text)
@@ -119,8 +123,9 @@ def test_english_wordings_of_findings_advice_and_plans(text: str, kind: str) -> 
     "Thanks for watching, and I'll see you next week.",
     "今天就聊到这，下期给大家讲讲面试，记得一键三连。",
     "I don't know if I'll ever go back to teaching.",
-    # a wish denied and given to someone else is no lesson
+    # a wish denied and given to someone else is no lesson; pay as a noun
     "我不想走，想走的是他。",
+    "Pay was terrible that year.",
 ])
 def test_transitions_and_verdicts_on_the_narrator_are_not_reflections(text: str) -> None:
     assert _essay(text) == (), [r.rule for r in _essay(text)]
