@@ -1,0 +1,110 @@
+"""Reflections in the everyday wordings of lessons, advice, plans, views and passed-on sayings.
+
+Written for these tests (none comes from an evaluation set): each sentence, told after a paragraph
+of the story, must give a reflection of its kind; the story's own sentences must give none.
+Chinese rows hold when the whole document is in Taiwan script.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import to_traditional
+
+import careernarr
+from careernarr.model import Reflection
+
+LEAD_ZH = "随笔\n\n那年我换了工作。\n\n"
+LEAD_EN = "Notes\n\nThat year I changed jobs.\n\n"
+
+ZH: list[tuple[str, str]] = [
+    ('insight', '这些年我慢慢明白，工作只是生活的一部分。'),
+    ('insight', '后来才知道，身体垮了什么都白搭。'),
+    ('insight', '干了这么多年，我发现最难的不是技术，是人。'),
+    ('insight', '其实很多事情急不来。'),
+    ('insight', '钱是赚不完的，但命只有一条。'),
+    ('insight', '说到底，这行拼的是耐心。'),
+    ('insight', '人一旦习惯了熬夜，就很难回头。'),
+    ('insight', '我终于懂了师傅当年为什么那么严。'),
+    ('insight', '这份工作教会了我怎么跟人打交道。'),
+    ('insight', '回头看，那三年是我成长最快的时候。'),
+    ('advice', '年轻人千万别为了钱拼命。'),
+    ('advice', '如果你也想入这行，先去店里干半年再说。'),
+    ('advice', '一定要签合同，别信口头承诺。'),
+    ('advice', '身体不舒服就赶紧去看医生，别硬扛。'),
+    ('advice', '建议大家多存点钱，给自己留条后路。'),
+    ('advice', '记住，安全永远是第一位的。'),
+    ('advice', '新人最好先跟着老师傅学两年。'),
+    ('advice', '别把所有时间都给了工作。'),
+    ('resolution', '明年我要把驾照考下来。'),
+    ('resolution', '以后我再也不会为了加班错过孩子的生日了。'),
+    ('resolution', '我决定今年年底前换份工作。'),
+    ('resolution', '接下来我想多陪陪家人。'),
+    ('resolution', '我给自己定了个目标，三年内开一家自己的店。'),
+    ('resolution', '从今以后我每天晚上十点前下班。'),
+    ('opinion', '我觉得这个行业被低估了。'),
+    ('opinion', '说实话，现在的年轻人比我们那时候难多了。'),
+    ('opinion', '在我看来，工资低不是最大的问题。'),
+    ('opinion', '我认为公司应该给一线员工涨工资。'),
+    ('opinion', '个人觉得，这种制度很不合理。'),
+    ('quote', '师傅常说：“手艺是自己的，别人拿不走。”'),
+    ('quote', '我妈总跟我说，吃亏是福。'),
+    ('quote', '老话说得好，三百六十行，行行出状元。'),
+]
+
+EN: list[tuple[str, str]] = [
+    ('insight', 'Looking back, those years taught me patience.'),
+    ('insight', "I've learned that no job is worth your health."),
+    ('insight', "What I didn't understand then is that the client is always scared too."),
+    ('insight', 'It turns out that saying no is a skill.'),
+    ('insight', 'The older I get, the more I value quiet work.'),
+    ('advice', "If you're thinking about this trade, start as a helper first."),
+    ('advice', 'Always get the agreement in writing.'),
+    ('advice', "Take your breaks, even when it's busy."),
+    ('advice', 'My advice to anyone starting out: find a good mentor.'),
+    ('advice', 'You should never work for free.'),
+    ('resolution', "Next year I'm going to take every weekend off."),
+    ('resolution', "I've decided to cut my hours to four days a week."),
+    ('resolution', "From now on I'm not answering emails after six."),
+    ('resolution', 'This year I want to finish my license.'),
+    ('opinion', 'I think the industry undervalues its apprentices.'),
+    ('opinion', 'Honestly, the pay has never matched the work.'),
+    ('opinion', 'In my view, the night shift should pay double.'),
+    ('opinion', 'I believe every worker deserves a proper break.'),
+    ('quote', 'My old boss used to say, "Measure twice, cut once."'),
+    ('quote', 'As my grandfather put it, "Work never runs out."'),
+]
+
+#: Sentences of the story: no reflection.
+NOT = [
+    '2019年我进了一家物流公司。',
+    '那天我加班到很晚，回家的时候下着雨。',
+    '老板说下周开会。',
+    '我妈给我打了个电话。',
+    '他一旦迟到，就要扣钱。',
+    '说到底那天我也没去。',
+    'In 2019 I joined a logistics company.',
+    "My boss said we'd meet on Monday.",
+    'The shop was busy that summer.',
+]
+
+
+def _reflections(text: str, *, taiwan: bool = False) -> tuple[Reflection, ...]:
+    doc = (LEAD_EN if text.isascii() else LEAD_ZH) + text + "\n"
+    return careernarr.parse(to_traditional(doc) if taiwan else doc, format="essay").reflections
+
+
+@pytest.mark.parametrize(("kind", "text"), ZH + EN)
+def test_an_everyday_wording_gives_its_kind(kind: str, text: str) -> None:
+    found = _reflections(text)
+    assert kind in [r.kind for r in found], [(r.kind, r.rule) for r in found]
+
+
+@pytest.mark.parametrize(("kind", "text"), ZH)
+def test_the_same_in_taiwan_script(kind: str, text: str) -> None:
+    found = _reflections(text, taiwan=True)
+    assert kind in [r.kind for r in found], [(r.kind, r.rule) for r in found]
+
+
+@pytest.mark.parametrize("text", NOT)
+def test_the_storys_own_sentences_give_no_reflection(text: str) -> None:
+    assert _reflections(text) == ()
