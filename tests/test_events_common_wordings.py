@@ -176,6 +176,42 @@ ZH: list[tuple[str, str]] = [
     ('family', '2020年我儿子上小学了。'),
     ('family', '2019年我们家添了二胎。'),
     ('family', '2021年我公公中风了，我请假回去照顾。'),
+    # articles about someone, unpunctuated speech, Cantonese and Taiwan wordings
+    ('job_start', '她于2015年加入了市急救中心。'),
+    ('job_start', '2008年，他进入一家国营纺织厂，成为一名挡车工。'),
+    ('job_start', '毕业那年他被分配到县农机站工作。'),
+    ('job_start', '2016年她应聘到一家连锁药店担任店长助理。'),
+    ('job_end', '2019年，她从干了十年的报社离职。'),
+    ('job_end', '2020年疫情期间，他所在的旅行社倒闭了。'),
+    ('career_change', '2018年，他告别了讲台，转身做起了自媒体。'),
+    ('career_change', '三十五岁那年她决定转行，去学了护理。'),
+    ('promotion', '2017年她晋升为护士长。'),
+    ('promotion', '入职第三年他就被提拔为车间副主任。'),
+    ('review', '2019年他获评“全国技术能手”。'),
+    ('review', '她连续三年被评为“优秀教师”。'),
+    ('health', '2021年，他因长期劳累患上了心肌炎。'),
+    ('health', '那年冬天她突发脑出血，住进了ICU。'),
+    ('conflict', '2019年，她因拒绝做假账与上司发生冲突。'),
+    ('conflict', '他曾因工资问题和老板闹上了仲裁庭。'),
+    ('leave', '2020年她申请了一年的停薪留职。'),
+    ('education', '2012年，她考入北京大学攻读硕士。'),
+    ('education', '2019年他参加了为期半年的技能培训。'),
+    ('creator', '2017年，她辞职创业，成立了自己的设计公司。'),
+    ('family', '2016年，她的第一个孩子出生。'),
+    ('job_start', '我是二零一五年进的厂 那时候一个月才两千五'),
+    ('job_start', '后来经朋友介绍我就去了一家装修公司干活'),
+    ('job_end', '干到一八年我实在干不下去了就辞了'),
+    ('overwork', '那时候天天加班 一个月就休两天'),
+    ('health', '结果干了两年腰就坏了 去医院一查是腰肌劳损'),
+    ('career_change', '后来我就不干装修了 改行开货车'),
+    ('creator', '现在自己在抖音上拍视频 粉丝也有好几万了'),
+    ('job_start', '我係2014年入行做地盘嘅'),
+    ('job_end', '2019年我劈咗炮唔做'),
+    ('promotion', '2020年老细升我做主管'),
+    ('health', '嗰年我做到胃出血入咗医院'),
+    ('job_start', '民國104年我進了一家貿易公司當業務。'),
+    ('job_end', '去年我離職了，休息了半年。'),
+    ('overwork', '那陣子每天都加班到半夜，假日也要回公司。'),
 ]
 
 EN: list[tuple[str, str]] = [
@@ -304,6 +340,13 @@ EN: list[tuple[str, str]] = [
     ('career_change', 'In 2018 I moved into teaching after ten years in retail.'),
     ('family', 'In 2021 we had our second child.'),
     ('family', 'In 2019 my father died.'),
+    ('job_start', 'In 2014 she joined the county ambulance service as a paramedic.'),
+    ('job_end', 'In 2019 he stepped down after twenty years at the paper.'),
+    ('promotion', 'By 2017 she was running the whole ward.'),
+    ('review', 'In 2018 he was named Technician of the Year.'),
+    ('career_change', 'At 35 she left accounting to train as a nurse.'),
+    ('creator', 'In 2019 he quit to start his own landscaping business.'),
+    ('conflict', 'In 2020 she clashed with the new director over staffing.'),
 ]
 
 NOT_ZH = [
@@ -320,6 +363,7 @@ NOT_ZH = [
     '我在学校教室里等他。',
     '被公司拒了的人可以再申请。',
     '一周工作七天的人不多。',
+    '公司不让我辞职。',  # denied by someone else
     '阿爸喺船厂做嘢，成日好夜先返。',  # a father's work, described
     '我带的第一届孩子今年都上初中了。',  # the children one taught
 ]

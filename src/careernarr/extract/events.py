@@ -122,8 +122,8 @@ def dated_options(choice: str | None = None) -> tuple[bool, bool]:
     return DATED_CHOICES[name]
 _NEGATION_REACH = 8
 #: Between a negation and an event word: a new predicate starts, the negation is not the word's
-#: (厂里效益不好我就辞职了: unpunctuated speech often runs two clauses together).
-_RESTART = re.compile(r"(?:我|他|她|佢)(?:们|哋)?(?:就|才|便|只好|只能|干脆)|于是|所以")
+#: (厂里效益不好我就辞职了, 实在干不下去了就辞了: unpunctuated speech often runs two clauses together).
+_RESTART = re.compile(r"(?:我|他|她|佢)(?:们|哋)?(?:就|才|便|只好|只能|干脆)|了(?:就|便)|于是|所以")
 
 
 @frozen
@@ -743,7 +743,7 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     if m.entry.category == "transfer" and _ADJUSTED_TO_AMOUNT.search(text, m.start, min(clause.end, m.end + 12)) is not None:
         return None  # 把价格从六百块调到一千二: a price or a setting changed, nobody moved
     negation = cues.any("negation", max(clause.start, m.start - _NEGATION_REACH), m.start)
-    if negation is not None and _RESTART.search(text, negation.end, m.start) is None:
+    if negation is not None and _RESTART.search(text, negation.end, m.end) is None:
         return None
     if ("…" in m.entry.term or m.entry.pattern) and cues.any("negation", m.start + 1, m.end - 1) is not None:
         return None  # a term's gap holds the negation: 去年…没有去做博后
