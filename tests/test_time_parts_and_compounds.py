@@ -141,3 +141,17 @@ def test_a_month_of_last_year_without_a_date_of_writing_stays_unplaced() -> None
 def test_a_part_of_the_year_at_the_very_end_of_the_text_is_kept(script: str, text: str, expr: str, value: str) -> None:
     found = _found(in_script(script, text))
     assert found[in_script(script, expr)][0] == value, found
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("2015年暑假我去工地打工。", "2015年暑假", "2015-22"),  # the summer holidays: that summer
+    ("去年寒假我回了老家。", "去年寒假", "2024-24"),
+])
+def test_the_school_holidays_are_their_season(script: str, text: str, expr: str, value: str) -> None:
+    found = _found(in_script(script, text))
+    assert found[in_script(script, expr)][0] == value, found
+
+
+def test_a_school_holiday_takes_no_day_after_it() -> None:
+    assert "2015年暑假" in _found("2015年暑假天天加班。")

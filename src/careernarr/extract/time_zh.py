@@ -215,6 +215,8 @@ class _Chinese:
         season_forms = {}
         for ch, code in self.seasons.items():
             season_forms[ch] = code
+            if len(ch) > 1:
+                continue  # 暑假: a word of its own (no 暑假天, 入暑假)
             season_forms[ch + "天"] = code
             season_forms[ch + "季"] = code
             season_forms["入" + ch] = code  # 入冬: as the winter began
