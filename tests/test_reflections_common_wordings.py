@@ -76,12 +76,12 @@ EN: list[tuple[str, str]] = [
 
 #: Sentences of the story: no reflection.
 NOT = [
+    '说到底那天我也没去。',
     '2019年我进了一家物流公司。',
     '那天我加班到很晚，回家的时候下着雨。',
     '老板说下周开会。',
     '我妈给我打了个电话。',
     '他一旦迟到，就要扣钱。',
-    '说到底那天我也没去。',
     'In 2019 I joined a logistics company.',
     "My boss said we'd meet on Monday.",
     'The shop was busy that summer.',
