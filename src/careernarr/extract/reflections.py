@@ -1117,9 +1117,11 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
     if any(m.entry.category == "opinion" and m.start - unit.start <= lead + (0 if m.entry.strength == "weak" else 2)
            for m in found):
         kind = "opinion"  # "我觉得…", "Honestly, …": the whole sentence is framed as a view
-    if _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit):
-        quoted = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start
-                  and _spoken(cues, sentence, q)]
+    spoken = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start and _spoken(cues, sentence, q)]
+    voiced = bool(found) and bool(spoken) and all(any(q.start <= m.start and m.end <= q.end for q in spoken)
+                                                  for m in found)  # 他说“这行拼的是耐心”: every cue is in the quote
+    if voiced or _speech_share(unit, sentence, cues) * SPEECH_SHARE >= len(unit):
+        quoted = spoken
         before = Span(sentence.start, quoted[0].start if quoted else unit.start)
         own = cues.any("self_speech", before.start, before.end)
         # the narrator speaks when no one else does around it ("Dana told me something that I wrote …")
