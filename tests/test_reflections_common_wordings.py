@@ -49,6 +49,23 @@ ZH: list[tuple[str, str]] = [
     ('quote', '师傅常说：“手艺是自己的，别人拿不走。”'),
     ('quote', '我妈总跟我说，吃亏是福。'),
     ('quote', '老话说得好，三百六十行，行行出状元。'),
+    # Cantonese, Taiwan script, and more everyday forms
+    ('insight', '呢行冇捷径，只可以慢慢学。'),
+    ('advice', '后生仔唔好贪快钱。'),
+    ('advice', '如果你想入行，记住先搞好人际关系。'),
+    ('resolution', '今年我一定要储够首期。'),
+    ('opinion', '我个人认为呢个行业好难捱。'),
+    ('insight', '這些年下來，我學到的是，錢永遠賺不完。'),
+    ('advice', '奉勸大家，合約一定要看清楚。'),
+    ('resolution', '我告訴自己，明年一定要出國看看。'),
+    ('opinion', '老實說，台灣的薪水真的太低了。'),
+    ('advice', '工作再忙，也要留时间给家人。'),
+    ('insight', '原来最累的不是身体，是心。'),
+    ('insight', '人到中年才明白，稳定比什么都重要。'),
+    ('advice', '听我一句劝，别裸辞。'),
+    ('advice', '有条件的话，尽量多学一门手艺。'),
+    ('opinion', '现在这个行情，能有份工作就不错了。'),
+    ('quote', '我爸常说：“干一行爱一行。”'),
 ]
 
 EN: list[tuple[str, str]] = [
@@ -72,10 +89,23 @@ EN: list[tuple[str, str]] = [
     ('opinion', 'I believe every worker deserves a proper break.'),
     ('quote', 'My old boss used to say, "Measure twice, cut once."'),
     ('quote', 'As my grandfather put it, "Work never runs out."'),
+    ('insight', 'Nobody tells you how lonely the night shift is.'),
+    ('insight', 'The job never loves you back.'),
+    ('insight', 'I realised the money was never going to be enough.'),
+    ('advice', "Don't let anyone tell you it's too late to switch."),
+    ('advice', "Find people who'll tell you the truth about your work."),
+    ('resolution', "I'm not going back to a job that eats my weekends."),
+    ('resolution', "I'll give it one more year and then decide."),
+    ('opinion', 'The pay in this trade is a joke.'),
+    ('opinion', 'I honestly think the apprenticeship system is broken.'),
+    ('quote', 'She always said, "The customer remembers how you made them feel."'),
 ]
 
 #: Sentences of the story: no reflection.
 NOT = [
+    '干了这么多年，他还是没升职。',
+    '这些年下来，我换了三家公司。',
+    '做了这么多年，我第一次被客户表扬。',
     '说到底那天我也没去。',
     '2019年我进了一家物流公司。',
     '那天我加班到很晚，回家的时候下着雨。',
