@@ -200,3 +200,15 @@ def test_any_text_parses_with_spans_inside(text: str) -> None:
     for span in n.spans():
         assert 0 <= span.start <= span.end <= len(n.text)
     assert 0.0 <= PARSER.sniff(Source(text)) <= 1.0
+
+
+def test_two_even_clauses_with_written_dates_are_prose_not_verse() -> None:
+    n = careernarr.parse("随笔\n\n2018年5月我辞了职。两周后我进了一家健身房。\n", format="essay")
+    assert [s.role for s in n.sections] == ["title", "body"]
+    assert "verse" not in n.metadata
+    assert [e.kind for e in n.events][:1] == ["job_end"]
+
+
+def test_verse_in_chinese_numerals_is_still_verse() -> None:
+    n = careernarr.parse("年终\n\n二零二五似云烟，低谷高峰一线牵。\n\n今年我换了工作。\n", format="essay")
+    assert "verse" in [s.role for s in n.sections]

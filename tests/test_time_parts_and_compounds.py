@@ -155,3 +155,21 @@ def test_the_school_holidays_are_their_season(script: str, text: str, expr: str,
 
 def test_a_school_holiday_takes_no_day_after_it() -> None:
     assert "2015年暑假" in _found("2015年暑假天天加班。")
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("In March 2014 I quit. A week later I enrolled in a pastry course.", "A week later", "2014-03"),
+    ("In early 2014 I quit. A week later I enrolled in a pastry course.", "A week later", "2014-01/2014-03"),
+    ("2018年5月3日我辞了职。三天后我去了一家健身房上班。", "三天后", "2018-05-06"),
+    ("2018年5月我辞了职。两周后我去了一家健身房上班。", "两周后", "2018-05"),
+])
+def test_a_few_days_or_weeks_later_stay_in_the_time_just_told(text: str, expr: str, value: str) -> None:
+    assert _found(text)[expr][0] == value
+
+
+def test_a_few_weeks_later_keep_their_length_too() -> None:
+    assert _found("In January 2015 I failed. I passed it three weeks later.")["three weeks later"] == ("2015-01", "P3W")
+
+
+def test_many_weeks_later_are_only_a_length() -> None:
+    assert _found("2018年5月我辞了职。十个星期后我又回去了。")["十个星期后"][0] is None

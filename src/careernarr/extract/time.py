@@ -78,6 +78,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _HEADING_YEAR = re.compile(r"[ \t#*_=>]*(?:year[ \t]+)?(?P<y>(?:19|20)\d\d)(?![\d.,/\-]|:\d)", re.IGNORECASE)
 #: The end of an offset counted from a happening: 两年后, 兩年後, two years later.
 _LATER = re.compile(r"(?:后|later)\Z", re.IGNORECASE)
+#: The most weeks or days "later" that still fall in the month (or season, year) just told: a week
+#: later, 三天后. Counted from a day when one was told.
+_NEAR_LATER = {"W": 3, "D": 20}
 _LATER_AFTER = re.compile(r"[ \t]*(?:之后|以后)")
 #: Before a bare month, in the same sentence: the story moves forward (then, after, 之后, 后来, 接着).
 _FORWARD = re.compile(
@@ -671,9 +674,17 @@ class _Placer:
             when = When.point(ante.lo[0] + n)
         elif unit == "M" and ante.is_point and ante.lo[1] is not None:
             when = When.point(*month_shift(ante.lo[0], ante.lo[1], n))
+        elif unit in ("W", "D") and n <= _NEAR_LATER[unit] and ante.decade is None and not ante.open_end:
+            if ante.is_point and ante.lo[1] is not None and ante.lo[2] is not None:
+                when = days_of(_dt.date(ante.lo[0], ante.lo[1], ante.lo[2]), n * (7 if unit == "W" else 1))
+            else:
+                when = ante  # a week later, 几天后: still the month, season or year just told
         else:
             return atom, None, False
-        dated = attrs.evolve(atom, kind="date", duration=None, parts=(), rule=atom.rule + "+after")
+        if unit in ("W", "D"):  # three weeks later: the time just told, and the length counted from it
+            dated = attrs.evolve(atom, kind="date", rule=atom.rule + "+after")
+        else:
+            dated = attrs.evolve(atom, kind="date", duration=None, parts=(), rule=atom.rule + "+after")
         if self.ref_year is not None and when.lo[0] is not None and when.lo[0] > self.ref_year:
             return dated, when, True  # 五年后的自己: a time imagined ahead, not where the story goes on
         self.antecedent, self.ante_when, self.story, self.local = (when.lo[0],), when, (when.lo[0],), None

@@ -94,6 +94,8 @@ def _is_verse(block: str) -> bool:
         return False
     lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
     if is_cjk(block):
+        if _DIGITS.search(block):
+            return False  # 2018年5月我辞了职。两周后…: prose with written-out dates, however even its clauses
         parts = clauses(block)
         if len(parts) < 2 or not all(3 <= len(c) <= 11 for c in parts):
             return False
@@ -105,6 +107,8 @@ def _is_verse(block: str) -> bool:
 
 #: Verse after a title is a few short lines; a longer block is prose.
 _VERSE_LIMIT = 4000
+#: Arabic digits: Chinese verse writes its numbers in characters (二零二五似云烟).
+_DIGITS = re.compile(r"[0-9０-９]")
 
 
 def _front_fact(line: str) -> tuple[str, str] | None:
