@@ -173,3 +173,8 @@ def test_a_few_weeks_later_keep_their_length_too() -> None:
 
 def test_many_weeks_later_are_only_a_length() -> None:
     assert _found("2018年5月我辞了职。十个星期后我又回去了。")["十个星期后"][0] is None
+
+
+def test_the_same_month_is_no_length_of_a_month() -> None:
+    found = _found("2018年5月我辞了职。同一个月我进了一家健身房。")
+    assert "一个月" not in found and found["2018年5月"][0] == "2018-05"

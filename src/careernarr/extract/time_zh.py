@@ -616,6 +616,8 @@ class _Chinese:
             return None  # 每两周: a frequency
         if any(head.endswith(w) for w in self.ordinal):
             return None  # 第三年: an ordinal
+        if head.endswith(("同", "同樣", "同样")) and num in ("一", "1"):
+            return None  # 同一个月, 同一年: the time just told, not a length
         if num.isdigit() and designator == "Y" and len(num) == 4 and 1800 <= int(num) <= 2099:
             return None  # 2025年 is a year
         if num[0] in _D and len(num) > 1 and not any(c in num for c in "十百千几数") and not is_vague(num):
