@@ -122,8 +122,9 @@ def dated_options(choice: str | None = None) -> tuple[bool, bool]:
     return DATED_CHOICES[name]
 _NEGATION_REACH = 8
 #: Between a negation and an event word: a new predicate starts, the negation is not the word's
-#: (厂里效益不好我就辞职了, 实在干不下去了就辞了: unpunctuated speech often runs two clauses together).
-_RESTART = re.compile(r"(?:我|他|她|佢)(?:们|哋)?(?:就|才|便|只好|只能|干脆)|了(?:就|便)|于是|所以")
+#: (厂里效益不好我就辞职了, 实在干不下去了就辞了, 过年没回家一直在厂里加班: unpunctuated speech runs
+#: two clauses together).
+_RESTART = re.compile(r"(?:我|他|她|佢)(?:们|哋)?(?:就|才|便|只好|只能|干脆)|了(?:就|便)|一直|于是|所以")
 
 
 @frozen
