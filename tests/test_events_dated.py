@@ -158,3 +158,15 @@ def test_a_clause_with_its_own_unplaced_relative_time_takes_no_other_date(tradit
     text = "随笔\n\n我2014年入职一家贸易公司做文员，去年被炒了。\n"  # no date of writing: 去年 stays unplaced
     n = _parse(text, traditional)
     assert [(e.kind, e.when) for e in n.events] == [("job_start", "2014"), ("job_end", None)]
+
+
+def test_one_list_items_date_does_not_carry_to_the_next() -> None:
+    text = "小结\n\n- **入行**：2012年考取了导游证，在桂林带团。\n- **外派**：公司把我调去做出境领队。\n"
+    events = careernarr.parse(text).events
+    assert [(e.kind, e.when) for e in events] == [("education", "2012"), ("transfer", None)], events
+
+
+def test_a_paragraphs_date_still_carries_to_its_next_sentence() -> None:
+    text = "小结\n\n2018年我进了一家旅行社。第二个月公司把我调去做出境领队。\n"
+    events = careernarr.parse(text).events
+    assert [(e.kind, e.when) for e in events] == [("job_start", "2018"), ("transfer", "2018")], events

@@ -36,6 +36,8 @@ __all__ = ["LONG_SENTENCE", "Dated", "Dating", "scope_of"]
 LONG_SENTENCE = 120
 #: How far back (in characters) in a run-on sentence the time told before an event's clauses still dates it.
 RUN_ON_REACH = 240
+#: The start of a list item: a bullet or a number ("- ", "* ", "• ", "1. ", "2、").
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·]|\d{1,2}[.、)）])[ \t]+")
 #: How many sentences before, in the same paragraph, still date an event (the story's time carries).
 _CARRY = 2
 #: How far (in characters) a duration may sit from the words it measures.
@@ -83,8 +85,10 @@ class Dating:
         self._starts = [t.span.start for t in self._times]
         self._leads: dict[int, tuple[int, TimeExpr]] = {}
         self._before: dict[int, list[Span]] = {}
+        self._items = {s.start: self._item(s.start) for s in sentences}
         for prev, s in zip([None, *sentences], sentences):
-            if prev is not None and prev.paragraph == s.paragraph and prev.post == s.post:
+            if (prev is not None and prev.paragraph == s.paragraph and prev.post == s.post
+                    and self._items[prev.start] == self._items[s.start]):
                 self._before[s.start] = [*self._before.get(prev.start, [])[-(_CARRY - 1):], prev.span]
         for s in sentences:
             if s.index_in_paragraph != 0 or s.paragraph in self._leads:
@@ -95,6 +99,12 @@ class Dating:
                     self._leads[s.paragraph] = (s.start, t)
                     break
         self._sections = narrative.sections
+
+    def _item(self, pos: int) -> int | None:
+        """Where the list item holding ``pos`` starts ("- **入行**：2012年…"), or ``None`` outside
+        a list: one item's date does not carry to the next (each bullet is told on its own)."""
+        line = self._text.rfind("\n", 0, pos) + 1
+        return line if _LIST_ITEM.match(self._text, line) else None
 
     def inside(self, start: int, end: int) -> list[TimeExpr]:
         """Time expressions lying inside ``[start, end)``."""
@@ -157,7 +167,8 @@ class Dating:
                 value = self._carried(best)
                 return Dated(value[:4] if year_only and value[:4].isdigit() else value, "paragraph", best)
         lead = self._leads.get(sentence.paragraph)
-        if lead is not None and lead[0] < sentence.start:
+        if (lead is not None and lead[0] < sentence.start
+                and self._items.get(lead[0]) == self._items.get(sentence.start, self._item(sentence.start))):
             return Dated(str(lead[1].value), "paragraph", lead[1])
         heading = self._heading_time(sentence.start)
         if heading is not None:
