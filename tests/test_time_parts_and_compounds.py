@@ -178,3 +178,15 @@ def test_many_weeks_later_are_only_a_length() -> None:
 def test_the_same_month_is_no_length_of_a_month() -> None:
     found = _found("2018年5月我辞了职。同一个月我进了一家健身房。")
     assert "一个月" not in found and found["2018年5月"][0] == "2018-05"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("My apprenticeship ran 1994 to 1998: four years of night classes.", "1994 to 1998", "1994/1998"),
+    ("I drove trucks 2009 to 2013 for a dairy.", "2009 to 2013", "2009/2013"),
+])
+def test_a_bare_year_that_a_later_year_closes_opens_a_range(text: str, expr: str, value: str) -> None:
+    assert _found(text)[expr][0] == value
+
+
+def test_numbers_that_count_something_open_no_range() -> None:
+    assert "1994 to 1998" not in _found("We sold 1994 to 1998 units a month.")

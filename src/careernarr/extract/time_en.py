@@ -15,6 +15,11 @@ from .time_lexicon import TimeLexicon
 from .time_numerals import english_number
 from .time_values import iso_duration
 
+#: After a bare year: the later year that closes a range ("1994 to 1998", "2010–2014").
+#: Words that may follow a closing year in prose ("1994 to 1998 at the yard", "2010 to 2014 as a clerk").
+_RANGE_THEN = ("as ", "at ", "in ", "for ", "with ", "when ", "and ", "i ", "we ", "she ", "he ", "they ", "on ", "while ")
+_RANGE_CLOSE = re.compile(r"[ \t]*(?:to|through|until|till|[-–—~])[ \t]*(?P<y>(?:19|20)\d\d)(?![0-9])", re.IGNORECASE)
+
 #: Before a decade: which part of it ("the early 1990s", "mid-90s", "the late '80s").
 _DECADE_PART_EN = re.compile(r"(?P<the>\bthe[ \t]+)?(?P<part>\b(?:early|mid|late))(?:[ \t]+|-)\Z", re.IGNORECASE)
 
@@ -325,6 +330,20 @@ class _English:
                 atom.rule = "en-month-of-year"
         return atom
 
+    def _opens_range(self, text: str, start: int, end: int) -> bool:
+        """``ran 1994 to 1998``, ``worked there 2010–2014``: a year that a later year closes (not
+        ``sold 1994 to 1998 units``: the closing number counts something)."""
+        before = prev_char(text, start)
+        if before and (before.isalnum() or before in "$¥￥#@.,/\\:+-–—~"):
+            return False
+        closing = _RANGE_CLOSE.match(text, end)
+        if closing is None or text[start : start + 2] not in ("19", "20"):
+            return False
+        rest = text[closing.end() : closing.end() + 12].lstrip(" \t").lower()
+        if rest[:1].isalnum() and not rest.startswith(_RANGE_THEN):
+            return False
+        return int(text[start:end]) < int(closing.group("y")) <= int(text[start:end]) + 60
+
     def year(self, m: re.Match[str], text: str) -> Atom | None:
         start, end = m.span()
         atom = Atom(start, end, "bare-year", year=int(m.group(0)))
@@ -337,9 +356,9 @@ class _English:
                 self.year_after is not None and self.year_after.match(text, end)
                 and prev_word(text, start) in _YEAR_AFTER_LEADS) and not (
                 self.year_judged is not None and self.year_judged.match(text, end)
-                and text[start : start + 2] in ("19", "20")):
+                and text[start : start + 2] in ("19", "20")) and not self._opens_range(text, start, end):
             return None  # (then 2020 happened, when 2008 hit: a year; sold 2020 hit singles: a count;
-            # "under me 2016 was bad", a transcript's run-on: a year judged)
+            # "under me 2016 was bad", a transcript's run-on: a year judged; ran 1994 to 1998: a range)
         if atom.months is None and atom.season is None:
             suffix = self.suffix_re.match(text, end)
             if suffix:
