@@ -138,6 +138,21 @@ def to_traditional(text: str) -> str:
     return str(opencc.OpenCC("s2twp").convert(text))
 
 
+#: A paragraph of story told before a test sentence, so that the sentence is not the document's first.
+LEAD_ZH = "那年我换了工作。"
+LEAD_EN = "That year I changed jobs."
+
+
+def after_lead(text: str, *, taiwan: bool = False) -> tuple[Narrative, str]:
+    """``text`` parsed as an essay after a title and a lead paragraph of story (the whole document
+    in Taiwan script with ``taiwan``: a document's script is read from all of it), and the lead
+    as it stands in the document."""
+    title, lead = ("Notes", LEAD_EN) if text.isascii() else ("随笔", LEAD_ZH)
+    if taiwan:
+        title, lead, text = to_traditional(title), to_traditional(lead), to_traditional(text)
+    return careernarr.parse(f"{title}\n\n{lead}\n\n{text}\n", format="essay"), lead
+
+
 #: The scripts Chinese test sentences are written in (see :func:`in_script`).
 SCRIPTS = ("simplified", "traditional")
 

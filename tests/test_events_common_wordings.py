@@ -8,14 +8,9 @@ statements, the people who did it) must give none. Chinese rows hold in Taiwan s
 from __future__ import annotations
 
 import pytest
-from extract_helpers import to_traditional
+from extract_helpers import after_lead
 
-import careernarr
 from careernarr.model import Event
-
-#: What comes before each sentence: a paragraph that sets the story going.
-LEAD_ZH = "随笔\n\n那年我换了工作。\n\n"
-LEAD_EN = "Notes\n\nThat year I changed jobs.\n\n"
 
 ZH: list[tuple[str, str]] = [
     ('job_start', '2015年我进了一家物流公司做调度。'),
@@ -462,14 +457,9 @@ NOT_EN = [
 
 
 def _events(text: str, *, taiwan: bool = False) -> list[Event]:
-    """The events of ``text`` after the lead paragraph (the whole document in Taiwan script with
-    ``taiwan``: the script of a document is read from all of it)."""
-    lead = LEAD_EN if text.isascii() else LEAD_ZH
-    doc = lead + text + "\n"
-    first = lead.split("\n\n")[1]
-    if taiwan:
-        doc, first = to_traditional(doc), to_traditional(first)
-    return [e for e in careernarr.parse(doc, format="essay").events if e.text.strip() != first]
+    """The events of ``text`` told after the lead paragraph."""
+    narrative, lead = after_lead(text, taiwan=taiwan)
+    return [e for e in narrative.events if e.text.strip() != lead]
 
 
 @pytest.mark.parametrize(("kind", "text"), ZH + EN)

@@ -8,13 +8,9 @@ Chinese rows hold when the whole document is in Taiwan script.
 from __future__ import annotations
 
 import pytest
-from extract_helpers import to_traditional
+from extract_helpers import after_lead
 
-import careernarr
 from careernarr.model import Reflection
-
-LEAD_ZH = "随笔\n\n那年我换了工作。\n\n"
-LEAD_EN = "Notes\n\nThat year I changed jobs.\n\n"
 
 ZH: list[tuple[str, str]] = [
     ('insight', '这些年我慢慢明白，工作只是生活的一部分。'),
@@ -152,8 +148,7 @@ NOT = [
 
 
 def _reflections(text: str, *, taiwan: bool = False) -> tuple[Reflection, ...]:
-    doc = (LEAD_EN if text.isascii() else LEAD_ZH) + text + "\n"
-    return careernarr.parse(to_traditional(doc) if taiwan else doc, format="essay").reflections
+    return after_lead(text, taiwan=taiwan)[0].reflections
 
 
 @pytest.mark.parametrize(("kind", "text"), ZH + EN)
