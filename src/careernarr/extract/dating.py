@@ -106,6 +106,12 @@ class Dating:
         line = self._text.rfind("\n", 0, pos) + 1
         return line if _LIST_ITEM.match(self._text, line) else None
 
+    def _item_of(self, sentence: Sentence) -> int | None:
+        """:meth:`_item` of a sentence, from the table when it is one of the narrative's own (a
+        sentence cut at a connector starts elsewhere)."""
+        item = self._items.get(sentence.start, -1)
+        return self._item(sentence.start) if item == -1 else item
+
     def inside(self, start: int, end: int) -> list[TimeExpr]:
         """Time expressions lying inside ``[start, end)``."""
         i = bisect.bisect_left(self._starts, start)
@@ -167,8 +173,7 @@ class Dating:
                 value = self._carried(best)
                 return Dated(value[:4] if year_only and value[:4].isdigit() else value, "paragraph", best)
         lead = self._leads.get(sentence.paragraph)
-        if (lead is not None and lead[0] < sentence.start
-                and self._items.get(lead[0]) == self._items.get(sentence.start, self._item(sentence.start))):
+        if lead is not None and lead[0] < sentence.start and self._items.get(lead[0]) == self._item_of(sentence):
             return Dated(str(lead[1].value), "paragraph", lead[1])
         heading = self._heading_time(sentence.start)
         if heading is not None:

@@ -240,9 +240,10 @@ def find_events(context: ExtractionContext, lexicon: Lexicon,
             if cand.after and _told_before(where, cand.kind, sentence.paragraph, floor):
                 continue  # 裸辞之后…, after a paragraph that told the quitting: a time, not a new event
             found.append(cand)
-        body = [c for c in found if not _inside(c.match, labels)]
-        if body:
-            found = body  # "- **入行**：2012年考取导游证…": the body tells; the bold label only names its topic
+        if labels:
+            body = [c for c in found if not _inside(c.match, labels)]
+            if body:
+                found = body  # "- **入行**：2012年考取导游证…": the body tells; the bold label only names its topic
         busy = {c.clause for c in found if not c.after}
         found = [c for c in found if not (c.after and c.clause in busy)]  # 辞职后去读研 in one clause: the study
         found = _opened(found, cues, text)
@@ -373,7 +374,7 @@ def _after_graduation(found: list[_Candidate], sentence: Sentence, cues: Cues, t
 
 
 #: After a graduation: no job found, time spent at home (毕业后找不到工作, 在家待了半年).
-_IDLE = re.compile(r"找不到|没找到|没有找到|找唔到|搵唔到|待业|失业|在家")
+_IDLE = re.compile(r"找不到|没找到|没有找到|找唔到|揾唔到|待业|失业|在家")  # the working text is simplified
 
 
 #: A line of a timeline: a date, a colon, a few words ("- 2009：硕士毕业，入职华为", "2012–2016: Dubai").
