@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -81,3 +82,11 @@ def test_cli_explain_reports_a_missing_file_in_one_line() -> None:
     assert result.exit_code == 1
     assert "careernarr: error:" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_time_counted_from_the_one_before_says_so(tmp_path: Any) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Notes\n\nIn March 2014 I quit. A week later I enrolled in a pastry course.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["explain", str(path), "--only", "time"])
+    assert result.exit_code == 0, result.output
+    assert "= 2014-03  lasting P1W  (counted from the time told before it)" in result.output

@@ -188,7 +188,8 @@ def _facts(record: Explanation) -> str:
         if not d.get("value") and not d.get("duration"):
             parts.append("= ? (not placed)")
         if d.get("resolved"):
-            parts.append("(resolved from the document's year)")
+            counted = record.rule.endswith("+after")  # 两年后, "a week later"
+            parts.append("(counted from the time told before it)" if counted else "(resolved from the document's year)")
     return "  ".join(parts)
 
 
