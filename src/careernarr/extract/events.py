@@ -757,12 +757,12 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         return None
     if cues.any("advice", sentence.start, m.start) is not None:
         return None  # "我的建议：先面试，拿到 offer 再提离职"
-    if cues.ending_at("purpose", m.start, slack=2) is not None:
-        return None  # "为了晋升": a goal
+    if _leads_to(cues.ending_at("purpose", m.start, slack=4), m, text, _TO_GOAL):
+        return None  # "为了晋升", 为了能升职: a goal (not 为了分钱闹翻: a cause)
     if cues.any("generic", clause.start, m.start) is not None:
         return None
-    if cues.ending_at("anaphora", m.start, slack=1) is not None:
-        return None
+    if _leads_to(cues.ending_at("anaphora", m.start, slack=1), m, text, _TO_NOUN):
+        return None  # 这次裁员, 那次的裁员: the happening told before (not 那次我被…骂: a new one)
     if _planned_earlier(sentence, clause, m, cues):
         return None  # "2024年，我要把…考下来，然后辞职": a resolution, whatever its date
     if _defined(m, sentence, clause, cues, dating):
@@ -811,6 +811,17 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
     if not strong and not _happened(m, sentence, clause, cues, dating):
         return None
     return _Candidate(m, ci, strong, after)
+
+
+#: Between 为了 and an event word: characters that keep it the goal (为了能升职, 为了能早日转正).
+_TO_GOAL = frozenset("能去要早日尽快可以顺利考拿到")
+#: Between 这次/那次 and an event word: words that keep the word its noun (那次的裁员).
+_TO_NOUN = frozenset("的 之")
+
+
+def _leads_to(cue: Match | None, m: Match, text: str, gaps: frozenset[str]) -> bool:
+    """Whether ``cue`` ends right before ``m``, or only ``gaps`` characters stand between them."""
+    return cue is not None and all(ch in gaps for ch in text[cue.end : m.start])
 
 
 #: Before a job start: words that say when it is due, not whether (下周一入职, 明年一月就要去报到).
