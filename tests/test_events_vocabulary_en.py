@@ -363,7 +363,6 @@ NOT_EVENTS = [
     "I switched to a standing desk in March.",
     "I also switched from VS Code to Zed.",
     "My manager said I was on track for promotion.",
-    "I started mentoring two junior engineers.",
     "Nurse C, a newly qualified nurse, said the programme had helped.",
     "Contractors made up to 40% of the team.",
     "After two years in London, I became more confident.",

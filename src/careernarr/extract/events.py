@@ -776,7 +776,7 @@ def _candidate(m: Match, sentence: Sentence, cues: Cues, dating: Dating, grounde
         return None  # 跟老婆吐槽, "which terrified my parents": a family member, no family happening
     if m.entry.strength != "strong" and _profile(sentence, clause, cues, dating):
         return None
-    if (m.entry.strength != "strong" and m.entry.category == "job_start"
+    if (m.entry.strength != "strong" and m.entry.category in ("job_start", "promotion")
             and _TENURE.search(text, m.end, clause.end) is not None):
         return None  # 担任班主任已经十年: a tenure stated, not a start told  # "李老师，女，38岁，…担任班主任已经十年": a profile states, it does not tell
     after = False
