@@ -270,3 +270,38 @@ def test_a_lesson_that_tells_the_reader_what_to_do_is_advice() -> None:
     kinds = {r.text.strip("- \n")[:5]: r.kind for r in careernarr.parse(text).reflections}
     assert kinds["Teach"] == "advice" and kinds["Join "] == "advice"
     assert kinds.get("Pay i") != "advice"  # "Pay" the noun
+
+
+SPOKEN_LIST = """Timestamp: 2025-03-01T10:00:00
+Title: 干了六年外墙清洗 说说我自己
+URL: https://example.com/v/1
+Status: success
+Duration: 6:10
+
+Description:
+我的经历。
+
+Content:
+大家好 今天聊聊我自己 我第一个月工资三千第二个月就四千了 后来慢慢做熟了 我想跟想入行的兄弟说几句啊第一个绳子每天出工前都要自己检查别信别人第二个这行拼的不是胆子大是细心第三个就是身体是本钱 我打算明年去考个高处作业的证 好了今天就到这
+"""
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_points_counted_in_unpunctuated_speech_are_each_a_reflection(traditional: bool) -> None:
+    n = _parse(SPOKEN_LIST, traditional)
+    points = [_holding(n, words, traditional) for words in ("绳子每天出工前都要自己检查", "拼的不是胆子大是细心", "身体是本钱")]
+    assert all(len(found) == 1 for found in points), [r.text for r in n.reflections]
+    assert "明年去考个高处作业的证" not in points[2][0].text  # the last point ends where the speaker pauses
+    assert [r.kind for r in _holding(n, "明年去考个高处作业的证", traditional)] == ["resolution"]
+    assert not _holding(n, "工资三千", traditional)  # 第一个月…第二个月 counts months, not points
+
+
+@pytest.mark.parametrize(("heading", "items"), [
+    ("想对新人说的话", ["高空作业没有差不多。", "工具每天都要检查。"]),
+    ("What I'd tell a beginner", ["Play the game before you translate it.", "Consistency matters more than elegance."]),
+])
+def test_a_section_of_words_to_newcomers_holds_advice(heading: str, items: list[str]) -> None:
+    body = "\n".join(f"- {item}" for item in items)
+    n = careernarr.parse(f"---\ntitle: 十年\ndate: 2024-01-01\n---\n\n那年我换了工作。\n\n## {heading}\n\n{body}\n",
+                         format="frontmatter")
+    assert [r.kind for r in n.reflections if r.text in items] == ["advice"] * len(items)

@@ -103,12 +103,13 @@ LIST_REACH = 400
 #: Headings of sections that hold lessons, advice or conclusions (心得, "What I learned").
 LESSON_HEADING = re.compile(
     r"心得|感悟|感想|体会|领悟|启示|教训|经验|建议|忠告|总结|反思|收获|道理|想说的|给.{0,6}的话|写给|学到|学会|明白的|懂得"
-    r"|给.{0,8}(?:的你|的人|的朋友|的自己)"
+    r"|给.{0,8}(?:的你|的人|的朋友|的自己)|(?:对|跟|和|同|给).{0,8}说的话|说(?:几|两|三)句|心里话"
     r"|lesson|learn|takeaway|advice|tips?\b|reflection|conclusion|wisdom|what i.{0,12}know"
-    r"|if i could|note to|dos and don|rules? (?:i|for)", re.IGNORECASE)
+    r"|if i could|note to|dos and don|rules? (?:i|for)|what i(?:'d| would) (?:tell|say)|for (?:anyone|beginners|newcomers)",
+    re.IGNORECASE)
 #: A sentence that announces a list of advice or lessons ("给学弟妹的几个建议：", "My rules:").
 LIST_INTRO = re.compile(
-    r"(?:建议|忠告|心得|经验|教训|提醒|原则|规矩|几点|几件事|学到|明白了|tips?|advice|lessons?|rules?|takeaways?|things I"
+    r"(?:建议|忠告|心得|经验|教训|提醒|原则|规矩|几点|几件事|学到|明白了|说几句|说两句|心里话|tips?|advice|lessons?|rules?|takeaways?|things I"
     r"|I (?:have |'ve )?learn(?:ed|t))"
     r"[^。！？!?\n]{0,16}[：:][ \t]*$", re.IGNORECASE)
 #: Headings and list intros of the narrator's goals ("For 2023", "Next year", "明年的计划", "新年目标").
@@ -127,7 +128,7 @@ _ORDINAL_ITEM = re.compile(
     r"|[（(][一二三四五六七八九十]{1,2}[)）]|(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly)(?:ly)?[,:])")
 #: A list introduced as lessons learned rather than advice to others ("学到的几件事：", "Lessons:").
 _LESSONS_LEARNED = re.compile(r"心得|教训|学到|收获|体会|明白|lessons?|learn|takeaways?", re.IGNORECASE)
-_ADVICE_HEADING = re.compile(r"建议|忠告|提醒|给.{0,8}(?:的你|的人|的朋友|的话)|分享给|advice|tips?\b|dos and don|rules? (?:i|for)"
+_ADVICE_HEADING = re.compile(r"建议|忠告|提醒|给.{0,8}(?:的你|的人|的朋友|的话)|分享给|说的话|说(?:几|两|三)句|advice|tips?\b|dos and don|rules? (?:i|for)|what i(?:'d| would) (?:tell|say)|for (?:anyone|beginners|newcomers)"
                              r"|how to|if you", re.IGNORECASE)
 _WEIGHT = {"strong": 2, "narrated": 2, "weak": 1}
 _KIND_ORDER = ("resolution", "advice", "insight", "opinion", "quote")
@@ -566,6 +567,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         short = sentence.post is not None and (per_post.get(sentence.post.floor, 0) <= SHORT_REPLY
                                                or last_of_post.get(sentence.post.floor) == i)
         counted_items = _counted_in_sentence(sentence, text) if inline is None else []
+        after_points = _after_points(sentence, counted_items, text) if counted_items else None
         if inline is not None:
             units = inline[1]
         elif counted_items:
@@ -592,7 +594,8 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                                           closing=unit.start >= closing_from,
                                           dated=any(unit.start <= t.span.start and t.span.end <= unit.end
                                                     for t in dates), study=narrative.format == "article")
-            if lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes:
+            if (lesson and text_size(text[unit.start : unit.end]) <= SAYING and "story -2" not in notes
+                    and unit != after_points):
                 weight += 2
                 notes.append("lessons section +2")
                 reply = thread and sentence.post is not None and sentence.post.floor > 0
@@ -784,23 +787,74 @@ _GOAL_SET = re.compile(r"(?:定了|立了|定下|列了|给自己定)[^：:\n。
 
 
 #: A point counted inside a sentence: "第一，", "第二,", "其次，" (a transcript speaks its list).
+#: Spoken without a mark, the count must be in order and name no month, child or time (第一个月, 第二个孩子).
 _COUNTED_POINT = re.compile(r"第[一二三四五六七八九十][点个条]?[，,、：:]")
+_SPOKEN_POINT = re.compile(r"第([一二三四五六七八九十])(?![点个条]?[月年星礼孩人季周天次回期届位家份步名场轮单台批件套节课集])")
+
+
+def _spoken_points(text: str, start: int, end: int) -> list[int]:
+    """Where the points of a list spoken without marks start ("第一个安全带要挂第二个…"): counted
+    from 第一 in order, at least two; else nothing."""
+    best: list[int] = []
+    marks: list[int] = []
+    for m in _SPOKEN_POINT.finditer(text, start, end):
+        n = "一二三四五六七八九十".index(m.group(1))
+        if n == 0:
+            marks = [m.start()]  # a count starts again (第一个赛季…, later 第一 电竞不是…)
+        elif n == len(marks) and m.start() - marks[-1] <= SPOKEN_POINT_REACH:
+            marks.append(m.start())
+        if len(marks) > len(best):
+            best = list(marks)
+    return best if len(best) >= 2 else []
 
 
 def _counted_in_sentence(sentence: Sentence, text: str) -> list[Span]:
     """The points of a list counted inside one sentence ("第一,剪辑是门手艺…,第二,学会说不,…"),
     each from its marker to the next, when it counts two or more; else nothing."""
     marks = [m.start() for m in _COUNTED_POINT.finditer(text, sentence.start, sentence.end)]
+    spoken = len(marks) < 2
+    if spoken:
+        marks = _spoken_points(text, sentence.start, sentence.end)
     if len(marks) < 2:
         return []
     cuts = [*marks, sentence.end]
     items = []
     for a, b in itertools.pairwise(cuts):
+        if spoken and b == sentence.end:  # the last point of unpunctuated speech ends where the speaker pauses
+            pause = _PAUSE.search(text, a + 6, b)
+            if pause is not None:
+                b = pause.start()
         while b > a and text[b - 1] in " \t，,。.！!；;":
             b -= 1
         if b - a >= 4:
             items.append(Span(a, b))
-    return items if len(items) >= 2 else []
+    if len(items) < 2:
+        return []
+    rest = _strip_span(text, items[-1].end, sentence.end)
+    if spoken and rest.end - rest.start >= 4:
+        items.append(rest)  # what is said after the last point ("…我打算再干五年") is weighed on its own
+    return items
+
+
+def _after_points(sentence: Sentence, items: Sequence[Span], text: str) -> Span | None:
+    """The words said after the last point of a spoken list: not one of its points."""
+    if len(items) < 3 or _SPOKEN_POINT.match(text, items[-1].start) or _COUNTED_POINT.match(text, items[-1].start):
+        return None
+    return items[-1]
+
+
+#: The farthest (in characters) a spoken point starts from the one before.
+SPOKEN_POINT_REACH = 120
+#: A pause in unpunctuated speech: a space between two Han characters.
+_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in " \t，,。.！!；;":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return Span(start, end)
 
 
 def _continues_list(sentence: Sentence, text: str) -> bool:
