@@ -81,6 +81,18 @@ ZH: list[tuple[str, str]] = [
     ('opinion', '我一直觉得，手艺人应该被尊重。'),
     ('opinion', '现在的年轻人吃不了这个苦。'),
     ('quote', '用我师傅的话说，慢就是快。'),
+    # words kept from someone (这句话我记到现在), blunt advice, a step set for a coming time
+    ('quote', '我师傅跟我说过，活可以慢，不能返工。这句话我记到现在。'),
+    ('quote', '老板只说了一句：客户骂你是看得起你。这句话我到现在还记得。'),
+    ('quote', '我妈常说，手艺人饿不死。'),
+    ('advice', '劝各位兄弟一句，能交社保的地方就别嫌钱少。'),
+    ('advice', '你要是想承包，一定先把合同看清楚。'),
+    ('advice', '说句不中听的，腰的问题先治，别等到动不了再后悔。'),
+    ('advice', '楼主趁年轻多出去走走。'),
+    ('opinion', '我还是觉得那个决定是错的。'),
+    ('opinion', '说实话，这行的待遇真的配不上它的辛苦。'),
+    ('resolution', '明年年底租约到期我就不续了。'),
+    ('resolution', '我打算今年先把证考下来，明年再决定要不要转行。'),
 ]
 
 EN: list[tuple[str, str]] = [
@@ -125,6 +137,12 @@ EN: list[tuple[str, str]] = [
     ('opinion', "I don't think anyone should work twelve-hour shifts."),
     ('opinion', 'The trade has changed, and not for the better.'),
     ('quote', 'In his words, "You\'re only as good as your last job."'),
+    ('quote', 'My first foreman told me, "Measure twice, cut once."'),
+    ('quote', 'My mentor used to say that a good nurse notices before the patient speaks.'),
+    ('advice', "If you're thinking about this job, talk to someone who has done it for ten years."),
+    ('insight', 'In this job, curiosity is what keeps you kind.'),
+    ('opinion', 'I still think closing the unit was the wrong call.'),
+    ('resolution', 'Next year I want to start teaching a night class.'),
 ]
 
 #: Sentences of the story: no reflection.
@@ -144,6 +162,10 @@ NOT = [
     'In 2019 I joined a logistics company.',
     "My boss said we'd meet on Monday.",
     'The shop was busy that summer.',
+    '我们公司非常讲究流程。',
+    '他总说不清楚自己要什么。',
+    'I still think about that night sometimes.',
+    '那天师傅跟我说了很多，我记不太清了。',
 ]
 
 

@@ -615,6 +615,40 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
                 kind=kind, text=unit.of(text), span=unit, themes=themes, speaker=speaker,
                 rule="; ".join(rules + notes),
             ))
+    remembered = _remembered_words(sentences, text, out, cues, theme_matches, theme_starts)
+    if remembered:
+        out = sorted(out + remembered, key=lambda r: r.span.start)
+    return out
+
+
+#: A sentence that says the words before it stayed with the narrator ("这句话我记到现在",
+#: "I've never forgotten it"): those words were someone's, passed on (the working text is simplified).
+_REMEMBERED = re.compile(
+    r"[ \t]*(?:(?:这|那)(?:句话|句|话|几句话|番话)[^。！？!?\n]{0,8}?(?:记到(?:了)?现在|记了[^。！？!?\n]{0,6}年|(?:到现在|至今|现在)"
+    r"(?:都|还|仍然|依然)?记得|一直(?:都)?记(?:得|着)|记(?:了)?一辈子|忘不了|没忘|刻在|受用)"
+    r"|(?i:I(?:'ve| have) never forgotten (?:it|that|those words)|I still remember (?:it|that|those words)"
+    r"|(?:that|it|those words) (?:has )?stuck with me|I(?:'ve| have) carried (?:it|that|those words)))")
+#: How long such a sentence may be (characters, counting a Latin word as one).
+_REMEMBERED_SIZE = 24
+
+
+def _remembered_words(sentences: Sequence[Sentence], text: str, found: Sequence[Reflection], cues: Cues,
+                      theme_matches: Sequence[Match], theme_starts: Sequence[int]) -> list[Reflection]:
+    """Quotes of words someone said, told in the sentence before one that says they were kept
+    ("师傅跟我说过，活可以慢，不能返工。这句话我记到现在。"): the two sentences, kind ``quote``."""
+    out: list[Reflection] = []
+    for before, sentence in itertools.pairwise(sentences):
+        if (before.paragraph != sentence.paragraph or text_size(text[sentence.start : sentence.end]) > _REMEMBERED_SIZE
+                or _REMEMBERED.match(text, sentence.start) is None):
+            continue
+        if cues.any("speech", before.start, before.end) is None and "：" not in text[before.start : before.end]:
+            continue  # the sentence before tells no words said
+        span = Span(before.start, sentence.end)
+        if any(r.span.start < span.end and span.start < r.span.end for r in found):
+            continue
+        themes = list(dict.fromkeys(t.entry.category for t in _bucket(theme_matches, theme_starts, span)))
+        out.append(Reflection(kind="quote", text=span.of(text), span=span, themes=themes, speaker=None,
+                              rule="words remembered"))
     return out
 
 
