@@ -1,0 +1,41 @@
+"""Set phrases that hold a number and a time word but name no time (三分钟热度, 十年磨一剑).
+
+They are written here for these tests; each must give no time expression, in either
+script, while the same time word used plainly stays a duration.
+"""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+import careernarr
+
+_S2TWP = opencc.OpenCC("s2twp")
+
+IDIOMS = [
+    "年轻人做事都是三分钟热度。",
+    "他说我干什么都只有五分钟热度。",
+    "我在车间里一直是千年老二。",
+    "师傅常说，十年磨一剑。",
+    "十年寒窗，换来一张文凭。",
+    "她三天两头往医院跑。",
+    "这病一年半载好不了。",
+    "这事一时半会儿说不清。",
+]
+
+
+def _times(text: str) -> list[str]:
+    return [t.text for t in careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions]
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+@pytest.mark.parametrize("text", IDIOMS)
+def test_a_set_phrase_is_not_a_time(text: str, traditional: bool) -> None:
+    assert _times(_S2TWP.convert(text) if traditional else text) == []
+
+
+@pytest.mark.parametrize(("text", "duration"), [("我在门口等了三分钟。", "PT3M"), ("那活我磨了十年。", "P10Y")])
+def test_the_same_words_said_plainly_are_a_duration(text: str, duration: str) -> None:
+    times = careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions
+    assert [t.duration for t in times] == [duration]
