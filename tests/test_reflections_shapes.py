@@ -305,3 +305,18 @@ def test_a_section_of_words_to_newcomers_holds_advice(heading: str, items: list[
     n = careernarr.parse(f"---\ntitle: 十年\ndate: 2024-01-01\n---\n\n那年我换了工作。\n\n## {heading}\n\n{body}\n",
                          format="frontmatter")
     assert [r.kind for r in n.reflections if r.text in items] == ["advice"] * len(items)
+
+
+SHORT_POINTS = SPOKEN_LIST.replace(
+    "我想跟想入行的兄弟说几句啊第一个绳子每天出工前都要自己检查别信别人第二个这行拼的不是胆子大是细心第三个就是身体是本钱",
+    "我给新人的建议就是第一手要稳第二眼要尖第三个就是身体是本钱你累垮了谁也替不了你",
+)
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+def test_short_spoken_points_said_in_one_breath_are_one_piece_of_advice(traditional: bool) -> None:
+    n = _parse(SHORT_POINTS, traditional)
+    joined = _holding(n, "第一手要稳第二眼要尖", traditional)
+    assert [r.kind for r in joined] == ["advice"], [r.text for r in n.reflections]
+    assert "身体是本钱" not in joined[0].text
+    assert _holding(n, "身体是本钱", traditional)

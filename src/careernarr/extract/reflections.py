@@ -572,7 +572,7 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
             units = inline[1]
         elif counted_items:
             units = counted_items  # "第一,…,第二,学会说不,…,第三,…": each point is one
-            lesson = lesson or "insight"
+            lesson = lesson or _points_kind(text[max(sentence.start, counted_items[0].start - 24) : counted_items[0].start])
         else:
             units = _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text)
         before = len(out)
@@ -864,10 +864,39 @@ def _counted_in_sentence(sentence: Sentence, text: str) -> list[Span]:
             items.append(Span(a, b))
     if len(items) < 2:
         return []
+    if spoken:
+        items = _short_points_joined(items, text)
     rest = _strip_span(text, items[-1].end, sentence.end)
     if spoken and rest.end - rest.start >= 4:
         items.append(rest)  # what is said after the last point ("…我打算再干五年") is weighed on its own
     return items
+
+
+#: Words before the points of a list said in one sentence that make them advice ("我给新人的建议就是第一…").
+_ADVICE_POINTS = re.compile(r"建议|忠告|提醒|劝|说几句|说两句|嘱咐|(?i:advice|tips?\b)")
+
+
+def _points_kind(before: str) -> str:
+    """The kind of the points of a list counted in a sentence, from the words said before them."""
+    return "advice" if _ADVICE_POINTS.search(before) else "insight"
+
+
+#: A spoken point at most this long (characters) is said in one breath with its neighbours.
+SHORT_POINT = 8
+
+
+def _short_points_joined(items: Sequence[Span], text: str) -> list[Span]:
+    """Neighbouring short points of a spoken list as one ("第一记性要好第二嘴要甜第三脚要勤":
+    one piece of advice in three words); longer points stay their own."""
+    out: list[Span] = []
+    for before, item in zip([None, *items], items):
+        if (out and before is not None and text_size(text[before.start : before.end]) <= SHORT_POINT
+                and text_size(text[item.start : item.end]) <= SHORT_POINT
+                and not text[before.end : item.start].strip(" \t，,、；;。")):
+            out[-1] = Span(out[-1].start, item.end)
+        else:
+            out.append(item)
+    return out
 
 
 def _after_points(sentence: Sentence, items: Sequence[Span], text: str) -> Span | None:
