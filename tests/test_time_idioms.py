@@ -1,4 +1,4 @@
-"""Set phrases that hold a number and a time word but name no time (三分钟热度, 十年磨一剑).
+"""Numbers and time words that name no time (三分钟热度, 十年磨一剑), and a year that can be nothing else (09年).
 
 They are written here for these tests; each must give no time expression, in either
 script, while the same time word used plainly stays a duration.
@@ -39,3 +39,12 @@ def test_a_set_phrase_is_not_a_time(text: str, traditional: bool) -> None:
 def test_the_same_words_said_plainly_are_a_duration(text: str, duration: str) -> None:
     times = careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions
     assert [t.duration for t in times] == [duration]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("小弟09年机电系毕业，一出来就进了电梯公司。", "2009"),
+    ("阿姐05年底进了厂。", "2005-10/2005-12"),
+])
+def test_a_two_digit_year_with_a_leading_zero_is_a_year_wherever_it_stands(text: str, value: str) -> None:
+    times = careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions
+    assert [t.value for t in times] == [value]

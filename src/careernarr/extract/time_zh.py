@@ -382,6 +382,9 @@ class _Chinese:
             atom.two_digit = digit_sequence(digits)
         elif g("yd"):
             arrived = text[max(0, start - 2) : start] == "到了"  # 到了19年下半年: the story reached a year
+            if (g("yd") or "").startswith("0") and not before.isdigit():
+                atom.two_digit = int(g("yd") or 0)  # 小弟09年毕业: nobody counts years with a leading 0
+                return self._year_tail(m, atom, text)
             if before.isdigit() or (is_han(before) and before not in _YEAR_LEAD
                                     and not (has_tail and (before not in _COUNT_VERB_BEFORE or arrived))):
                 return None  # 工作了16年: a count of years (然后22年底, 所以19年夏天: a year)
