@@ -48,3 +48,15 @@ def test_the_same_words_said_plainly_are_a_duration(text: str, duration: str) ->
 def test_a_two_digit_year_with_a_leading_zero_is_a_year_wherever_it_stands(text: str, value: str) -> None:
     times = careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions
     assert [t.value for t in times] == [value]
+
+
+@pytest.mark.parametrize(("text", "value", "duration"), [
+    ("那几年胃一直不好，16年还因为胃出血住了一次院。", "2016", None),
+    ("那几年在外面跑，16年也去了一趟深圳。", "2016", None),
+    ("他在外面漂着，20年都没回家。", None, "P20Y"),
+    ("他说，10年还算短。", None, "P10Y"),
+])
+def test_a_clause_opening_two_digit_year_before_also_tells_that_year(text: str, value: str | None,
+                                                                   duration: str | None) -> None:
+    times = [t for t in careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions if t.text[0].isdigit()]
+    assert [(t.value, t.duration) for t in times] == [(value, duration)]

@@ -49,6 +49,10 @@ _BASE_UNIT = {"年": "Y", "月": "M", "礼拜": "W", "星期": "W", "周": "W", 
 _UNIT_RANK = {"Y": 5, "M": 4, "W": 3, "D": 2, "H": 1, "S": 0}
 #: After a clause-opening NN年, characters that make NN a count of years (20年来, 20年过去了, 20年如一日).
 _COUNT_AT_CLAUSE_START = set("了来过的里内间多后前之左半如都也才已还中整光")
+#: After a clause-opening NN年: 还/也/都 + a happening tell that year (16年还因为…住了院); + a negation or a
+#: judgement they count years (20年都没回家, 10年还算短, 20年也不短了).
+_ALSO = set("还也都")
+_ALSO_COUNT = set("没不未算是挺很真有就过了能可")
 #: Right before NN年 with a part of a year after it: a verb that makes NN a count (干了16年多, 做过20年初级…).
 _COUNT_VERB_BEFORE = set("了过干做当待")
 #: After 在NN年, characters that make NN a count of years (在10年的时间里, 在10年内).
@@ -454,6 +458,8 @@ class _Chinese:
             return False
         if rest.startswith(self.year_subject_after):
             return True
+        if rest[:1] in _ALSO and is_han(rest[1:2]) and rest[1:2] not in _ALSO_COUNT:
+            return True  # ，16年还因为胃出血住了院: what also happened that year (not 20年都没回家)
         # 20年疫情那阵子, 22年考绩拿了甲等: a clause that goes on to tell what happened that year
         return is_han(rest[:1]) and rest[:1] not in _COUNT_AT_CLAUSE_START
 
