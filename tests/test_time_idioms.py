@@ -60,3 +60,16 @@ def test_a_clause_opening_two_digit_year_before_also_tells_that_year(text: str, 
                                                                    duration: str | None) -> None:
     times = [t for t in careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions if t.text[0].isdigit()]
     assert [(t.value, t.duration) for t in times] == [(value, duration)]
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+@pytest.mark.parametrize(("text", "value", "duration"), [
+    ("105年我退伍，进了一家公司。", "2016", None),
+    ("那年家里出事，108年考上了证照。", "2019", None),
+    ("那家店已经开了100年了。", None, "P100Y"),
+    ("100年来没变过。", None, "P100Y"),
+])
+def test_three_digits_and_nian_opening_a_clause_are_a_minguo_year(text: str, value: str | None,
+                                                                  duration: str | None, traditional: bool) -> None:
+    times = careernarr.parse(f"随笔\n\n{_S2TWP.convert(text) if traditional else text}\n", format="essay").time_expressions
+    assert [(t.value, t.duration) for t in times if t.text[0].isdigit()] == [(value, duration)]

@@ -231,8 +231,8 @@ class TimeFinder:
         folded = self.fold_text(text)
         skip = _skip_spans(narrative)
         atoms = [b for a in self.atoms(folded, skip) if not self._pay(folded, b := _bonus_year(folded, a))]
-        if _ERA_NAMED.search(folded):
-            atoms = [_era_count(folded, a) for a in atoms]
+        era_named = _ERA_NAMED.search(folded) is not None
+        atoms = [_era_count(folded, a) if era_named or _opens_clause(folded, a) else a for a in atoms]
         atoms, scopes = _heading_years(narrative, folded, atoms)
         ref_date = parse_reference(reference_date or narrative.date or written_date(narrative))
         ref_year = ref_date[0] if ref_date else reference_year(narrative, reference_date, self.lexicon)
@@ -967,6 +967,19 @@ def _bonus_year(text: str, atom: Atom) -> Atom:
         return atom
     end = atom.end - 2 if text[atom.end - 3] == "年" else atom.end - 1
     return attrs.evolve(atom, end=end, months=None)
+
+
+#: After a clause-opening 105年: what makes it a count of years after all (105年来, 105年的历史).
+_COUNT_AFTER_CLAUSE_YEAR = frozenset("了来过的里内间多后前之左半如都也才已还中整光以")
+
+
+def _opens_clause(text: str, atom: Atom) -> bool:
+    """105年我退伍, 108年考上: three digits and 年 opening a clause, before what happened: a 民国 year
+    written without the era (Taiwan), in either script; a working life is never counted in centuries."""
+    before = text[atom.start - 1 : atom.start]
+    after = text[atom.end : atom.end + 1]
+    return (atom.kind == "duration" and not (before.isalnum() or before == ".")
+            and "\u4e00" <= after <= "\u9fff" and after not in _COUNT_AFTER_CLAUSE_YEAR)
 
 
 def _era_count(text: str, atom: Atom) -> Atom:
