@@ -73,3 +73,13 @@ def test_three_digits_and_nian_opening_a_clause_are_a_minguo_year(text: str, val
                                                                   duration: str | None, traditional: bool) -> None:
     times = careernarr.parse(f"随笔\n\n{_S2TWP.convert(text) if traditional else text}\n", format="essay").time_expressions
     assert [(t.value, t.duration) for t in times if t.text[0].isdigit()] == [(value, duration)]
+
+
+@pytest.mark.parametrize(("text", "value"), [("我下年想报考关员。", "2025"), ("出年我就退休。", "2025")])
+def test_cantonese_next_year_counts_from_the_date_of_writing(text: str, value: str) -> None:
+    n = careernarr.parse(f"---\ntitle: 随笔\ndate: 2024-05-01\n---\n\n{text}\n", format="frontmatter")
+    assert [(t.value, t.resolved) for t in n.time_expressions] == [(value, True)]
+
+
+def test_a_cantonese_next_year_inside_other_words_is_no_time() -> None:
+    assert _times("公司发不出年终奖。") == []
