@@ -83,3 +83,18 @@ def test_cantonese_next_year_counts_from_the_date_of_writing(text: str, value: s
 
 def test_a_cantonese_next_year_inside_other_words_is_no_time() -> None:
     assert _times("公司发不出年终奖。") == []
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
+@pytest.mark.parametrize(("text", "value"), [
+    ("2018年我进了厂。那个冬天特别冷。", "2018-24"),
+    ("2018年，那个春天我开始失眠。", "2018-21"),
+    ("这个冬天我一直在加班。", "2024-24"),
+    ("为了这个暑假我准备了很久。", "2024-22"),
+])
+def test_that_season_and_this_season_are_the_season_of_a_year(text: str, value: str, traditional: bool) -> None:
+    body = _S2TWP.convert(text) if traditional else text
+    n = careernarr.parse(f"---\ntitle: 随笔\ndate: 2024-05-01\n---\n\n{body}\n", format="frontmatter")
+    seasons = [t for t in n.time_expressions if t.text.startswith(("那", "這", "这"))]
+    assert [t.value for t in seasons] == [value]
+    assert seasons[0].text in body

@@ -95,6 +95,9 @@ _PAY_COMPANY = re.compile(r"[ \t]*(?:和|跟|与|及|、|加)[ \t]*(?:股票|期
 #: Right before a bare month: when something told takes effect, the next such month
 #: (a promotion in November, effective January: the January after).
 _EFFECTIVE = re.compile(r"(?:effective|starting|as of|起生效|生效于)[ \t]*(?:from[ \t]+|in[ \t]+)?\Z", re.IGNORECASE)
+#: 那个 / 这个 before a season: the year told (那年) or this one (今年), two characters for two.
+_SEASON_OF = re.compile(r"(那|这)个(?=(?:春|夏|秋|冬)(?:天|季)|暑假|寒假)")
+_SEASON_YEAR = {"那": "那年", "这": "今年"}
 #: A 民国 year written anywhere in the document: its bare 108年, 110年 are 民国 years too.
 _ERA_NAMED = re.compile(r"民国[ \t]*(?:\d{2,3}|[零一二三四五六七八九十百]{1,5}|元)[ \t]*年")
 _ERA_COUNT = re.compile(r"(?P<n>1[0-2]\d)[ \t]*年(?![ \t]*(?:多|来|以上|左右|的时间|之久|的历史|历史|间|内|后|以后|之后|前|以前|之前))")
@@ -172,11 +175,12 @@ class TimeFinder:
     # --- finding ------------------------------------------------------------
 
     def fold_text(self, text: str) -> str:
-        """``text`` with traditional characters read as simplified ones (same length)."""
-        if self.fold_re is None:
-            return text
-        table = self.fold
-        return self.fold_re.sub(lambda m: chr(table[ord(m.group())]), text)
+        """``text`` with traditional characters read as simplified ones (same length), and
+        那个冬天 / 这个冬天 read as 那年冬天 / 今年冬天 (a season of the year told, or of this one)."""
+        if self.fold_re is not None:
+            table = self.fold
+            text = self.fold_re.sub(lambda m: chr(table[ord(m.group())]), text)
+        return _SEASON_OF.sub(lambda m: _SEASON_YEAR[m.group(1)], text)
 
     def atoms(self, folded: str, skip: Sequence[tuple[int, int]] = ()) -> list[Atom]:
         """The non-overlapping atoms of ``folded`` text, outside the ``skip`` spans, in order."""
