@@ -326,6 +326,11 @@ ZH: list[tuple[str, str]] = [
     ('transfer', '2019年我又申请回了一线。'),
     ('transfer', '干了八个月，我就申请调过去了。'),
     ('transfer', '2018年公司派我去伦敦的办公室交流了一年。'),
+    # a shift assigned, training given to others, a business shut for a while
+    ('transfer', '1998年她被排到固定夜班，一做就是六年。'),
+    ('support', '去年开始我负责培训新人。'),
+    ('project', '2019年我被选进项目组，每周去社区培训家长。'),
+    ('other', '2021年5月疫情升级，店直接停业了三个月。'),
 ]
 
 EN: list[tuple[str, str]] = [
@@ -599,6 +604,7 @@ NOT_EN = [
     'I left the office at nine.',
     'He wants to become a shift supervisor one day.',
     'We need someone to train the new system.',
+    'The hospital was two miles from our house.',
 ]
 
 
