@@ -93,6 +93,23 @@ ZH: list[tuple[str, str]] = [
     ('opinion', '说实话，这行的待遇真的配不上它的辛苦。'),
     ('resolution', '明年年底租约到期我就不续了。'),
     ('resolution', '我打算今年先把证考下来，明年再决定要不要转行。'),
+    # Cantonese 教识, a realization come late (才真正明白), a trade judged, a decision announced
+    ('insight', '这行教会我一件事：客人记得的不是你做了多少，而是你记不记得他。'),
+    ('insight', '这份工教识我一样嘢：做人要留余地。'),
+    ('insight', '那次之后我才真正明白这行的分量。'),
+    ('insight', '钱可以慢慢赚，身体坏了就真的没了。'),
+    ('insight', '手艺在自己身上，换个地方照样吃饭。'),
+    ('insight', '不是年纪的问题，是你有没有自己的风格。'),
+    ('advice', '想进这一行的学弟妹，我只想说：先想清楚你能不能接受倒班。'),
+    ('advice', '劝那些刚毕业的别碰，先去正经上几年班。'),
+    ('advice', '后生仔想入行，先考牌，唔好净系睇人工。'),
+    ('opinion', '讲句公道话，这行不是没有前途。'),
+    ('opinion', '我倒觉得走平台那条路是对的。'),
+    ('opinion', '这行吃的是青春饭，更是口碑饭。'),
+    ('opinion', '说实话，我觉得系统再聪明也替代不了人。'),
+    ('resolution', '我决定了，毕业之后就去考会计师牌。'),
+    ('resolution', '我今年的目标是多休息，不再一个礼拜做足七日。'),
+    ('resolution', '今年，她计划把十几年的修复档案整理成一本书。'),
 ]
 
 EN: list[tuple[str, str]] = [
@@ -143,6 +160,10 @@ EN: list[tuple[str, str]] = [
     ('insight', 'In this job, curiosity is what keeps you kind.'),
     ('opinion', 'I still think closing the unit was the wrong call.'),
     ('resolution', 'Next year I want to start teaching a night class.'),
+    ('insight', "I've also learned that quiet work is still work."),
+    ('advice', 'And be kind to the people at the gate.'),
+    ('advice', 'And get a contract in writing.'),
+    ('opinion', "I still believe nursing is the best job I've ever had."),
 ]
 
 #: Sentences of the story: no reflection.
@@ -166,6 +187,8 @@ NOT = [
     '他总说不清楚自己要什么。',
     'I still think about that night sometimes.',
     '那天师傅跟我说了很多，我记不太清了。',
+    '那年我想辞职，妈妈劝我别辞职。',
+    'Back then I still believed in my old boss.',
 ]
 
 

@@ -1217,6 +1217,10 @@ _REPORTED_KIND = {"提醒": "advice", "建议": "advice", "warns": "advice", "re
                   "suggests": "advice", "advises": "advice"}
 
 
+#: How far into a unit (characters) a cue of someone's saying may start and still frame it (我师傅常说).
+_QUOTE_LEAD = 6
+
+
 def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cues: Cues,
                       thread: bool, speakers: _Speakers | None = None,
                       default: str = "insight") -> tuple[str, str | None]:
@@ -1234,6 +1238,9 @@ def _kind_and_speaker(sentence: Sentence, unit: Span, found: Sequence[Match], cu
     if any(m.entry.category == "opinion" and m.start - unit.start <= lead + (0 if m.entry.strength == "weak" else 2)
            for m in found):
         kind = "opinion"  # "我觉得…", "Honestly, …": the whole sentence is framed as a view
+    if any(m.entry.category == "quote" and m.entry.strength != "weak" and m.start - unit.start <= lead + _QUOTE_LEAD
+           for m in found):
+        kind = "quote"  # "我妈常说，…", "师傅教我的第一件事是：…": the sentence passes someone's words on
     spoken = [q for q in sentence.quoted if q.start < unit.end and q.end > unit.start and _spoken(cues, sentence, q)]
     voiced = bool(found) and bool(spoken) and all(any(q.start <= m.start and m.end <= q.end for q in spoken)
                                                   for m in found)  # 他说“这行拼的是耐心”: every cue is in the quote
