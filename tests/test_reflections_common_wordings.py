@@ -110,6 +110,18 @@ ZH: list[tuple[str, str]] = [
     ('resolution', '我决定了，毕业之后就去考会计师牌。'),
     ('resolution', '我今年的目标是多休息，不再一个礼拜做足七日。'),
     ('resolution', '今年，她计划把十几年的修复档案整理成一本书。'),
+    # Cantonese realizations and contrasts (先至谂清楚, 唔系…，系), what really matters, a decision announced
+    ('resolution', '决定了，今年下半年先把手上的活交接完。'),
+    ('resolution', '明年八月我打算申请退休。'),
+    ('insight', '嗰阵我先至谂清楚，我唔系怕辛苦，我系怕冇时间陪屋企人。'),
+    ('insight', '那次之后我学识咗，做嘢之前先问清楚。'),
+    ('insight', '教书唔系为钱，系想将啲手艺传落去。'),
+    ('insight', '钱系赚唔晒嘅。'),
+    ('insight', '钱是赚不完的。'),
+    ('insight', '我自己的感受就是，摆摊没有什么丢人的。'),
+    ('insight', '真正伤人的是腰和颈椎。'),
+    ('insight', '行业会变，手艺不会。'),
+    ('insight', '现在回头看，那两年打的底是最扎实的。'),
 ]
 
 EN: list[tuple[str, str]] = [
@@ -164,6 +176,8 @@ EN: list[tuple[str, str]] = [
     ('advice', 'And be kind to the people at the gate.'),
     ('advice', 'And get a contract in writing.'),
     ('opinion', "I still believe nursing is the best job I've ever had."),
+    ('resolution', "This year I'm planning to finish the certification."),
+    ('resolution', "I'm planning to take a month off next spring."),
 ]
 
 #: Sentences of the story: no reflection.
