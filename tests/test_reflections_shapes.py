@@ -320,3 +320,17 @@ def test_short_spoken_points_said_in_one_breath_are_one_piece_of_advice(traditio
     assert [r.kind for r in joined] == ["advice"], [r.text for r in n.reflections]
     assert "身体是本钱" not in joined[0].text
     assert _holding(n, "身体是本钱", traditional)
+
+
+@pytest.mark.parametrize("line", [
+    '"The sea finds every shortcut you take," she said.',
+    'My first boss handed me a trowel and said, "The wall doesn\'t care how tired you are."',
+])
+def test_words_whose_speaker_is_named_after_or_before_them_are_a_quote(line: str) -> None:
+    n = careernarr.parse(f"Notes\n\nThat year I changed jobs.\n\n{line}\n", format="essay")
+    assert [r.kind for r in n.reflections] == ["quote"], [r.rule for r in n.reflections]
+
+
+def test_a_short_remark_said_in_a_story_is_no_quote() -> None:
+    n = careernarr.parse('Notes\n\nThat year I changed jobs.\n\n"You learn speed there," she said.\n', format="essay")
+    assert n.reflections == ()
