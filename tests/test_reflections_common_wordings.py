@@ -122,6 +122,9 @@ ZH: list[tuple[str, str]] = [
     ('insight', '真正伤人的是腰和颈椎。'),
     ('insight', '行业会变，手艺不会。'),
     ('insight', '现在回头看，那两年打的底是最扎实的。'),
+    # while one still can, whatever one can
+    ('advice', '趁还走得动的时候多出去走走，日子还是会过下去。'),
+    ('advice', '考证这步很对，能转出去就转。'),
 ]
 
 EN: list[tuple[str, str]] = [
