@@ -125,6 +125,14 @@ ZH: list[tuple[str, str]] = [
     # while one still can, whatever one can
     ('advice', '趁还走得动的时候多出去走走，日子还是会过下去。'),
     ('advice', '考证这步很对，能转出去就转。'),
+    # words announced as kept, a rule taught first, found out as it went
+    ('quote', '那天他说的一句话我记到现在：车上没有差不多。'),
+    ('quote', '师傅教我的第一条规矩是先量三遍再剪一刀。'),
+    ('insight', '干了十一年，我想明白了几件事。'),
+    ('insight', '带着带着就发现，教人其实是把自己会的东西重新过一遍。'),
+    ('insight', '人最怕的不是没生意，是心浮了。'),
+    ('insight', '身体是本钱，家人也是。'),
+    ('advice', '所以还是看你自己想要什么。'),
 ]
 
 EN: list[tuple[str, str]] = [
