@@ -10,6 +10,7 @@ import opencc
 import pytest
 
 import careernarr
+from careernarr.model import TimeExpr
 
 _S2TWP = opencc.OpenCC("s2twp")
 
@@ -25,20 +26,27 @@ IDIOMS = [
 ]
 
 
+def _parsed(text: str, *, traditional: bool = False, dated: bool = False) -> list[TimeExpr]:
+    """The time expressions of ``text`` told as an essay (in Taiwan script, or written on 2024-05-01)."""
+    body = _S2TWP.convert(text) if traditional else text
+    if dated:
+        return list(careernarr.parse(f"---\ntitle: 随笔\ndate: 2024-05-01\n---\n\n{body}\n", format="frontmatter").time_expressions)
+    return list(careernarr.parse(f"随笔\n\n{body}\n", format="essay").time_expressions)
+
+
 def _times(text: str) -> list[str]:
-    return [t.text for t in careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions]
+    return [t.text for t in _parsed(text)]
 
 
 @pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
 @pytest.mark.parametrize("text", IDIOMS)
 def test_a_set_phrase_is_not_a_time(text: str, traditional: bool) -> None:
-    assert _times(_S2TWP.convert(text) if traditional else text) == []
+    assert [t.text for t in _parsed(text, traditional=traditional)] == []
 
 
 @pytest.mark.parametrize(("text", "duration"), [("我在门口等了三分钟。", "PT3M"), ("那活我磨了十年。", "P10Y")])
 def test_the_same_words_said_plainly_are_a_duration(text: str, duration: str) -> None:
-    times = careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions
-    assert [t.duration for t in times] == [duration]
+    assert [t.duration for t in _parsed(text)] == [duration]
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -46,8 +54,7 @@ def test_the_same_words_said_plainly_are_a_duration(text: str, duration: str) ->
     ("阿姐05年底进了厂。", "2005-10/2005-12"),
 ])
 def test_a_two_digit_year_with_a_leading_zero_is_a_year_wherever_it_stands(text: str, value: str) -> None:
-    times = careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions
-    assert [t.value for t in times] == [value]
+    assert [t.value for t in _parsed(text)] == [value]
 
 
 @pytest.mark.parametrize(("text", "value", "duration"), [
@@ -58,8 +65,7 @@ def test_a_two_digit_year_with_a_leading_zero_is_a_year_wherever_it_stands(text:
 ])
 def test_a_clause_opening_two_digit_year_before_also_tells_that_year(text: str, value: str | None,
                                                                    duration: str | None) -> None:
-    times = [t for t in careernarr.parse(f"随笔\n\n{text}\n", format="essay").time_expressions if t.text[0].isdigit()]
-    assert [(t.value, t.duration) for t in times] == [(value, duration)]
+    assert [(t.value, t.duration) for t in _parsed(text) if t.text[0].isdigit()] == [(value, duration)]
 
 
 @pytest.mark.parametrize("traditional", [False, True], ids=["hans", "hant"])
@@ -71,14 +77,13 @@ def test_a_clause_opening_two_digit_year_before_also_tells_that_year(text: str, 
 ])
 def test_three_digits_and_nian_opening_a_clause_are_a_minguo_year(text: str, value: str | None,
                                                                   duration: str | None, traditional: bool) -> None:
-    times = careernarr.parse(f"随笔\n\n{_S2TWP.convert(text) if traditional else text}\n", format="essay").time_expressions
+    times = _parsed(text, traditional=traditional)
     assert [(t.value, t.duration) for t in times if t.text[0].isdigit()] == [(value, duration)]
 
 
 @pytest.mark.parametrize(("text", "value"), [("我下年想报考关员。", "2025"), ("出年我就退休。", "2025")])
 def test_cantonese_next_year_counts_from_the_date_of_writing(text: str, value: str) -> None:
-    n = careernarr.parse(f"---\ntitle: 随笔\ndate: 2024-05-01\n---\n\n{text}\n", format="frontmatter")
-    assert [(t.value, t.resolved) for t in n.time_expressions] == [(value, True)]
+    assert [(t.value, t.resolved) for t in _parsed(text, dated=True)] == [(value, True)]
 
 
 def test_a_cantonese_next_year_inside_other_words_is_no_time() -> None:
@@ -93,8 +98,6 @@ def test_a_cantonese_next_year_inside_other_words_is_no_time() -> None:
     ("为了这个暑假我准备了很久。", "2024-22"),
 ])
 def test_that_season_and_this_season_are_the_season_of_a_year(text: str, value: str, traditional: bool) -> None:
-    body = _S2TWP.convert(text) if traditional else text
-    n = careernarr.parse(f"---\ntitle: 随笔\ndate: 2024-05-01\n---\n\n{body}\n", format="frontmatter")
-    seasons = [t for t in n.time_expressions if t.text.startswith(("那", "這", "这"))]
+    seasons = [t for t in _parsed(text, traditional=traditional, dated=True) if t.text.startswith(("那", "這", "这"))]
     assert [t.value for t in seasons] == [value]
-    assert seasons[0].text in body
+    assert seasons[0].text in (_S2TWP.convert(text) if traditional else text)

@@ -583,12 +583,11 @@ def find_reflections(context: ExtractionContext, lexicon: Lexicon,
         # A short reply states a view of its own; a longer one comes to its point at the end.
         short = sentence.post is not None and (per_post.get(sentence.post.floor, 0) <= SHORT_REPLY
                                                or last_of_post.get(sentence.post.floor) == i)
-        counted_items = _counted_in_sentence(sentence, text) if inline is None else []
-        after_points = _after_points(sentence, counted_items, text) if counted_items else None
+        counted_items, after_points = _counted_in_sentence(sentence, text) if inline is None else ([], None)
         if inline is not None:
             units = inline[1]
         elif counted_items:
-            units = counted_items  # "第一,…,第二,学会说不,…,第三,…": each point is one
+            units = counted_items + ([after_points] if after_points else [])  # "第一,…,第二,…": each point is one
             lesson = lesson or _points_kind(text[max(sentence.start, counted_items[0].start - 24) : counted_items[0].start])
         else:
             units = _units(sentence, in_sentence, text) if in_sentence else _lines(sentence, text)
@@ -859,15 +858,16 @@ def _spoken_points(text: str, start: int, end: int) -> list[int]:
     return best if len(best) >= 2 else []
 
 
-def _counted_in_sentence(sentence: Sentence, text: str) -> list[Span]:
+def _counted_in_sentence(sentence: Sentence, text: str) -> tuple[list[Span], Span | None]:
     """The points of a list counted inside one sentence ("第一,剪辑是门手艺…,第二,学会说不,…"),
-    each from its marker to the next, when it counts two or more; else nothing."""
+    each from its marker to the next, when it counts two or more (else none); and, when the list
+    is spoken without marks, what is said after its last point ("…第三个就是身体是本钱 我打算…")."""
     marks = [m.start() for m in _COUNTED_POINT.finditer(text, sentence.start, sentence.end)]
     spoken = len(marks) < 2
     if spoken:
         marks = _spoken_points(text, sentence.start, sentence.end)
     if len(marks) < 2:
-        return []
+        return [], None
     cuts = [*marks, sentence.end]
     items = []
     for a, b in itertools.pairwise(cuts):
@@ -880,13 +880,11 @@ def _counted_in_sentence(sentence: Sentence, text: str) -> list[Span]:
         if b - a >= 4:
             items.append(Span(a, b))
     if len(items) < 2:
-        return []
-    if spoken:
-        items = _short_points_joined(items, text)
+        return [], None
+    if not spoken:
+        return items, None
     rest = _strip_span(text, items[-1].end, sentence.end)
-    if spoken and rest.end - rest.start >= 4:
-        items.append(rest)  # what is said after the last point ("…我打算再干五年") is weighed on its own
-    return items
+    return _short_points_joined(items, text), (rest if rest.end - rest.start >= 4 else None)
 
 
 #: Words before the points of a list said in one sentence that make them advice ("我给新人的建议就是第一…").
@@ -914,13 +912,6 @@ def _short_points_joined(items: Sequence[Span], text: str) -> list[Span]:
         else:
             out.append(item)
     return out
-
-
-def _after_points(sentence: Sentence, items: Sequence[Span], text: str) -> Span | None:
-    """The words said after the last point of a spoken list: not one of its points."""
-    if len(items) < 3 or _SPOKEN_POINT.match(text, items[-1].start) or _COUNTED_POINT.match(text, items[-1].start):
-        return None
-    return items[-1]
 
 
 #: The farthest (in characters) a spoken point starts from the one before.

@@ -53,7 +53,7 @@ from .time_lexicon import TimeLexicon, builtin_time_lexicon, time_lexicon
 from .time_numerals import chinese_number, digit_sequence
 from .time_reference import about_year_at, reference_year, written_date
 from .time_values import Date, When, days_of, iso_duration, month_shift, parse_reference
-from .time_zh import chinese_patterns
+from .time_zh import COUNT_AT_CLAUSE_START, chinese_patterns
 
 __all__ = ["SKIP_ROLES", "TimeExtractor", "TimeFinder", "extract_times", "find_times", "reference_year"]
 
@@ -973,8 +973,8 @@ def _bonus_year(text: str, atom: Atom) -> Atom:
     return attrs.evolve(atom, end=end, months=None)
 
 
-#: After a clause-opening 105年: what makes it a count of years after all (105年来, 105年的历史).
-_COUNT_AFTER_CLAUSE_YEAR = frozenset("了来过的里内间多后前之左半如都也才已还中整光以")
+#: After a clause-opening 105年: what makes it a count of years after all (105年来, 105年的历史, 105年以上).
+_COUNT_AFTER_CLAUSE_YEAR = COUNT_AT_CLAUSE_START | {"以"}
 
 
 def _opens_clause(text: str, atom: Atom) -> bool:

@@ -17,7 +17,7 @@ from .time_lexicon import TimeLexicon
 from .time_numerals import chinese_number, digit_sequence, is_vague, quantity
 from .time_values import iso_duration
 
-__all__ = ["chinese_patterns"]
+__all__ = ["COUNT_AT_CLAUSE_START", "chinese_patterns"]
 
 _D = "零一二两三四五六七八九"
 _CN_DIGITS = set(_D + "十百千")
@@ -47,8 +47,9 @@ _FEW_DAYS_BEFORE = set("前这过")
 _PER_UNIT = re.compile(r"(?<![第前后上下这那同头每])一(?:个)?[ \t]*(年|月|礼拜|星期|周|天|日)(?![前后里内间中])")
 _BASE_UNIT = {"年": "Y", "月": "M", "礼拜": "W", "星期": "W", "周": "W", "天": "D", "日": "D"}
 _UNIT_RANK = {"Y": 5, "M": 4, "W": 3, "D": 2, "H": 1, "S": 0}
-#: After a clause-opening NN年, characters that make NN a count of years (20年来, 20年过去了, 20年如一日).
-_COUNT_AT_CLAUSE_START = set("了来过的里内间多后前之左半如都也才已还中整光")
+#: After a clause-opening NN年, characters that make NN a count of years (20年来, 20年过去了, 20年如一日);
+#: the 民国 years of time.py (105年来) share them.
+COUNT_AT_CLAUSE_START = frozenset("了来过的里内间多后前之左半如都也才已还中整光")
 #: After a clause-opening NN年: 还/也/都 + a happening tell that year (16年还因为…住了院); + a negation or a
 #: judgement they count years (20年都没回家, 10年还算短, 20年也不短了).
 _ALSO = set("还也都")
@@ -461,7 +462,7 @@ class _Chinese:
         if rest[:1] in _ALSO and is_han(rest[1:2]) and rest[1:2] not in _ALSO_COUNT:
             return True  # ，16年还因为胃出血住了院: what also happened that year (not 20年都没回家)
         # 20年疫情那阵子, 22年考绩拿了甲等: a clause that goes on to tell what happened that year
-        return is_han(rest[:1]) and rest[:1] not in _COUNT_AT_CLAUSE_START
+        return is_han(rest[:1]) and rest[:1] not in COUNT_AT_CLAUSE_START
 
     def _year_of_event(self, word: str, text: str, start: int) -> str | None:
         """毕 业 of 毕业那年 / 毕业的那一年: the happening whose year 那年 names (None for a bare 那年)."""
